@@ -173,7 +173,7 @@ class SourceConfig(_Strict):
     name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=100)
     institution: str
     kind: SourceKind
-    url: str = Field(pattern=r"^https?://")
+    url: str
     profile: Profile = "generic"
     language: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
     selectors: Selectors = Selectors()
@@ -183,6 +183,16 @@ class SourceConfig(_Strict):
     min_delay: Seconds | None = None
     schedule: Schedule = Schedule(every=1800)
     enabled: bool = True
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"must be an http:// or https:// URL, got {value!r}")
+        return value
 
     @property
     def hosts(self) -> frozenset[str]:
