@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,7 +71,7 @@ def load_channel(
     apobj = apprise.Apprise(asset=make_asset())
     problems = []
     for number, url in enumerate(channel.urls, start=1):
-        if not apobj.add(url):
+        if not _add_quietly(apobj, url):
             problems.append(
                 f"channel {channel.name}: URL #{number} ({redact(url, secrets)}) "
                 "is not a URL apprise understands"
@@ -83,6 +84,14 @@ def load_channel(
         else:
             apobj.add(config)
     return apobj, problems
+
+
+def _add_quietly(apobj: apprise.Apprise, url: str) -> bool:
+    # apprise loads a plugin on first use, and its email plugin imports `imghdr`, deprecated
+    # since Python 3.11: a warning about apprise's code that nobody here can act on.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "'imghdr' is deprecated", DeprecationWarning)
+        return bool(apobj.add(url))
 
 
 def channel_urls(channel: ChannelConfig, base_dir: Path | None = None) -> list[str]:
