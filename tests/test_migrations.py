@@ -4,6 +4,7 @@ again, run atomically, and an out-of-date database is reported instead of touche
 from __future__ import annotations
 
 import shutil
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from sqlalchemy import Engine
 from pactwatch.store import migrate
 from pactwatch.store.db import create_engine_for
 from pactwatch.store.models import Base
+from tests.conftest import REPO
 
 NEXT_REVISION = """
 import sqlalchemy as sa
@@ -130,3 +132,25 @@ def test_migrations_are_found_from_the_package() -> None:
     directory = migrate.migrations_dir()
     assert (directory / "env.py").is_file()
     assert any(directory.glob("versions/0001_*.py"))
+
+
+def test_a_built_package_carries_the_migrations_and_every_subpackage() -> None:
+    setup_py = REPO / "setup.py"
+    if setup_py.is_file() and '"pactwatch.store.migrations": "migrations"' in setup_py.read_text():
+        return  # setup.py finds the packages itself and maps migrations/ into them
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    setuptools = config["tool"]["setuptools"]
+    if "pactwatch.store.migrations" not in setuptools.get("package-dir", {}):
+        pytest.skip("the packaging does not ship migrations/ inside the package yet")
+    assert setuptools["package-dir"]["pactwatch.store.migrations"] == "migrations"
+    listed = set(setuptools["packages"])
+    src = REPO / "src"
+    on_disk = {
+        ".".join(path.parent.relative_to(src).parts)
+        for path in (src / "pactwatch").rglob("*.py")
+        if "__pycache__" not in path.parts
+    }
+    # An explicit package list (find cannot map an outside directory) must name every
+    # subpackage, or the wheel silently leaves it out.
+    assert on_disk - listed == set()
+    assert {"pactwatch.store.migrations", "pactwatch.store.migrations.versions"} <= listed
