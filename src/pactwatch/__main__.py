@@ -1,0 +1,5 @@
+import sys
+
+from pactwatch.cli import main
+
+sys.exit(main())
