@@ -141,6 +141,19 @@ def test_429_with_long_retry_after_gives_up_blocked_at_once() -> None:
         assert len(web.requests_to("/busy")) == 1
 
 
+def test_a_long_pause_asked_by_a_host_blocks_its_other_fetches_without_requests() -> None:
+    with WebServer({"/busy": Response(429, {"Retry-After": "3600"}, b""), "/a": page()}) as web:
+
+        async def two() -> list[FetchResult]:
+            async with Fetcher(http()) as fetcher:
+                return [await fetcher.fetch(web.url(p)) for p in ("/busy", "/a")]
+
+        busy, other = run(two())
+        assert (busy.outcome, other.outcome, other.status) == ("blocked", "blocked", None)
+        assert "pause" in (other.error or "")
+        assert web.paths == ["/robots.txt", "/busy"]
+
+
 def test_503_with_retry_after_as_http_date_beyond_the_limit_is_blocked() -> None:
     later = email.utils.formatdate(time.time() + 3600, usegmt=True)
     with WebServer({"/maint": Response(503, {"Retry-After": later}, b"")}) as web:

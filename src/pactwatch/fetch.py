@@ -25,7 +25,9 @@ Every request of a run goes through one `httpx.AsyncClient` and these gates, in 
 
 Failures are retried with capped exponential backoff and jitter (connection errors, timeouts,
 5xx, 408); 429 and 503 wait for their Retry-After when it is at most `max_retry_after`, else
-the fetch gives up as "blocked". The outcome of each fetch is one of `Outcome`.
+the fetch gives up as "blocked". Either wait holds every request to that host, so a longer
+pause makes the host's other fetches of the run "blocked" at once, without a request; a
+Crawl-delay is likewise capped at `max_retry_after`. The outcome of a fetch is one `Outcome`.
 """
 
 from __future__ import annotations
@@ -301,6 +303,13 @@ class _Host:
                 await asyncio.sleep(wait)
             self.finished(delay)
 
+    def wait_left(self) -> float:
+        return max(0.0, self.next_start - asyncio.get_running_loop().time())
+
+    def hold(self, seconds: float) -> None:
+        """Let no request start on this host for `seconds` from now."""
+        self.finished(seconds)
+
     def finished(self, delay: float) -> None:
         earliest = asyncio.get_running_loop().time() + max(delay, self.crawl_delay)
         self.next_start = max(self.next_start, earliest)
@@ -450,7 +459,10 @@ class Fetcher:
     def _check_target(
         self, url: str, current: str, allowed_hosts: frozenset[str] | None
     ) -> FetchResult | None:
-        scheme = urlsplit(current).scheme.lower()
+        try:
+            scheme = urlsplit(current).scheme.lower()
+        except ValueError:
+            return self._stop(url, current, "refused", f"malformed URL: {current!r}")
         if scheme not in ("http", "https"):
             return self._stop(url, current, "refused", f"not an http(s) URL: {current}")
         host = host_of(current)
@@ -465,7 +477,9 @@ class Fetcher:
         rules = await self.robots(current, min_delay=delay)
         if isinstance(rules, FetchResult):
             return replace(rules, url=url, final_url=current, attempts=0, bytes_received=0)
-        self._host(current).crawl_delay = rules.crawl_delay
+        # A Crawl-delay beyond what we would wait for a Retry-After is slowed to that limit
+        # rather than stopping the source.
+        self._host(current).crawl_delay = min(rules.crawl_delay, self.settings.max_retry_after)
         if not rules.allows(current):
             return self._stop(url, current, "disallowed", "robots.txt disallows this path")
         return None
@@ -487,27 +501,29 @@ class Fetcher:
 
     async def _with_retries(self, url: str, trace: _Trace, ask: _Ask) -> _Reply:
         headers = self._headers(ask.validators, ask.accept)
+        gate, limit = self._host(url), self.settings.max_retry_after
         attempt = 0
         while True:
             attempt += 1
             reply = await self._polite_request(url, headers, ask.delay, ask.accept)
             trace.attempts, trace.received = attempt, trace.received + reply.received
-            if not reply.retry or attempt > self.settings.retries:
+            if not reply.retry:
                 return reply
+            # The wait holds every request to the host, not just this one: a server that
+            # asked for a pause (or is failing) gets it from the whole run.
             wait = self._retry_wait(reply, attempt)
-            if wait is None:
-                limit = self.settings.max_retry_after
-                error = (
-                    f"{reply.error}: Retry-After {reply.retry_after:.0f} s exceeds {limit:.0f} s"
-                )
+            gate.hold(wait)
+            if reply.retry_after is not None and wait > limit:
+                error = f"{reply.error}: Retry-After {wait:.0f} s exceeds {limit:.0f} s"
                 return replace(reply, outcome="blocked", error=error)
-            await asyncio.sleep(wait)
+            if attempt > self.settings.retries:
+                return reply
 
-    def _retry_wait(self, reply: _Reply, attempt: int) -> float | None:
-        """Seconds before the next try, or None when the server asks us to wait too long."""
+    def _retry_wait(self, reply: _Reply, attempt: int) -> float:
+        """Seconds before the next try: the server's Retry-After, else backoff with jitter."""
         s = self.settings
         if reply.retry_after is not None:
-            return None if reply.retry_after > s.max_retry_after else reply.retry_after
+            return reply.retry_after
         backoff = min(s.backoff_max, s.backoff_base * 2.0 ** (attempt - 1))
         return backoff * self._rng.uniform(0.5, 1.0)
 
@@ -534,6 +550,10 @@ class Fetcher:
     ) -> _Reply:
         gate = self._host(url)
         async with gate.slots:
+            held = gate.wait_left()
+            if held > self.settings.max_retry_after:
+                error = f"the host asked for a pause of {held:.0f} s (Retry-After): not waiting"
+                return _Reply("blocked", error=error)
             await gate.wait_turn(delay)
             try:
                 async with self._global:
