@@ -34,7 +34,10 @@ def _env_name(command: str, dest: str) -> str:
 
 
 def add_option(
-    parser: argparse.ArgumentParser, command: str, *flags: str, **kwargs: Any
+    parser: argparse.ArgumentParser | argparse._ActionsContainer,
+    command: str,
+    *flags: str,
+    **kwargs: Any,
 ) -> argparse.Action:
     """An option whose default comes from PACTWATCH_[COMMAND_]DEST, shown in --help."""
     action = parser.add_argument(*flags, **kwargs)
