@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from pactwatch.commands import articles, configure, crawl, extract, sources
+from pactwatch.commands import agreements, articles, configure, crawl, extract, sources
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    for module in (crawl, sources, articles, extract, configure):
+    for module in (crawl, sources, articles, agreements, extract, configure):
         module.register(sub)
