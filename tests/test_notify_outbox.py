@@ -26,10 +26,12 @@ from pactwatch.notify.outbox import (
     backoff,
     dispatch_due,
     enqueue,
+    preview,
+    release_leases,
     retry,
     status_summary,
 )
-from pactwatch.notify.render import Message
+from pactwatch.notify.render import Message, Renderer, channel_test_message
 from pactwatch.notify.send import SendResult, send_message
 from pactwatch.store import ensure_schema, open_database, utcnow
 from pactwatch.store.models import EventRecord, OutboxRecord
@@ -242,3 +244,27 @@ def test_second_dispatcher_during_a_send_claims_nothing(sessions: sessionmaker[S
         )
         assert report.sent == 1 and nested == [0]
         assert len(hook.wait_for(1)) == 1
+
+
+def test_preview_release_leases_and_channel_test(sessions: sessionmaker[Session]) -> None:
+    with WebhookReceiver() as hook:
+        hook_channel = channel("hook", [hook.json_url("/alerts")], format="html")
+        event_id = store(sessions, CNES, "e1", [hook_channel])
+        renderer = Renderer()
+        with sessions() as session:
+            shown = preview(session, event_id, hook_channel, renderer)
+            assert preview(session, event_id + 99, hook_channel, renderer) is None
+        assert shown == renderer.render(CNES, hook_channel)
+        now = utcnow()
+        with sessions() as session, session.begin():
+            session.execute(
+                sa.update(OutboxRecord).values(
+                    lease_owner="crashed", lease_expires_at=now + timedelta(hours=1)
+                )
+            )
+        assert dispatch_due(sessions, [hook_channel], now, owner="new").deliveries == ()
+        assert release_leases(sessions) == 1
+        assert dispatch_due(sessions, [hook_channel], now, owner="new").sent == 1
+        assert send_message(hook_channel, channel_test_message(hook_channel)).ok
+        titles = [p.body["title"] for p in hook.wait_for(2)]
+    assert titles[1] == "pactwatch test: channel hook works"

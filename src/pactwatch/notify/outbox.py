@@ -317,6 +317,18 @@ def _rowcount(result: object) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
+def release_leases(sessions: sessionmaker[Session], *, owner: str | None = None) -> int:
+    """Free the leases of unsent rows (of `owner`, or all): for a single SQLite instance at
+    startup, whose previous run can only have died, so its rows need not wait for expiry."""
+    with sessions() as session, session.begin():
+        query = update(OutboxRecord).where(
+            OutboxRecord.status == PENDING, OutboxRecord.lease_owner.is_not(None)
+        )
+        if owner is not None:
+            query = query.where(OutboxRecord.lease_owner == owner)
+        return _rowcount(session.execute(query.values(lease_owner=None, lease_expires_at=None)))
+
+
 @dataclass(frozen=True, slots=True)
 class ChannelStatus:
     """How one channel's deliveries stand. `waiting`: failed at least once, retry later."""

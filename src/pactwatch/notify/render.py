@@ -24,6 +24,7 @@ from typing import Any, Literal
 from urllib.parse import quote, urlsplit
 
 import jinja2
+from markupsafe import escape
 
 from pactwatch.config import ChannelConfig
 from pactwatch.notify import labels
@@ -45,6 +46,14 @@ class Message:
     subject: str
     body: str
     format: Format
+
+
+def channel_test_message(channel: ChannelConfig) -> Message:
+    """A short message proving that `channel` delivers (``pactwatch notify test``)."""
+    subject = f"pactwatch test: channel {channel.name} works"
+    text = f"This is a test from pactwatch. Alerts for channel {channel.name} arrive here."
+    body = {"text": text, "markdown": escape_markdown(text), "html": f"<p>{escape(text)}</p>"}
+    return Message(subject=subject, body=body[channel.format] + "\n", format=channel.format)
 
 
 class RenderError(Exception):

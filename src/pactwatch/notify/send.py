@@ -21,7 +21,8 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
@@ -82,15 +83,22 @@ def load_channel(
         if not path.is_file() or not config.add(str(path)):
             problems.append(f"channel {channel.name}: cannot read apprise config {path}")
         else:
-            apobj.add(config)
+            with _quiet_plugin_imports():
+                apobj.add(config)
     return apobj, problems
 
 
-def _add_quietly(apobj: apprise.Apprise, url: str) -> bool:
+@contextmanager
+def _quiet_plugin_imports() -> Iterator[None]:
     # apprise loads a plugin on first use, and its email plugin imports `imghdr`, deprecated
     # since Python 3.11: a warning about apprise's code that nobody here can act on.
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "'imghdr' is deprecated", DeprecationWarning)
+        yield
+
+
+def _add_quietly(apobj: apprise.Apprise, url: str) -> bool:
+    with _quiet_plugin_imports():
         return bool(apobj.add(url))
 
 
@@ -112,7 +120,10 @@ def send_message(
         return SendResult(ok=False, error=redact(error, secrets), permanent=True)
     tag = channel.tag if channel.tag else apprise.common.MATCH_ALL_TAG
     try:
-        with apprise.LogCapture(level=logging.DEBUG) as captured:  # type: ignore[no-untyped-call]
+        with (
+            _quiet_plugin_imports(),
+            apprise.LogCapture(level=logging.DEBUG) as captured,  # type: ignore[no-untyped-call]
+        ):
             outcome = apobj.notify(
                 body=message.body,
                 title=_title(message),
