@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Literal
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from pactwatch.model import Article
@@ -31,7 +30,7 @@ from pactwatch.store.models import (
     ArticleVersionRecord,
     SourceRecord,
 )
-from pactwatch.store.sql import chunked, insert_ignore
+from pactwatch.store.sql import chunked, insert_ignore, insert_ignore_many, table_of
 from pactwatch.store.types import utcnow
 
 ArticleChange = Literal["new", "changed", "unchanged"]
@@ -111,24 +110,22 @@ def save_article(
     if article.fetched_url:
         all_urls.add(article.fetched_url)
     digest = content_hash(article)
-    record = _find_article(session, article.url, all_urls)
-    if record is None:
-        record = _insert_article(session, source_id, institution, article, fetched_at)
-        change: ArticleChange = "new"
-        if record is None:  # another writer stored it first: this is a refetch of theirs
-            record = _find_article(session, article.url, all_urls)
-            if record is None:
-                raise RuntimeError(f"{article.url} conflicted on insert but cannot be found")
-            change = "unchanged"
-    else:
-        change = "unchanged"
-    if change != "new":
-        _refresh(record, article, fetched_at)
-    version_id, changed = _store_version(session, record.id, article, digest, fetched_at)
-    if change == "unchanged" and changed:
-        change = "changed"
-    _add_urls(session, record.id, all_urls)
-    return SavedArticle(record.id, version_id, change, digest)
+    article_id = _find_article_id(session, article.url, all_urls)
+    if article_id is None:
+        article_id = _insert_article(session, source_id, institution, article, fetched_at)
+        if article_id is not None:
+            version_id = _insert_version(session, article_id, article, digest, fetched_at)
+            _add_urls(session, article_id, all_urls)
+            return SavedArticle(article_id, version_id, "new", digest)
+        # Another writer stored it between our look-up and our insert: a refetch of theirs.
+        by_url = select(ArticleRecord.id).where(ArticleRecord.url == article.url)
+        article_id = session.scalar(by_url)
+        if article_id is None:
+            raise RuntimeError(f"{article.url} conflicted on insert but cannot be found")
+    _refresh(session, article_id, article, fetched_at)
+    version_id, changed = _store_version(session, article_id, article, digest, fetched_at)
+    _add_urls(session, article_id, all_urls)
+    return SavedArticle(article_id, version_id, "changed" if changed else "unchanged", digest)
 
 
 def latest_version(session: Session, article_id: int) -> ArticleVersion | None:
@@ -191,52 +188,45 @@ def list_articles(
     ]
 
 
-def _find_article(session: Session, canonical: str, urls: set[str]) -> ArticleRecord | None:
-    record = session.execute(
-        select(ArticleRecord).where(ArticleRecord.url == canonical)
-    ).scalar_one_or_none()
-    if record is not None:
-        return record
-    by_alias = (
-        select(ArticleRecord)
-        .join(ArticleUrlRecord, ArticleUrlRecord.article_id == ArticleRecord.id)
+def _find_article_id(session: Session, canonical: str, urls: set[str]) -> int | None:
+    # Every stored article has its canonical URL among its URLs; prefer an exact match.
+    stmt = (
+        select(ArticleUrlRecord.article_id)
         .where(ArticleUrlRecord.url.in_(sorted(urls)))
-        .order_by(ArticleRecord.id)
+        .order_by((ArticleUrlRecord.url == canonical).desc(), ArticleUrlRecord.article_id)
         .limit(1)
     )
-    return session.execute(by_alias).scalar_one_or_none()
+    return session.scalar(stmt)
 
 
 def _insert_article(
     session: Session, source_id: int, institution: str, article: Article, fetched_at: datetime
-) -> ArticleRecord | None:
-    record = ArticleRecord(
-        url=article.url,
-        source_id=source_id,
-        institution=institution,
-        title=article.title,
-        published_at=article.published,
-        language=article.language,
-        first_seen_at=fetched_at,
-        last_fetched_at=fetched_at,
-    )
-    try:
-        # A savepoint, so losing a race on the unique URL keeps the caller's transaction.
-        with session.begin_nested():
-            session.add(record)
-    except IntegrityError:
-        return None
-    return record
+) -> int | None:
+    values = {
+        "url": article.url,
+        "source_id": source_id,
+        "institution": institution,
+        "title": article.title,
+        "published_at": article.published,
+        "language": article.language,
+        "first_seen_at": fetched_at,
+        "last_fetched_at": fetched_at,
+    }
+    # ON CONFLICT, not a savepoint: losing a race on the URL leaves the transaction usable.
+    inserted: int | None = insert_ignore(session, ArticleRecord, values, key=("url",))
+    return inserted
 
 
-def _refresh(record: ArticleRecord, article: Article, fetched_at: datetime) -> None:
-    record.last_fetched_at = fetched_at
+def _refresh(session: Session, article_id: int, article: Article, fetched_at: datetime) -> None:
+    values: dict[str, object] = {"last_fetched_at": fetched_at}
     if article.title:
-        record.title = article.title
+        values["title"] = article.title
     if article.published is not None:
-        record.published_at = article.published
+        values["published_at"] = article.published
     if article.language:
-        record.language = article.language
+        values["language"] = article.language
+    articles = table_of(ArticleRecord)
+    session.execute(update(articles).where(articles.c.id == article_id), values)
 
 
 def _latest_version(session: Session, article_id: int) -> ArticleVersionRecord | None:
@@ -249,38 +239,44 @@ def _latest_version(session: Session, article_id: int) -> ArticleVersionRecord |
     return session.execute(stmt).scalar_one_or_none()
 
 
+def _insert_version(
+    session: Session, article_id: int, article: Article, digest: str, fetched_at: datetime
+) -> int:
+    versions = table_of(ArticleVersionRecord)
+    values = {
+        "article_id": article_id,
+        "content_hash": digest,
+        "fetched_at": fetched_at,
+        "title": article.title,
+        "text": article.text,
+    }
+    stmt = insert(versions).returning(versions.c.id)
+    version_id: int = session.execute(stmt, values).scalar_one()
+    return version_id
+
+
 def _store_version(
     session: Session, article_id: int, article: Article, digest: str, fetched_at: datetime
 ) -> tuple[int, bool]:
     """The id of the version holding `digest` and whether it differs from the latest one."""
-    latest = _latest_version(session, article_id)
-    if latest is not None and latest.content_hash == digest:
-        return latest.id, False
-    earlier = session.execute(
-        select(ArticleVersionRecord).where(
-            ArticleVersionRecord.article_id == article_id,
-            ArticleVersionRecord.content_hash == digest,
-        )
-    ).scalar_one_or_none()
-    if earlier is not None:
-        # The page went back to an earlier text: that version is the latest again.
-        earlier.fetched_at = fetched_at
-        session.flush()
-        return earlier.id, True
-    version = ArticleVersionRecord(
-        article_id=article_id,
-        content_hash=digest,
-        fetched_at=fetched_at,
-        title=article.title,
-        text=article.text,
-    )
-    session.add(version)
-    session.flush()
-    return version.id, latest is not None
+    known = session.execute(
+        select(ArticleVersionRecord.id, ArticleVersionRecord.content_hash)
+        .where(ArticleVersionRecord.article_id == article_id)
+        .order_by(ArticleVersionRecord.fetched_at.desc(), ArticleVersionRecord.id.desc())
+    ).all()
+    if known and known[0].content_hash == digest:
+        return known[0].id, False
+    for version_id, version_hash in known[1:]:
+        if version_hash == digest:
+            # The page went back to an earlier text: that version is the latest again.
+            versions = table_of(ArticleVersionRecord)
+            stmt = update(versions).where(versions.c.id == version_id)
+            session.execute(stmt, {"fetched_at": fetched_at})
+            return version_id, True
+    return _insert_version(session, article_id, article, digest, fetched_at), bool(known)
 
 
 def _add_urls(session: Session, article_id: int, urls: set[str]) -> None:
     # URLs already pointing at another article keep pointing there: first come, first kept.
-    for url in sorted(urls):
-        row = {"url": url, "article_id": article_id}
-        insert_ignore(session, ArticleUrlRecord, row, key=("url",))
+    rows = [{"url": url, "article_id": article_id} for url in sorted(urls)]
+    insert_ignore_many(session, ArticleUrlRecord, rows, key=("url",))

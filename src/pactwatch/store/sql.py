@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import Any, TypeVar
 
+from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase, Session
 
@@ -33,9 +34,22 @@ def insert_ignore(
 ) -> Any | None:
     """Insert one row unless one with the same `key` columns exists; the new primary key, or
     None when nothing was inserted. Safe against a concurrent insert of the same key."""
-    stmt = _insert(session, model).values(dict(values)).on_conflict_do_nothing(index_elements=key)
-    primary = model.__table__.primary_key.columns  # type: ignore[attr-defined]
-    return session.execute(stmt.returning(*primary)).scalar()
+    table = table_of(model)
+    stmt = _insert(session, table).on_conflict_do_nothing(index_elements=key)
+    return session.execute(stmt.returning(*table.primary_key.columns), dict(values)).scalar()
+
+
+def insert_ignore_many(
+    session: Session,
+    model: type[DeclarativeBase],
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    key: Sequence[str],
+) -> None:
+    """Insert the `rows` whose `key` is not taken yet, in one statement."""
+    if rows:
+        stmt = _insert(session, table_of(model)).on_conflict_do_nothing(index_elements=key)
+        session.execute(stmt, [dict(row) for row in rows])
 
 
 def upsert(
@@ -48,12 +62,12 @@ def upsert(
 ) -> Any:
     """Insert one row, or update the `update` columns of the row with the same `key`; returns
     its primary key."""
-    stmt = _insert(session, model).values(dict(values))
+    table = table_of(model)
+    stmt = _insert(session, table)
     stmt = stmt.on_conflict_do_update(
         index_elements=key, set_={name: stmt.excluded[name] for name in update}
     )
-    primary = model.__table__.primary_key.columns  # type: ignore[attr-defined]
-    return session.execute(stmt.returning(*primary)).scalar_one()
+    return session.execute(stmt.returning(*table.primary_key.columns), dict(values)).scalar_one()
 
 
 def chunked(items: Iterable[T], size: int = IN_CHUNK) -> Iterator[list[T]]:
@@ -63,10 +77,20 @@ def chunked(items: Iterable[T], size: int = IN_CHUNK) -> Iterator[list[T]]:
         yield batch
 
 
-def _insert(session: Session, model: type[DeclarativeBase]) -> Any:
+def table_of(model: type[DeclarativeBase]) -> Table:
+    """The Core table of a model: statements on it skip the ORM's per-row bookkeeping."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to a table")
+    return table
+
+
+def _insert(session: Session, table: Table) -> Any:
+    # Parameters are passed at execution, not baked in with .values(): the compiled statement
+    # is then cached once instead of rebuilt for every row.
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
-        return postgresql.insert(model)
+        return postgresql.insert(table)
     if dialect == "sqlite":
-        return sqlite.insert(model)
+        return sqlite.insert(table)
     raise NotImplementedError(f"no upsert for the {dialect} backend (use SQLite or PostgreSQL)")
