@@ -21,21 +21,23 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from pactwatch.dates import parse_datetime
 from pactwatch.model import Article, Link
 from pactwatch.sources.profiles import SiteProfile, profile_for
-from pactwatch.sources.select import clean_text, css, first_node, select_first, select_values
+from pactwatch.sources.select import (
+    clean_text,
+    css,
+    first_node,
+    parse_html,
+    select_first,
+    select_values,
+)
 from pactwatch.urls import absolute_url, host_allowed, normalize_url, url_path
 
 if TYPE_CHECKING:
     from pactwatch.config import SourceConfig
-
-# Past this nesting depth lexbor's tree building turns quadratic (100,000 nested <div> take
-# seconds); no real article nests that deep, so the rest of such a document is cut off.
-MAX_DEPTH = 1500
-_DEPTH_CHECK_TAGS = 4000
 
 _BLOCK_TAGS = frozenset(
     {
@@ -47,15 +49,6 @@ _BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "-comment"})
-_VOID_OR_AUTOCLOSED = frozenset(
-    {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "p", "li", "dt", "dd", "td", "th", "tr", "option", "optgroup", "rb",
-        "rt", "rp", "tbody", "thead", "tfoot", "colgroup", "param", "keygen",
-    }
-)  # fmt: skip
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
-
 # Chrome that survives the selectors: share counters, Yoast's feed footer, NukeViet's session
 # timeout box, bylines, tag lines.
 _SHARE_ONLY = re.compile(r"^(?:chia sẻ|share|tweet|like|thích)\s*:?\s*\d*$", re.IGNORECASE)
@@ -100,7 +93,7 @@ def parse_article(
 
 def _parse(html: str, url: str, source: SourceConfig, link: Link | None) -> Article:
     profile = profile_for(source)
-    tree = LexborHTMLParser(limit_depth(html))
+    tree = parse_html(html)
     root = tree.root
     if root is None:
         raise ValueError("no document")
@@ -120,23 +113,6 @@ def _parse(html: str, url: str, source: SourceConfig, link: Link | None) -> Arti
         paragraphs=paragraphs,
         fetched_url=url,
     )
-
-
-def limit_depth(html: str, max_depth: int = MAX_DEPTH) -> str:
-    """`html` cut where its element nesting first exceeds `max_depth` (usually unchanged)."""
-    if html.count("<") < _DEPTH_CHECK_TAGS:
-        return html
-    depth = 0
-    for match in _TAG.finditer(html):
-        closing, name, self_closing = match.groups()
-        name = name.lower()
-        if name in _VOID_OR_AUTOCLOSED or self_closing:
-            continue
-        depth += -1 if closing else 1
-        depth = max(depth, 0)
-        if depth > max_depth:
-            return html[: match.start()]
-    return html
 
 
 def _title(text: str) -> str | None:

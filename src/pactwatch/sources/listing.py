@@ -22,7 +22,14 @@ from pactwatch.dates import parse_datetime
 from pactwatch.model import Link
 from pactwatch.sources.links import DroppedLink, LinkCollector
 from pactwatch.sources.profiles import profile_for
-from pactwatch.sources.select import clean_text, css, first_node, select_first, select_values
+from pactwatch.sources.select import (
+    clean_text,
+    css,
+    first_node,
+    parse_html,
+    select_first,
+    select_values,
+)
 from pactwatch.urls import absolute_url, host_allowed, normalize_url
 
 if TYPE_CHECKING:
@@ -45,7 +52,7 @@ def parse_listing(html: str, url: str, source: SourceConfig) -> ListingPage:
     if not html.strip():
         return ListingPage(url, (), error="empty page")
     profile = profile_for(source)
-    tree = LexborHTMLParser(html)
+    tree = parse_html(html)
     root = tree.root
     if root is None:
         return ListingPage(url, (), error="no document")

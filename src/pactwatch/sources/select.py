@@ -17,12 +17,44 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 T = TypeVar("T")
 
 _ATTR = re.compile(r"^(?P<css>.*[^\s@])@(?P<attr>[A-Za-z_:][\w:.-]*)$")
+# Past this nesting depth lexbor's tree building turns quadratic (100,000 nested <div> take
+# seconds); no real page nests that deep, so the rest of such a document is cut off.
+MAX_DEPTH = 1500
+_DEPTH_CHECK_TAGS = 4000
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
+_VOID_OR_AUTOCLOSED = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "p", "li", "dt", "dd", "td", "th", "tr", "option", "optgroup", "rb",
+        "rt", "rp", "tbody", "thead", "tfoot", "colgroup", "param", "keygen",
+    }
+)  # fmt: skip
 _ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle")
+
+
+def parse_html(html: str) -> LexborHTMLParser:
+    """Parse a page with lexbor after `limit_depth`; usage: ``root = parse_html(text).root``."""
+    return LexborHTMLParser(limit_depth(html))
+
+
+def limit_depth(html: str, max_depth: int = MAX_DEPTH) -> str:
+    """`html` cut where its element nesting first exceeds `max_depth` (usually unchanged)."""
+    if html.count("<") < _DEPTH_CHECK_TAGS:
+        return html
+    depth = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in _VOID_OR_AUTOCLOSED:
+            continue
+        depth = max(depth + (-1 if closing else 1), 0)
+        if depth > max_depth:
+            return html[: match.start()]
+    return html
 
 
 def clean_text(text: str) -> str:
