@@ -141,9 +141,25 @@ def test_datetimes_come_back_aware_in_utc(db: Database, source_id: int) -> None:
         assert stored.last_run_at is not None and stored.last_run_at.tzinfo == UTC
         assert stored.last_run_at.hour == 2
         assert stored.created_at.tzinfo == UTC
-        raw = s.execute(sa.text("SELECT last_run_at FROM sources")).scalar()
-    # What the database holds is UTC on both backends, not the local wall time.
-    assert "02:30:15" in str(raw)
+        raw = s.execute(sa.text("SELECT CAST(last_run_at AS VARCHAR) FROM sources")).scalar()
+    # What the database holds and shows to SQL is UTC on both backends, not the wall time.
+    assert str(raw).startswith("2026-01-27 02:30:15.123456")
+
+
+def test_postgres_sessions_speak_utc_whatever_the_server_zone(db_url: str) -> None:
+    if not db_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only: SQLite has no session time zone")
+    # A server (or role) configured for Hanoi time: SQL date functions would shift by 7 hours.
+    database = open_database(db_url.replace("options=", "options=-ctimezone%3DAsia/Saigon%20"))
+    try:
+        with database.session() as s:
+            assert s.execute(sa.text("SHOW timezone")).scalar() == "UTC"
+            noon = s.execute(sa.text("SELECT CAST('2026-01-27 12:00+07' AS timestamptz)")).scalar()
+            assert noon == datetime(2026, 1, 27, 5, tzinfo=UTC)
+            day = s.execute(sa.text("SELECT CAST(date_trunc('day', now()) AS VARCHAR)")).scalar()
+            assert str(day).endswith("+00")
+    finally:
+        database.close()
 
 
 def test_naive_datetimes_are_refused(db: Database, source_id: int) -> None:

@@ -11,7 +11,12 @@ SQLite connections get WAL, a busy timeout, foreign keys and `synchronous=NORMAL
 Their transactions start with ``BEGIN IMMEDIATE``: a writer waits for the lock (up to the busy
 timeout) when it starts instead of failing with "database is locked" when a read transaction
 tries to become a write one. Taking the transaction out of the sqlite3 module's hands also makes
-SAVEPOINTs and transactional DDL (atomic migrations) work.
+SAVEPOINTs and transactional DDL (atomic migrations) work. The price: on SQLite an open
+transaction, even a read-only one, holds the write lock, so keep sessions short and never hold
+one across network I/O (an ``await``).
+
+PostgreSQL connections are pinged before use and set to the UTC time zone, so SQL date
+functions agree with SQLite, where everything is stored in UTC.
 """
 
 from __future__ import annotations
@@ -74,7 +79,7 @@ def create_engine_for(url: str | URL, *, echo: bool = False) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(resolve_sqlite_url(parsed), echo=echo)
-    return create_engine(parsed, echo=echo, pool_pre_ping=True, json_serializer=_json_dumps)
+    return _postgres_engine(parsed, echo=echo)
 
 
 def resolve_sqlite_url(url: URL) -> URL:
@@ -93,6 +98,22 @@ def resolve_sqlite_url(url: URL) -> URL:
 def _json_dumps(value: Any) -> str:
     # Readable non-ASCII text (Vietnamese, French) in the database.
     return json.dumps(value, ensure_ascii=False)
+
+
+def _postgres_engine(url: URL, *, echo: bool) -> Engine:
+    engine = create_engine(url, echo=echo, pool_pre_ping=True, json_serializer=_json_dumps)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Outside any transaction, so that a rollback cannot undo it.
+        autocommit = dbapi_connection.autocommit
+        dbapi_connection.autocommit = True
+        try:
+            dbapi_connection.execute("SET TIME ZONE 'UTC'")
+        finally:
+            dbapi_connection.autocommit = autocommit
+
+    return engine
 
 
 def _sqlite_engine(url: URL, *, echo: bool) -> Engine:
