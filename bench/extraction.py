@@ -1,0 +1,383 @@
+"""Score and time the agreement extractor on labelled pages.
+
+Usage::
+
+    .venv/bin/python bench/extraction.py ../shared/corpus ../shared/seeds [--json]
+    .venv/bin/python bench/extraction.py --speed [--pages 400] ../shared/corpus ../shared/seeds
+
+Inputs are directories in the format of shared/corpus (NNN.json with `label`) or the seeds
+directory (plain .txt files, labelled by tests/fixtures/extraction/seeds.json, written from
+the seeds README). The home institution of each page comes from `home_institution`, mapped
+to an InstitutionConfig through tests/fixtures/extraction/institutions.yaml (test
+configuration: in production admins configure aliases; the extractor never sees this file).
+
+Scores: detection precision, recall, F1 and false-alarm rate on negatives; partner
+precision/recall/F1 (a predicted partner matches a labelled one when its name, acronym or one
+of its mentions equals one of the label's name or mentions, compared folded: case, accents,
+punctuation); signing date, kind and country accuracy on true positives; each by language;
+and every error. `--speed` wraps each text in ~90 KB of NukeViet or WordPress page chrome and
+times parse + classify + extract against trafilatura.extract on the same pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from pactwatch.agreements import extract_agreement, load_lexicon  # noqa: E402
+from pactwatch.agreements.home import key  # noqa: E402
+from pactwatch.config import InstitutionConfig  # noqa: E402
+from pactwatch.model import Article, Decision  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures" / "extraction"
+SITES = ROOT.parent / "shared" / "sites"
+
+
+@dataclass
+class Page:
+    """One labelled page."""
+
+    ident: str
+    url: str
+    home: str
+    language: str
+    title: str | None
+    published: date | None
+    paragraphs: tuple[str, ...]
+    label: dict[str, Any]
+
+    def article(self) -> Article:
+        when = datetime(self.published.year, self.published.month, self.published.day, 12) if self.published else None
+        return Article(self.url, self.title, when, self.language, self.paragraphs)
+
+
+def _paragraphs(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.split("\n") if p.strip())
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def load_pages(paths: Iterable[Path]) -> list[Page]:
+    """Labelled pages from corpus directories (NNN.json) and the seeds directory (.txt)."""
+    pages: list[Page] = []
+    seeds = json.loads((FIXTURES / "seeds.json").read_text(encoding="utf-8"))
+    for path in paths:
+        files = sorted(path.iterdir()) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix == ".json" and file.name[:1].isdigit():
+                data = json.loads(file.read_text(encoding="utf-8"))
+                text = data["text"]
+                if data.get("format") == "html":
+                    text = _html_text(text)
+                pages.append(
+                    Page(
+                        file.name,
+                        data["url"],
+                        data["home_institution"],
+                        data.get("language") or "en",
+                        data.get("title"),
+                        _date(data.get("published")),
+                        _paragraphs(text),
+                        data["label"],
+                    )
+                )
+            elif file.suffix == ".txt" and file.name in seeds:
+                meta = seeds[file.name]
+                pages.append(
+                    Page(
+                        file.name,
+                        f"https://{meta['site']}/seed/{file.stem}",
+                        meta["home_institution"],
+                        meta["language"],
+                        meta.get("title"),
+                        _date(meta.get("published")),
+                        _paragraphs(file.read_text(encoding="utf-8")),
+                        meta["label"],
+                    )
+                )
+    return pages
+
+
+def _html_text(html: str) -> str:
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    return "\n".join(n.text(separator=" ").strip() for n in tree.css("p, li, h1, h2, h3"))
+
+
+def load_institutions(path: Path = FIXTURES / "institutions.yaml") -> dict[str, InstitutionConfig]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out = {}
+    for ident, entry in data.items():
+        safe_id = re.sub(r"[^A-Za-z0-9_.-]+", "-", ident)
+        out[ident] = InstitutionConfig(
+            id=safe_id,
+            name=entry["name"],
+            aliases=tuple(entry.get("aliases") or ()) + (ident,),
+            country=entry.get("country", "VN"),
+        )
+    return out
+
+
+def institution_for(page: Page, institutions: dict[str, InstitutionConfig]) -> InstitutionConfig:
+    if page.home in institutions:
+        return institutions[page.home]
+    safe_id = re.sub(r"[^A-Za-z0-9_.-]+", "-", page.home)
+    return InstitutionConfig(id=safe_id, name=page.home, aliases=(), country="VN")
+
+
+# -- scoring -------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    p_tp: int = 0
+    p_fp: int = 0
+    p_fn: int = 0
+    date_ok: int = 0
+    kind_ok: int = 0
+    country_ok: int = 0
+    country_n: int = 0
+
+    def report(self) -> dict[str, float | int]:
+        def ratio(a: int, b: int) -> float:
+            return round(a / b, 4) if b else 1.0
+
+        precision = ratio(self.tp, self.tp + self.fp)
+        recall = ratio(self.tp, self.tp + self.fn)
+        p_prec = ratio(self.p_tp, self.p_tp + self.p_fp)
+        p_rec = ratio(self.p_tp, self.p_tp + self.p_fn)
+        return {
+            "pages": self.tp + self.fp + self.fn + self.tn,
+            "positives": self.tp + self.fn,
+            "negatives": self.fp + self.tn,
+            "precision": precision,
+            "recall": recall,
+            "f1": _f1(precision, recall),
+            "false_alarm_rate": ratio(self.fp, self.fp + self.tn) if self.fp + self.tn else 0.0,
+            "partner_precision": p_prec,
+            "partner_recall": p_rec,
+            "partner_f1": _f1(p_prec, p_rec),
+            "date_accuracy": ratio(self.date_ok, self.tp),
+            "kind_accuracy": ratio(self.kind_ok, self.tp),
+            "country_accuracy": ratio(self.country_ok, self.country_n),
+        }
+
+
+def _f1(p: float, r: float) -> float:
+    return round(2 * p * r / (p + r), 4) if p + r else 0.0
+
+
+@dataclass
+class Result:
+    tallies: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    errors: list[str] = field(default_factory=list)
+    worst_ms: float = 0.0
+
+
+def _label_forms(partner: dict[str, Any]) -> set[str]:
+    return {key(x) for x in [partner["name"], *partner.get("mentions", [])] if key(x)}
+
+
+def score(pages: list[Page], institutions: dict[str, InstitutionConfig]) -> Result:
+    result = Result()
+    lex = load_lexicon()
+    for page in pages:
+        started = time.perf_counter()
+        decision = extract_agreement(page.article(), institution_for(page, institutions), lexicon=lex)
+        result.worst_ms = max(result.worst_ms, (time.perf_counter() - started) * 1000)
+        for group in ("all", page.language):
+            _tally(result.tallies[group], page, decision, result.errors if group == "all" else None)
+    return result
+
+
+def _tally(t: Tally, page: Page, decision: Decision, errors: list[str] | None) -> None:
+    label = page.label
+    expected = bool(label["is_agreement"])
+    got = decision.is_agreement
+    note = errors.append if errors is not None else (lambda _msg: None)
+    if expected and got:
+        t.tp += 1
+    elif expected:
+        t.fn += 1
+        note(f"{page.ident}: missed signing; reasons: {list(decision.reasons)}")
+    elif got:
+        t.fp += 1
+        note(f"{page.ident}: false alarm; reasons: {list(decision.reasons)}")
+    else:
+        t.tn += 1
+    predicted = list(decision.agreement.partners) if got and decision.agreement else []
+    wanted = list(label.get("partners") or []) if expected else []
+    used: set[int] = set()
+    for partner in predicted:
+        forms = {key(x) for x in [partner.name, partner.acronym or "", *partner.mentions] if key(x)}
+        match = next(
+            (i for i, w in enumerate(wanted) if i not in used and forms & _label_forms(w)), None
+        )
+        if match is None:
+            t.p_fp += 1
+            note(f"{page.ident}: extra partner {partner.name!r} ({partner.acronym})")
+            continue
+        used.add(match)
+        t.p_tp += 1
+        if expected and got:
+            t.country_n += 1
+            if partner.country == wanted[match].get("country"):
+                t.country_ok += 1
+            else:
+                note(
+                    f"{page.ident}: country of {partner.name!r} is {partner.country}, "
+                    f"expected {wanted[match].get('country')}"
+                )
+    for i, w in enumerate(wanted):
+        if i not in used:
+            t.p_fn += 1
+            if got:
+                note(f"{page.ident}: missed partner {w['name']!r}")
+    if expected and got and decision.agreement:
+        signed = decision.agreement.signed_on
+        want_date = _date(label.get("signed_on"))
+        if signed == want_date:
+            t.date_ok += 1
+        else:
+            note(f"{page.ident}: signed_on {signed}, expected {want_date}")
+        if decision.agreement.kind == label.get("kind"):
+            t.kind_ok += 1
+        else:
+            note(f"{page.ident}: kind {decision.agreement.kind}, expected {label.get('kind')}")
+
+
+# -- speed ---------------------------------------------------------------------------------
+
+
+def _chrome(kind: str) -> str:
+    name = "nukeviet_article.html" if kind == "nukeviet" else "usth_wp_article.html"
+    return (SITES / name).read_text(encoding="utf-8")
+
+
+def build_page(page: Page, kind: str, size: int = 90_000) -> str:
+    """A realistic page: the site skeleton, the article's paragraphs, menus and related lists
+    padded to about `size` bytes."""
+    skeleton = _chrome(kind)
+    body = "".join(f"<p>{escape(p)}</p>\n" for p in page.paragraphs)
+    title = escape(page.title or page.paragraphs[0][:120])
+    if kind == "nukeviet":
+        skeleton = re.sub(
+            r'(<div id="news-bodyhtml"[^>]*>).*?(</div>)', lambda m: m.group(1) + body + m.group(2), skeleton, count=1, flags=re.S
+        )
+        skeleton = re.sub(r'(<h1 class="title[^>]*>).*?(</h1>)', lambda m: m.group(1) + title + m.group(2), skeleton, count=1, flags=re.S)
+    else:
+        skeleton = re.sub(
+            r'(<div class="entry-content">).*?(<div class="share-buttons">)', lambda m: m.group(1) + body + m.group(2), skeleton, count=1, flags=re.S
+        )
+        skeleton = re.sub(r'(<h1 class="entry-title">).*?(</h1>)', lambda m: m.group(1) + title + m.group(2), skeleton, count=1, flags=re.S)
+    padding = []
+    i = 0
+    while len(skeleton) + sum(len(x) for x in padding) < size:
+        padding.append(
+            f'<li class="menu-item"><a href="/vi/news/tin-tuc/bai-viet-lien-quan-{i}.html" '
+            f'title="Bài viết liên quan số {i}">Tin tức liên quan {i}: Hội thảo, tuyển sinh và hoạt '
+            f"hợp tác quốc tế của nhà trường</a><span class=\"date\">0{i % 9 + 1}/0{i % 9 + 1}/2025</span></li>\n"
+        )
+        i += 1
+    menu = f'<aside class="related"><ul class="related-list">{"".join(padding)}</ul></aside>'
+    return skeleton.replace("</body>", menu + "</body>", 1)
+
+
+def speed(pages: list[Page], institutions: dict[str, InstitutionConfig], count: int) -> dict[str, float]:
+    import trafilatura
+
+    from pactwatch.article import parse_article
+    from pactwatch.config import SourceConfig
+
+    lex = load_lexicon()
+    html_pages = []
+    for i, page in enumerate(pages):
+        kind = "nukeviet" if i % 2 == 0 else "wordpress"
+        html_pages.append((build_page(page, kind), kind, page))
+    sources = {
+        kind: SourceConfig(name=f"bench-{kind}", institution="bench", kind="listing", url="https://example.edu.vn/", profile=kind)  # type: ignore[arg-type]
+        for kind in ("nukeviet", "wordpress")
+    }
+    work = [html_pages[i % len(html_pages)] for i in range(count)]
+    worst = 0.0
+    started = time.perf_counter()
+    for html, kind, page in work:
+        t0 = time.perf_counter()
+        article = parse_article(html, page.url, sources[kind])
+        extract_agreement(article, institution_for(page, institutions), lexicon=lex)
+        worst = max(worst, time.perf_counter() - t0)
+    ours = time.perf_counter() - started
+    started = time.perf_counter()
+    for html, _kind, _page in work[: max(20, count // 5)]:
+        trafilatura.extract(html)
+    theirs = (time.perf_counter() - started) / max(20, count // 5) * count
+    return {
+        "pages": count,
+        "mean_page_kb": round(sum(len(h) for h, _, _ in html_pages) / len(html_pages) / 1024, 1),
+        "pages_per_s": round(count / ours, 1),
+        "trafilatura_pages_per_s": round(count / theirs, 1),
+        "ratio": round(theirs / ours, 2),
+        "worst_ms": round(worst * 1000, 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dirs", nargs="*", type=Path)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--pages", type=int, default=500)
+    args = parser.parse_args(argv)
+    dirs = args.dirs or [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "seeds"]
+    pages = load_pages(dirs)
+    institutions = load_institutions()
+    if args.speed:
+        report = speed(pages, institutions, args.pages)
+        if args.json:
+            print(json.dumps(report))
+        else:
+            print(
+                f"{report['pages']} pages of {report['mean_page_kb']} KB: "
+                f"{report['pages_per_s']} pages/s (parse + classify + extract), "
+                f"trafilatura.extract {report['trafilatura_pages_per_s']} pages/s, "
+                f"ratio {report['ratio']}x, worst {report['worst_ms']} ms/page"
+            )
+        return 0
+    result = score(pages, institutions)
+    reports = {group: tally.report() for group, tally in result.tallies.items()}
+    if args.json:
+        print(json.dumps({"scores": reports, "errors": result.errors, "worst_ms": result.worst_ms}, ensure_ascii=False))
+        return 0
+    for group, report in sorted(reports.items(), key=lambda kv: kv[0] != "all"):
+        print(f"[{group}] " + ", ".join(f"{k}={v}" for k, v in report.items()))
+    print(f"worst time per page: {result.worst_ms:.2f} ms")
+    print(f"{len(result.errors)} errors:")
+    for error in result.errors:
+        print("  - " + error)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

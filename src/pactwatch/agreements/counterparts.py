@@ -1,0 +1,173 @@
+"""Which organisations signed, and their countries.
+
+Counterparts come from the clause of each clean signing statement that holds its verb
+("A and B signed", "signed ... with B", "between A and B"), never after an attendance cue
+("attended by", "tham dự", "en présence de"), never the home side. When the statements name
+no organisation ("the two sides signed"), the organisations that "represented" a side at
+the ceremony ("Representing X were ...", "on behalf of X", "Đại diện X") are the
+counterparts. Mentions of the same organisation (full name, acronym, translation in a
+bilingual text) are merged.
+
+Country, first found wins: written next to the name ("(France)", ", Laos", "of Laos"); in
+the name ("French National Centre ...", "Quốc gia Đài Loan", a Vietnamese place name); from
+`registry_countries`; a French-language name; a Vietnamese-looking name; a sentence that
+describes the partner ("X is one of France's leading ..."); the only foreign country named
+in the title or URL; else the home institution's country. Usage::
+
+    partners = merge_candidates(candidates)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from pactwatch.agreements.home import key
+from pactwatch.agreements.lexicon import Lexicon
+from pactwatch.agreements.parties import OrgMention
+from pactwatch.agreements.text import fold, has_vietnamese_marks
+from pactwatch.model import PartnerKind
+
+
+@dataclass
+class Candidate:
+    """One counterpart being assembled from its mentions."""
+
+    mentions: list[OrgMention] = field(default_factory=list)
+
+    @property
+    def best(self) -> OrgMention:
+        with_head = [m for m in self.mentions if m.has_head]
+        pool = with_head or self.mentions
+        return max(pool, key=lambda m: (m.acronym is not None, len(m.name)) if False else len(m.name))
+
+    @property
+    def acronym(self) -> str | None:
+        for m in self.mentions:
+            if m.acronym and m.acronym != self.best.name:
+                return m.acronym.rstrip(".")
+        return None
+
+    @property
+    def kind(self) -> PartnerKind:
+        for m in self.mentions:
+            if m.has_head:
+                return m.kind
+        return "other"
+
+    def forms(self) -> set[str]:
+        return {key(x) for m in self.mentions for x in m.mentions if key(x)}
+
+    def strings(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(x for m in self.mentions for x in m.mentions))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in key(name).split() if w not in {"of", "and", "for", "the", "de"})
+
+
+def same_org(a: OrgMention, forms: set[str]) -> bool:
+    """Whether mention `a` names the organisation known by `forms`."""
+    mine = {key(x) for x in a.mentions if key(x)}
+    if mine & forms:
+        return True
+    for form in forms:
+        for m in mine:
+            if len(m) >= 4 and len(form) >= 4 and (
+                re.search(rf"(?<![a-z0-9]){re.escape(m)}(?![a-z0-9])", form)
+                or re.search(rf"(?<![a-z0-9]){re.escape(form)}(?![a-z0-9])", m)
+            ):
+                short, long_ = sorted((m, form), key=len)
+                # "Luxshare" inside "Luxshare ICT Co Ltd" is the same company, but a generic
+                # one-word form ("university") is not.
+                if len(short.split()) >= 1 and len(short) >= 5:
+                    return True
+                if short == long_:
+                    return True
+            if " " not in m and len(m) >= 3 and m == _initials(form):
+                return True
+            if " " not in form and len(form) >= 3 and form == _initials(m):
+                return True
+    return False
+
+
+def merge(candidates: list[Candidate], mention: OrgMention) -> None:
+    for cand in candidates:
+        if same_org(mention, cand.forms()):
+            cand.mentions.append(mention)
+            return
+    candidates.append(Candidate([mention]))
+
+
+@dataclass(frozen=True)
+class CountryContext:
+    lex: Lexicon
+    title_and_url: str
+    home_country: str | None
+    registry: Mapping[str, str]
+    descriptions: Mapping[str, str]
+
+
+def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
+    """The partner's country and where it came from (for the reasons)."""
+    for m in cand.mentions:
+        if m.country:
+            return m.country, "written next to the name"
+    for m in cand.mentions:
+        hit = _places(ctx.lex, m.name)
+        if hit:
+            return "VN", "a Vietnamese place in the name"
+        code = _country_in(ctx.lex, m.name)
+        if code:
+            return code, "named in the name"
+    for form in cand.forms():
+        if form in ctx.registry:
+            return ctx.registry[form], "the partner registry"
+    for m in cand.mentions:
+        if m.head_lang == "fr" and m.has_head:
+            return "FR", "a French-language name"
+    for m in cand.mentions:
+        if _vietnamese_looking(ctx.lex, m.name):
+            return "VN", "a Vietnamese-looking name"
+    for form in cand.forms():
+        if form in ctx.descriptions:
+            return ctx.descriptions[form], "a sentence describing the partner"
+    codes = {
+        h.label
+        for h in ctx.lex.countries.find(fold(ctx.title_and_url), original=ctx.title_and_url)
+        if h.label != ctx.home_country
+    }
+    if len(codes) == 1:
+        return codes.pop(), "the only foreign country in the title or address"
+    return ctx.home_country, "the home institution's country (no other clue)"
+
+
+def _places(lex: Lexicon, name: str) -> bool:
+    return lex.cues["places"].first(fold(name)) is not None
+
+
+def _country_in(lex: Lexicon, name: str) -> str | None:
+    hit = next(lex.countries.find(fold(name), original=name), None)
+    return hit.label if hit else None
+
+
+def _vietnamese_looking(lex: Lexicon, name: str) -> bool:
+    words = []
+    folded = fold(name)
+    heads = [h for h in lex.cues["org_heads"].find(folded)]
+    cut = [(h.start, h.end) for h in heads]
+    for m in re.finditer(r"\S+", name):
+        if any(a <= m.start() < b for a, b in cut):
+            continue
+        word = m.group().strip("(),.-–")
+        if not word or not word[:1].isupper():
+            continue
+        if fold(word) in lex.generic_name_words or fold(word) in lex.name_connectors:
+            continue
+        words.append(word)
+    if not words:
+        return False
+    if any(has_vietnamese_marks(w) for w in words):
+        return True
+    return len(words) >= 2 and all(fold(w) in lex.syllables for w in words)

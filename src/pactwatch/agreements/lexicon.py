@@ -1,0 +1,276 @@
+"""The lexicons (YAML data in `lexicons/`) compiled into phrase matchers.
+
+Every cue the extractor uses lives in those files, organised by language; this module only
+turns them into one precompiled regular expression per category. Usage::
+
+    lex = load_lexicon()
+    [hit.label for hit in lex.cues["signing_verbs"].find(body.folded)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pactwatch.agreements.text import fold
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+LANGUAGES = ("en", "vi", "fr")
+
+# Categories whose entries are plain lists (label = category) or kind -> list maps.
+_LIST_CATEGORIES = (
+    "signing_verbs",
+    "signing_events",
+    "signing_weak",
+    "plan",
+    "statistic",
+    "background",
+    "generic",
+    "negation",
+    "attendance",
+    "representing",
+    "two_sides",
+    "clause_breaks",
+    "renewal",
+    "today",
+    "description_verbs",
+    "period",
+    "titles",
+    "stop_caps",
+    "unit_heads",
+    "name_stops",
+    "places",
+    "non_org_acronyms",
+)
+_MAP_CATEGORIES = ("agreement_nouns", "negative_events", "org_heads")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match of a phrase: offsets in the searched text, its label and language."""
+
+    start: int
+    end: int
+    label: str
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    phrase: str
+    label: str
+    lang: str
+
+
+def _pattern(phrase: str) -> str:
+    words = fold(phrase).split()
+    parts = []
+    for word in words:
+        if word.endswith("*") and len(word) > 1:
+            parts.append(re.escape(word[:-1]) + "[a-z]*")
+        else:
+            parts.append(re.escape(word))
+    return r"\s+".join(parts)
+
+
+class PhraseMatcher:
+    """Whole-word matching of many phrases at once on folded text, longest phrase first."""
+
+    def __init__(self, entries: Iterable[_Entry]) -> None:
+        plain: dict[str, _Entry] = {}
+        exact: dict[str, _Entry] = {}
+        wild: list[tuple[re.Pattern[str], _Entry]] = []
+        whole: dict[str, _Entry] = {}
+        for entry in entries:
+            whole.setdefault(" ".join(fold(entry.phrase.lstrip("=~")).split()), entry)
+            if entry.phrase.startswith("~"):
+                continue
+            if entry.phrase.startswith("="):
+                exact.setdefault(entry.phrase[1:], entry)
+                continue
+            key = " ".join(fold(entry.phrase).split())
+            if not key:
+                continue
+            if "*" in key:
+                wild.append((re.compile(_pattern(entry.phrase)), entry))
+            plain.setdefault(key, entry)
+        self._plain = {k: v for k, v in plain.items() if "*" not in k}
+        self._wild = wild
+        self._exact = exact
+        self._whole = whole
+        alternatives = sorted({_pattern(p) for p in plain}, key=len, reverse=True)
+        self._regex = (
+            re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])")
+            if alternatives
+            else None
+        )
+        exact_alts = sorted((re.escape(p) for p in exact), key=len, reverse=True)
+        self._exact_regex = (
+            re.compile(r"(?<!\w)(?:" + "|".join(exact_alts) + r")(?!\w)") if exact_alts else None
+        )
+
+    def _label(self, matched: str) -> _Entry | None:
+        entry = self._plain.get(" ".join(matched.split()))
+        if entry is not None:
+            return entry
+        for regex, wild_entry in self._wild:
+            if regex.fullmatch(matched):
+                return wild_entry
+        return None
+
+    def find(
+        self, folded: str, start: int = 0, end: int | None = None, original: str | None = None
+    ) -> Iterator[Hit]:
+        """Hits in folded[start:end]; `original` (same offsets) enables the exact entries."""
+        stop = len(folded) if end is None else end
+        if self._regex is not None:
+            for match in self._regex.finditer(folded, start, stop):
+                entry = self._label(match.group())
+                if entry is not None:
+                    yield Hit(match.start(), match.end(), entry.label, entry.lang)
+        if original is not None and self._exact_regex is not None:
+            for match in self._exact_regex.finditer(original, start, stop):
+                entry = self._exact[match.group()]
+                yield Hit(match.start(), match.end(), entry.label, entry.lang)
+
+    def phrases(self) -> list[str]:
+        """Every folded phrase of this matcher (exact entries included, folded)."""
+        return [*self._plain, *(fold(p) for p in self._exact)]
+
+    def first(self, folded: str, start: int = 0, end: int | None = None) -> Hit | None:
+        return next(self.find(folded, start, end), None)
+
+    def label_of(self, phrase: str) -> str | None:
+        """The label of a whole phrase (used for parentheses like "(France)")."""
+        key = " ".join(fold(phrase).split())
+        entry = self._whole.get(key)
+        return entry.label if entry else None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All cue matchers, plus the small tables read as plain data."""
+
+    cues: Mapping[str, PhraseMatcher]
+    months: Mapping[str, int]
+    countries: PhraseMatcher
+    areas: PhraseMatcher
+    area_names: tuple[str, ...]
+    org_heads: Mapping[str, frozenset[str]]
+    syllables: frozenset[str]
+    generic_name_words: frozenset[str]
+    name_connectors: frozenset[str]
+    abbreviations: frozenset[str]
+    head_forms: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # One-word entries of some categories, for token-level tests: folded, and as written.
+    single_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    written_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def has_word(self, category: str, written: str, folded: str) -> bool:
+        """Whether a token is a one-word entry; marks must agree when the token has any."""
+        if written.isascii():
+            return folded.rstrip(".") in self.single_words[category]
+        return written.lower().rstrip(".") in self.written_words[category]
+
+    def matcher(self, category: str) -> PhraseMatcher:
+        return self.cues[category]
+
+
+def _read(directory: Path, name: str) -> dict[str, Any]:
+    data = yaml.safe_load((directory / name).read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else {}
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
+    """Read and compile every lexicon file of `directory` (cached per directory)."""
+    by_lang = {lang: _read(directory, f"{lang}.yaml") for lang in LANGUAGES}
+    lists: dict[str, list[_Entry]] = {c: [] for c in (*_LIST_CATEGORIES, *_MAP_CATEGORIES)}
+    months: dict[str, int] = {}
+    syllables: set[str] = set()
+    generic: set[str] = set()
+    connectors: set[str] = set()
+    for lang, data in by_lang.items():
+        for category in _LIST_CATEGORIES:
+            for phrase in data.get(category) or ():
+                lists[category].append(_Entry(str(phrase), category, lang))
+        for category in _MAP_CATEGORIES:
+            for label, phrases in (data.get(category) or {}).items():
+                for phrase in phrases or ():
+                    lists[category].append(_Entry(str(phrase), str(label), lang))
+        for name, number in (data.get("months") or {}).items():
+            months[" ".join(fold(str(name)).split())] = int(number)
+        syllables.update(fold(str(s)) for s in data.get("syllables") or ())
+        generic.update(fold(str(s)) for s in data.get("generic_name_words") or ())
+        connectors.update(fold(str(s)) for s in data.get("name_connectors") or ())
+    cues = {category: PhraseMatcher(entries) for category, entries in lists.items()}
+    countries = PhraseMatcher(
+        [
+            _Entry(str(name), str(code), "")
+            for code, names in _read(directory, "countries.yaml").items()
+            for name in names or ()
+        ]
+    )
+    area_data = _read(directory, "areas.yaml")
+    areas = PhraseMatcher(
+        _Entry(str(cue), str(area), str(lang))
+        for area, per_lang in area_data.items()
+        for lang, cue_list in (per_lang or {}).items()
+        for cue in cue_list or ()
+    )
+    heads: dict[str, set[str]] = {}
+    forms: dict[str, set[str]] = {}
+    for entry in lists["org_heads"]:
+        key = " ".join(fold(entry.phrase).split())
+        heads.setdefault(entry.label, set()).add(key)
+        forms.setdefault(key, set()).add(entry.phrase.lower())
+    abbreviations = {
+        fold(str(t)).rstrip(".")
+        for data in by_lang.values()
+        for t in (data.get("titles") or ())
+        if len(str(t)) <= 12
+    }
+    abbreviations.update({"co", "ltd", "inc", "corp", "tp", "st", "no", "vs", "etc", "jsc", "p"})
+    abbreviations.update(a + "." for a in list(abbreviations))
+    single = {
+        category: frozenset(
+            k.rstrip(".") for k in cues[category].phrases() if " " not in k and k.rstrip(".")
+        )
+        for category in ("stop_caps", "titles", "name_stops", "non_org_acronyms")
+    }
+    written = {
+        category: frozenset(
+            str(p).lower().rstrip(".")
+            for data in by_lang.values()
+            for p in data.get(category) or ()
+            if " " not in str(p)
+        )
+        for category in single
+    }
+    return Lexicon(
+        single_words=single,
+        written_words=written,
+        cues=cues,
+        months=months,
+        countries=countries,
+        areas=areas,
+        area_names=tuple(str(a) for a in area_data),
+        org_heads={k: frozenset(v) for k, v in heads.items()},
+        syllables=frozenset(syllables),
+        generic_name_words=frozenset(generic),
+        name_connectors=frozenset(connectors),
+        abbreviations=frozenset(abbreviations),
+        head_forms={k: frozenset(v) for k, v in forms.items()},
+    )
+
+
+def entries_of(data: Mapping[str, Any], key: str) -> list[str]:
+    """The string entries under `key` (tests use it to check the lexicon files)."""
+    value = data.get(key) or []
+    return [str(v) for v in value] if isinstance(value, list) else []

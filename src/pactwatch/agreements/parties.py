@@ -1,0 +1,405 @@
+"""Organisation names in running text: spans, acronyms, qualifiers, countries, kinds.
+
+A name is a run of capitalised words joined by connectors ("of", "for the", "de", "and" when
+what follows is not a second organisation), that holds an organisation head word from the
+lexicon ("University", "Trường Đại học", "Université", "Co., Ltd."), or that a definition
+"Full Name (ACRONYM)" / "Full Name – ACRONYM" names. Vietnamese names go on in lowercase
+after their head ("Trường ĐH Giao thông vận tải") until a stop word. A parenthesis after a
+name is read as its acronym, its country, a short alias, or a qualifier that belongs to the
+name ("Trường ĐH Bách khoa (ĐH Đà Nẵng)"). Usage::
+
+    orgs = find_orgs(body, sentence.start, sentence.end, lex)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from pactwatch.agreements.lexicon import Hit, Lexicon
+from pactwatch.agreements.text import Body, Token, tokens
+from pactwatch.model import PartnerKind
+
+_MAX_NAME_TOKENS = 16
+_MAX_PAREN_TOKENS = 12
+_DASHES = frozenset({"-", "–", "—"})
+_AND = frozenset({"and", "&", "et"})
+_OF = frozenset({"of", "for", "de", "des", "du", "d'", "la", "le", "l'", "en", "sur", "aux"})
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMention:
+    """One organisation named in the text, with what its surroundings say about it."""
+
+    start: int
+    end: int
+    name: str
+    kind: PartnerKind
+    acronym: str | None = None
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    has_head: bool = True
+    is_unit: bool = False
+    possessive: bool = False
+    next_text: str = ""
+    head_lang: str = "en"
+
+    @property
+    def mentions(self) -> tuple[str, ...]:
+        out = [self.name, *self.aliases]
+        if self.acronym:
+            out.append(self.acronym)
+        return tuple(dict.fromkeys(out))
+
+
+@dataclass
+class _Ctx:
+    body: Body
+    lex: Lexicon
+    toks: list[Token]
+    stops: frozenset[str] = field(default_factory=frozenset)
+
+
+def _word(tok: Token) -> str:
+    """The folded word without a sentence-final dot (kept on abbreviations like "Co.")."""
+    folded = tok.folded
+    if folded.endswith(".") and folded not in _KEEP_DOT:
+        return folded[:-1]
+    return folded
+
+
+_KEEP_DOT = frozenset({"co.", "ltd.", "inc.", "corp.", "tp.", "st.", "jsc."})
+
+
+def _is_possessive(tok: Token) -> bool:
+    return tok.folded.endswith("'s") and len(tok.folded) > 2
+
+
+def _starts_name(tok: Token, ctx: _Ctx) -> bool:
+    if not tok.is_word or not tok.is_cap:
+        return False
+    return _word(tok) not in ctx.stops or _head_at(ctx, tok) is not None
+
+
+def _head_at(ctx: _Ctx, tok: Token) -> str | None:
+    hit = ctx.lex.cues["org_heads"].first(ctx.body.folded, tok.start, tok.end + 40)
+    if hit is None or hit.start != tok.start or not _head_form_ok(ctx, hit.start, hit.end):
+        return None
+    return hit.label
+
+
+def _head_form_ok(ctx: _Ctx, start: int, end: int) -> bool:
+    """Marks must agree when the text has them: "Trương" (a surname) is not "Trường"."""
+    original = ctx.body.text[start:end]
+    if original.isascii():
+        return True
+    forms = ctx.lex.head_forms.get(" ".join(ctx.body.folded[start:end].split()))
+    return not forms or " ".join(original.lower().split()) in forms
+
+
+def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention]:
+    """Every organisation named in body.text[start:end], in order of appearance."""
+    toks = tokens(body.text, body.folded, start, end)
+    stops = _single_words(lex, "stop_caps") | _single_words(lex, "titles")
+    ctx = _Ctx(body, lex, toks, stops)
+    out: list[OrgMention] = []
+    i = 0
+    while i < len(toks):
+        if not _starts_name(toks[i], ctx):
+            i += 1
+            continue
+        j = _extend(ctx, i)
+        mention, j = _finish(ctx, i, j)
+        if mention is not None:
+            out.append(mention)
+        i = max(j, i + 1)
+    return out
+
+
+def _single_words(lex: Lexicon, category: str) -> frozenset[str]:
+    return lex.single_words[category]
+
+
+def _is_vi_head(ctx: _Ctx, i: int) -> bool:
+    hit = ctx.lex.cues["org_heads"].first(ctx.body.folded, ctx.toks[i].start, ctx.toks[i].end + 40)
+    return (
+        hit is not None
+        and hit.start == ctx.toks[i].start
+        and hit.lang == "vi"
+        and _head_form_ok(ctx, hit.start, hit.end)
+    )
+
+
+def _extend(ctx: _Ctx, i: int) -> int:
+    """The end (exclusive) of the name that starts at token i."""
+    toks = ctx.toks
+    vi_mode = _is_vi_head(ctx, i)
+    connectors = ctx.lex.name_connectors
+    j = i + 1
+    lowercase_run = 0
+    while j < len(toks) and j - i < _MAX_NAME_TOKENS:
+        tok = toks[j]
+        prev = toks[j - 1]
+        if _is_possessive(prev) and _word(prev) not in ctx.lex.generic_name_words:
+            break
+        word = _word(tok)
+        if tok.is_word and tok.is_cap:
+            if vi_mode and _stop(ctx, tok) and not tok.is_acronym:
+                break
+            j += 1
+            lowercase_run = 0
+            continue
+        if tok.text in _DASHES and j + 1 < len(toks) and toks[j + 1].is_cap:
+            if _dash_joins(ctx, i, j):
+                j += 1
+                continue
+            break
+        if tok.text == "," and prev.folded == "co." and j + 1 < len(toks):
+            if toks[j + 1].folded.startswith("ltd"):
+                j += 1
+                continue
+        if tok.is_word and word in connectors | _OF | _AND:
+            k = j
+            while k < len(toks) and _word(toks[k]) in connectors | _OF and k - j < 2:
+                k += 1
+            if k >= len(toks) or not toks[k].is_cap or not toks[k].is_word:
+                if vi_mode and not _stop(ctx, tok) and tok.is_word:
+                    j += 1
+                    lowercase_run += 1
+                    continue
+                break
+            if word in _AND and not _and_joins(ctx, i, j, k):
+                break
+            if word == "in" and not _is_place_at(ctx, k):
+                break
+            if word in {"of", "in"} and _country_at(ctx, k) is not None:
+                break
+            j = k
+            continue
+        if vi_mode and tok.is_word and not _stop(ctx, tok) and lowercase_run < 4:
+            j += 1
+            lowercase_run += 1
+            continue
+        break
+    while j > i + 1 and (
+        _word(toks[j - 1]) in connectors | _OF | _AND or toks[j - 1].text in _DASHES
+    ):
+        j -= 1
+    return j
+
+
+def _stop(ctx: _Ctx, tok: Token) -> bool:
+    return ctx.lex.has_word("name_stops", tok.text, _word(tok))
+
+
+def _segment_end(ctx: _Ctx, k: int) -> int:
+    toks = ctx.toks
+    while k < len(toks) and toks[k].is_word and toks[k].is_cap:
+        k += 1
+    return k
+
+
+def _has_head(ctx: _Ctx, start: int, end: int) -> str | None:
+    for hit in ctx.lex.cues["org_heads"].find(ctx.body.folded, start, end):
+        if _head_form_ok(ctx, hit.start, hit.end):
+            return hit.label
+    return None
+
+
+def _and_joins(ctx: _Ctx, i: int, j: int, k: int) -> bool:
+    """'and' stays inside a name ("of Science and Technology"), not between two names."""
+    toks = ctx.toks
+    seg_end = _segment_end(ctx, k)
+    if _has_head(ctx, toks[k].start, toks[seg_end - 1].end):
+        return False
+    before = [_word(t) for t in toks[i:j]]
+    if not any(w in {"of", "for", "de", "des", "du"} for w in before):
+        return False
+    return _has_head(ctx, toks[i].start, toks[j - 1].end) is not None
+
+
+def _dash_joins(ctx: _Ctx, i: int, j: int) -> bool:
+    toks = ctx.toks
+    seg_end = _segment_end(ctx, j + 1)
+    left = _has_head(ctx, toks[i].start, toks[j - 1].end)
+    right = _has_head(ctx, toks[j + 1].start, toks[seg_end - 1].end)
+    lone_acronym = seg_end == j + 2 and toks[j + 1].is_acronym
+    return bool(right or (left and (lone_acronym or ctx.toks[i].is_cap)))
+
+
+def _is_place_at(ctx: _Ctx, k: int) -> bool:
+    hit = ctx.lex.cues["places"].first(ctx.body.folded, ctx.toks[k].start)
+    return hit is not None and hit.start == ctx.toks[k].start
+
+
+def _country_at(ctx: _Ctx, k: int) -> str | None:
+    seg_end = _segment_end(ctx, k)
+    if seg_end <= k:
+        return None
+    text = ctx.body.text[ctx.toks[k].start : ctx.toks[seg_end - 1].end].rstrip(".")
+    return ctx.lex.countries.label_of(text)
+
+
+def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
+    """Turn tokens [i, j) plus what follows into a mention (or None), and where to resume."""
+    toks = ctx.toks
+    body = ctx.body
+    # Drop leading words that start sentences or name people's positions.
+    while i < j - 1 and _word(toks[i]) in ctx.stops and _head_at(ctx, toks[i]) is None:
+        i += 1
+    i = _after_titles(ctx, i, j)
+    if i >= j:
+        return None, j
+    head_hit = _main_head(ctx, i, j)
+    kind = head_hit.label if head_hit else None
+    if head_hit is not None and head_hit.lang == "vi":
+        # A Vietnamese name begins at its head ("Đại diện Trường Đại học X" -> "Trường ...").
+        while i < j - 1 and toks[i].end <= head_hit.start:
+            i += 1
+    while j > i + 1 and _word(toks[j - 1]) in _single_words(ctx.lex, "titles"):
+        j -= 1
+    acronym: str | None = None
+    resume = j
+    # "Full Name – ACRONYM": the last piece after a dash is the acronym.
+    if j - i >= 3 and toks[j - 2].text in _DASHES and toks[j - 1].is_acronym:
+        acronym = _clean(toks[j - 1].text).rstrip(".")
+        j -= 2
+    start, end = toks[i].start, toks[j - 1].end
+    name = _clean(body.text[start:end])
+    if toks[j - 1].text.endswith(".") and toks[j - 1].folded not in _KEEP_DOT:
+        name = name.rstrip(".")
+    possessive = _is_possessive(toks[j - 1])
+    if possessive:
+        name = name[:-2].rstrip("'’")
+    mention = OrgMention(
+        start=start,
+        end=end,
+        name=name,
+        kind=kind or "other",  # type: ignore[arg-type]
+        acronym=acronym,
+        has_head=kind is not None,
+        possessive=possessive,
+        head_lang=head_hit.lang if head_hit else "en",
+        is_unit=_is_unit(ctx, start, end, head_hit.start if head_hit else start),
+    )
+    if j - i == 1 and toks[i].is_acronym and kind is None:
+        mention = replace(mention, acronym=name)
+    return _after(ctx, mention, resume)
+
+
+def _main_head(ctx: _Ctx, i: int, j: int) -> Hit | None:
+    """The head that gives a name its kind: Vietnamese and French names start with it
+    ("Trường Đại học ...", "Université de ..."), English ones end their first part with it
+    ("Ho Chi Minh City University of Technology")."""
+    hits = [
+        hit
+        for hit in ctx.lex.cues["org_heads"].find(
+            ctx.body.folded, ctx.toks[i].start, ctx.toks[j - 1].end
+        )
+        if _head_form_ok(ctx, hit.start, hit.end)
+    ]
+    if not hits:
+        return None
+    if hits[0].lang != "en":
+        return hits[0]
+    first_of = next(
+        (t.start for t in ctx.toks[i:j] if _word(t) in {"of", "for", "de"} and t.start > hits[0].start),
+        None,
+    )
+    before = [h for h in hits if first_of is None or h.end <= first_of]
+    return before[-1] if before else hits[0]
+
+
+def _after_titles(ctx: _Ctx, i: int, j: int) -> int:
+    """Skip "Rector of", "Vice President of the" inside a run: the name comes after."""
+    titles = ctx.lex.cues["titles"]
+    last = i
+    for hit in titles.find(ctx.body.folded, ctx.toks[i].start, ctx.toks[j - 1].end):
+        for k in range(i, j):
+            if ctx.toks[k].start >= hit.end:
+                if _head_at(ctx, ctx.toks[k]) is not None and k == i:
+                    break
+                while k < j and _word(ctx.toks[k]) in _OF | {"the", "of", "for"}:
+                    k += 1
+                if _has_head(ctx, ctx.toks[k].start, ctx.toks[j - 1].end) if k < j else False:
+                    last = max(last, k)
+                break
+    return last
+
+
+def _is_unit(ctx: _Ctx, start: int, end: int, head_start: int) -> bool:
+    hit = ctx.lex.cues["unit_heads"].first(ctx.body.folded, start, end)
+    return hit is not None and hit.start == head_start and _head_form_ok(ctx, hit.start, hit.end)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\n", " ").split()).strip(" ,;:-–")
+
+
+def _after(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
+    """Read a parenthesis, ", Country", ", City (ACR)" or "of Country" after a name."""
+    toks = ctx.toks
+    body = ctx.body
+    # ", Hanoi (VNU)" and ", Laos": a short apposition after the name.
+    if j + 1 < len(toks) and toks[j].text == ",":
+        seg_end = _segment_end(ctx, j + 1)
+        if j + 1 < seg_end <= j + 4:
+            segment = body.text[toks[j + 1].start : toks[seg_end - 1].end].rstrip(".")
+            country = ctx.lex.countries.label_of(segment)
+            if country and mention.has_head:
+                mention = replace(mention, country=country)
+                j = seg_end
+            elif (
+                mention.has_head
+                and seg_end < len(toks)
+                and toks[seg_end].text == "("
+                and not _has_head(ctx, toks[j + 1].start, toks[seg_end - 1].end)
+            ):
+                name = _clean(body.text[mention.start : toks[seg_end - 1].end])
+                mention = replace(mention, name=name, end=toks[seg_end - 1].end)
+                j = seg_end
+    if j + 1 < len(toks) and _word(toks[j]) in {"of", "in"}:
+        country = _country_at(ctx, j + 1)
+        if country and mention.has_head:
+            mention = replace(mention, country=country)
+            j = _segment_end(ctx, j + 1)
+    while j < len(toks) and toks[j].text == "(":
+        close = next(
+            (k for k in range(j + 1, min(len(toks), j + _MAX_PAREN_TOKENS)) if toks[k].text == ")"),
+            None,
+        )
+        if close is None or close == j + 1:
+            break
+        content = _clean(body.text[toks[j + 1].start : toks[close - 1].end])
+        mention = _read_paren(ctx, mention, content, toks[j + 1 : close])
+        j = close + 1
+    if j < len(toks):
+        mention = replace(mention, next_text=body.folded[toks[j].start : toks[j].start + 40])
+    return mention, j
+
+
+def _read_paren(ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token]) -> OrgMention:
+    country = ctx.lex.countries.label_of(content.rstrip("."))
+    if country:
+        return replace(mention, country=mention.country or country)
+    words = [t for t in inner if t.is_word]
+    lowered = content.lower()
+    for lead in ("also called ", "also known as ", "formerly ", "còn gọi là ", "tên cũ "):
+        if lowered.startswith(lead):
+            return replace(mention, aliases=(*mention.aliases, content[len(lead) :].strip()))
+    if (
+        words
+        and all(t.is_acronym or any(c.isdigit() for c in t.text) for t in words)
+        and len(words) <= 3
+    ):
+        if mention.acronym is None and (mention.has_head or len(mention.name.split()) > 1):
+            return replace(mention, acronym=content)
+        return replace(mention, aliases=(*mention.aliases, content))
+    name_words = {
+        _word(t) for t in tokens(ctx.body.text, ctx.body.folded, mention.start, mention.end)
+    }
+    inner_words = {_word(t) for t in words}
+    if inner_words and inner_words <= name_words | ctx.lex.name_connectors | _OF:
+        return replace(mention, aliases=(*mention.aliases, content))
+    if len(words) <= 6 and words and words[0].is_cap:
+        return replace(mention, name=f"{mention.name} ({content})")
+    return mention

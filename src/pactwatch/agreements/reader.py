@@ -1,0 +1,402 @@
+"""From an article to a decision: signing statements, parties, and the facts of the signing.
+
+Usage::
+
+    decision = read_article(article, institution, lex, registry_countries={})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from pactwatch.agreements.counterparts import (
+    Candidate,
+    CountryContext,
+    country_of,
+    merge,
+    same_org,
+)
+from pactwatch.agreements.detect import DISQUALIFIERS, Statement, assign_parties, find_statements
+from pactwatch.agreements.facts import (
+    choose_kind,
+    find_areas,
+    find_period,
+    find_signatories,
+    guess_language,
+)
+from pactwatch.agreements.home import HomeSide, key
+from pactwatch.agreements.lexicon import Lexicon
+from pactwatch.agreements.parties import OrgMention, find_orgs
+from pactwatch.agreements.signing_date import TextDate, find_dates, resolve, year_before
+from pactwatch.agreements.text import Body, fold, prepare
+from pactwatch.config import InstitutionConfig
+from pactwatch.model import AgreementDraft, Article, Decision, PartnerDraft
+
+# A dated signing this long before publication is news of the past, not of the day.
+_STALE = timedelta(days=365)
+_MAX_PARTNERS = 12
+
+
+@dataclass
+class _Reading:
+    body: Body
+    lex: Lexicon
+    home: HomeSide
+    published: date | None
+    orgs: dict[int, list[OrgMention]] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+
+    def sentence_orgs(self, idx: int) -> list[OrgMention]:
+        if idx not in self.orgs:
+            s = self.body.sentences[idx]
+            self.orgs[idx] = find_orgs(self.body, s.start, s.end, self.lex)
+        return self.orgs[idx]
+
+    def quote(self, start: int, end: int) -> str:
+        return " ".join(self.body.text[start:end].split())
+
+    def where(self, stmt: Statement) -> str:
+        if stmt.sentence.is_title:
+            return "the title"
+        number = stmt.index if self.body.title_end else stmt.index + 1
+        return f"sentence {number}"
+
+
+def read_article(
+    article: Article,
+    institution: InstitutionConfig,
+    lex: Lexicon,
+    registry_countries: Mapping[str, str] | None = None,
+) -> Decision:
+    body = prepare(article.paragraphs, title=article.title, abbreviations=lex.abbreviations)
+    language = guess_language(body, article.language)
+    home = HomeSide.build(institution)
+    reading = _Reading(body, lex, home, article.published_date)
+    statements = find_statements(body, lex, home)
+    if not statements:
+        return Decision(
+            False,
+            0.95,
+            ("no signing statement: no signing verb with an agreement noun, no signing ceremony",),
+            language=language,
+        )
+    # Definitions ("Full Name (ACRONYM)") in the title, the lead and the statements teach
+    # the home institution's aliases before anyone is judged a party.
+    lead = [i for i, s in enumerate(body.sentences) if s.paragraph <= 1][:8]
+    for idx in sorted({*lead, *(s.index for s in statements)}):
+        home.learn(reading.sentence_orgs(idx))
+    home_in_article = home.mentioned(body.folded, 0, len(body.folded)) is not None
+    others = {s.index: _counterpart_mentions(reading, s) for s in statements}
+    assign_parties(statements, body, lex, home, others, home_in_article)  # type: ignore[arg-type]
+    dates = find_dates(body.folded, 0, len(body.folded), lex)
+    stmt_dates = {s.index: _statement_date(reading, s, dates) for s in statements}
+    _mark_stale(reading, statements, stmt_dates)
+    clean = [s for s in statements if s.clean]
+    if not clean:
+        return Decision(False, _no_confidence(statements), tuple(_why_not(reading, statements)), language=language)
+    main = next((s for s in clean if not s.sentence.is_title), clean[0])
+    reading.reasons.append(_describe(reading, main))
+    candidates = _collect_partners(reading, clean, others)
+    partners = _partners(reading, candidates, article, institution, registry_countries or {})
+    signed_on = stmt_dates.get(main.index)
+    if signed_on is None:
+        signed_on = next((stmt_dates[s.index] for s in clean if stmt_dates.get(s.index)), None)
+    if signed_on is not None:
+        reading.reasons.append(f"signed on {signed_on.isoformat()}")
+    kind, noun = choose_kind(h for s in clean for h in s.nouns)
+    if noun is not None:
+        reading.reasons.append(f"kind {kind} from '{reading.quote(noun.start, noun.end)}'")
+    renewal = _renewal(reading, statements, candidates)
+    spans = [(s.sentence.start, s.sentence.end) for s in clean]
+    spans += _representing_spans(reading)
+    draft = AgreementDraft(
+        kind=kind,
+        institution=institution.id,
+        partners=partners,
+        signed_on=signed_on,
+        period=find_period(body, lex),
+        signatories=find_signatories(body, lex, spans),
+        areas=find_areas(body, lex),
+        renewal=renewal,
+    )
+    confidence = _confidence(reading, main, clean, bool(partners), signed_on is not None)
+    return Decision(True, confidence, tuple(reading.reasons), draft, language=language)
+
+
+def _describe(reading: _Reading, stmt: Statement) -> str:
+    cue = stmt.anchor
+    parts = [f"signing cue '{reading.quote(cue.start, cue.end)}'"]
+    if stmt.nouns:
+        noun = stmt.nouns[0]
+        parts.append(f"agreement noun '{reading.quote(noun.start, noun.end)}'")
+    text = " + ".join(parts) + f" in {reading.where(stmt)}"
+    if stmt.party == "home" and stmt.home_hit:
+        text += f"; home institution '{reading.quote(*stmt.home_hit)}' is a party"
+    else:
+        text += "; the home institution is implied as a party"
+    return text
+
+
+def _why_not(reading: _Reading, statements: list[Statement]) -> list[str]:
+    out = []
+    for stmt in statements[:6]:
+        cue = stmt.anchor
+        where = f"'{reading.quote(cue.start, cue.end)}' in {reading.where(stmt)}"
+        if stmt.qualifiers:
+            cat, hit = next(iter(stmt.qualifiers.items()))
+            label = DISQUALIFIERS.get(cat, cat)
+            out.append(f"{where} reads as {label} ('{reading.quote(hit.start, hit.end)}')")
+        elif stmt.party == "third":
+            out.append(f"{where} is a signing between other parties")
+        else:
+            out.append(f"{where}: the home institution is not a party")
+    return out or ["no signing statement"]
+
+
+def _no_confidence(statements: list[Statement]) -> float:
+    return 0.8 if len(statements) <= 2 else 0.7
+
+
+def _clause(reading: _Reading, stmt: Statement) -> tuple[int, int]:
+    """The part of the sentence that holds the signing cue, before any attendance cue."""
+    s = stmt.sentence
+    start, end = s.start, s.end
+    anchor = stmt.anchor.start
+    for hit in reading.lex.cues["clause_breaks"].find(reading.body.folded, s.start, s.end):
+        if hit.end <= anchor:
+            start = max(start, hit.end)
+        elif hit.start >= stmt.anchor.end:
+            end = min(end, hit.start)
+    for hit in reading.lex.cues["attendance"].find(reading.body.folded, s.start, s.end):
+        end = min(end, hit.start)
+        break
+    return start, end
+
+
+def _is_candidate(reading: _Reading, org: OrgMention) -> bool:
+    if org.is_unit or reading.home.is_home(org):
+        return False
+    folded = fold(org.name)
+    if reading.lex.countries.label_of(org.name) or reading.lex.cues["places"].label_of(org.name):
+        return False
+    if org.has_head:
+        return len(key(org.name)) >= 3
+    acronym = org.acronym or ""
+    return (
+        bool(acronym)
+        and acronym == org.name
+        and folded.rstrip(".") not in reading.lex.single_words["non_org_acronyms"]
+        and reading.lex.cues["agreement_nouns"].label_of(org.name) is None
+    )
+
+
+def _counterpart_mentions(reading: _Reading, stmt: Statement) -> list[OrgMention]:
+    start, end = _clause(reading, stmt)
+    out = []
+    previous_home_possessive = False
+    for org in reading.sentence_orgs(stmt.index):
+        owned = previous_home_possessive
+        previous_home_possessive = reading.home.owns(org)
+        if org.start < start or org.start >= end or owned:
+            continue
+        if _is_candidate(reading, org):
+            out.append(org)
+    return out
+
+
+def _collect_partners(
+    reading: _Reading, clean: list[Statement], others: dict[int, list[OrgMention]]
+) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    ordered = [s for s in clean if not s.sentence.is_title] + [
+        s for s in clean if s.sentence.is_title
+    ]
+    for stmt in ordered:
+        for org in others.get(stmt.index, []):
+            if not org.has_head and candidates and not any(
+                same_org(org, c.forms()) for c in candidates
+            ):
+                # A bare acronym or a name without a head word in a later statement must
+                # match a partner already found.
+                if stmt is not ordered[0]:
+                    continue
+            merge(candidates, org)
+    candidates = [c for c in candidates if any(m.has_head or m.acronym for m in c.mentions)]
+    if not candidates:
+        for org in _represented(reading):
+            merge(candidates, org)
+        if candidates:
+            reading.reasons.append(
+                "counterparts from who represented each side: "
+                + ", ".join(c.best.name for c in candidates)
+            )
+    _enrich(reading, candidates)
+    return candidates[:_MAX_PARTNERS]
+
+
+def _representing_spans(reading: _Reading) -> list[tuple[int, int]]:
+    hits = reading.lex.cues["representing"].find(reading.body.folded)
+    return [(h.start, min(h.end + 200, len(reading.body.folded))) for h in hits][:8]
+
+
+def _represented(reading: _Reading) -> list[OrgMention]:
+    """Organisations right after "Representing", "on behalf of", "Đại diện" cues."""
+    body = reading.body
+    out: list[OrgMention] = []
+    from bisect import bisect_right
+
+    starts = [s.start for s in body.sentences]
+    for hit in reading.lex.cues["representing"].find(body.folded):
+        idx = bisect_right(starts, hit.start) - 1
+        if idx < 0:
+            continue
+        for org in reading.sentence_orgs(idx):
+            if org.start < hit.end or org.start > hit.end + 60:
+                continue
+            if _is_candidate(reading, org) and org.has_head:
+                out.append(org)
+            break
+    return out
+
+
+def _enrich(reading: _Reading, candidates: list[Candidate]) -> None:
+    """Add definitions found elsewhere ("French National Centre for Space Studies (CNES)")."""
+    if not candidates:
+        return
+    for idx in list(reading.orgs):
+        for org in reading.orgs[idx]:
+            if not org.has_head or reading.home.is_home(org) or org.is_unit:
+                continue
+            for cand in candidates:
+                if org in cand.mentions:
+                    continue
+                if same_org(org, cand.forms()) and (org.acronym or org.country):
+                    cand.mentions.append(org)
+                    break
+
+
+def _partners(
+    reading: _Reading,
+    candidates: list[Candidate],
+    article: Article,
+    institution: InstitutionConfig,
+    registry: Mapping[str, str],
+) -> tuple[PartnerDraft, ...]:
+    descriptions = _descriptions(reading, candidates)
+    title_and_url = f"{article.title or ''} {article.url.replace('-', ' ').replace('/', ' ')}"
+    ctx = CountryContext(
+        reading.lex,
+        title_and_url,
+        institution.country,
+        {key(k): v for k, v in registry.items()},
+        descriptions,
+    )
+    out = []
+    for cand in candidates:
+        best = cand.best
+        country, source = country_of(cand, ctx)
+        out.append(
+            PartnerDraft(
+                name=best.name,
+                acronym=cand.acronym,
+                country=country,
+                kind=cand.kind,
+                mentions=cand.strings(),
+            )
+        )
+        reading.reasons.append(
+            f"partner '{best.name}' ({cand.kind}, {country or 'country unknown'}: {source})"
+        )
+    return tuple(out)
+
+
+def _descriptions(reading: _Reading, candidates: list[Candidate]) -> dict[str, str]:
+    """Countries from sentences that describe a partner: "X is one of France's leading ..."."""
+    body, lex = reading.body, reading.lex
+    out: dict[str, str] = {}
+    from bisect import bisect_right
+
+    starts = [s.start for s in body.sentences]
+    forms = {f for c in candidates for f in c.forms() if len(f) >= 3}
+    for hit in lex.cues["description_verbs"].find(body.folded):
+        idx = bisect_right(starts, hit.start) - 1
+        sentence = body.sentences[idx]
+        before = key(body.text[max(sentence.start, hit.start - 80) : hit.start])
+        subject = next((f for f in forms if before.endswith(f)), None)
+        if subject is None:
+            continue
+        country = next(
+            lex.countries.find(body.folded, hit.end, sentence.end, original=body.text), None
+        )
+        if country is not None and subject not in out:
+            out[subject] = country.label
+    return out
+
+
+def _statement_date(reading: _Reading, stmt: Statement, dates: list[TextDate]) -> date | None:
+    s = stmt.sentence
+    inside = [d for d in dates if s.start <= d.start < s.end]
+    if not inside and not s.is_title:
+        # "Chiều ngày 12 tháng 6, ..." two sentences before "... đã ký kết ...".
+        para_start = min(
+            x.start for x in reading.body.sentences if x.paragraph == s.paragraph
+        )
+        inside = [d for d in dates if para_start <= d.start < s.start][-1:]
+    if not inside:
+        return None
+    anchor = stmt.anchor.start
+    chosen = min(inside, key=lambda d: abs(d.start - anchor))
+    return resolve(chosen, reading.published, year_before(dates, chosen.start))
+
+
+def _mark_stale(
+    reading: _Reading, statements: list[Statement], stmt_dates: dict[int, date | None]
+) -> None:
+    if reading.published is None:
+        return
+    for stmt in statements:
+        when = stmt_dates.get(stmt.index)
+        if when is not None and reading.published - when > _STALE and "background" not in stmt.qualifiers:
+            stmt.qualifiers["background"] = stmt.anchor
+            reading.reasons.append(
+                f"{reading.where(stmt)}: signing dated {when.isoformat()}, long before publication"
+            )
+
+
+def _renewal(reading: _Reading, statements: list[Statement], candidates: list[Candidate]) -> bool:
+    body, lex = reading.body, reading.lex
+    hit = lex.cues["renewal"].first(body.folded)
+    if hit is not None:
+        reading.reasons.append(f"renewal cue '{reading.quote(hit.start, hit.end)}'")
+        return True
+    for stmt in statements:
+        if "background" not in stmt.qualifiers:
+            continue
+        for org in reading.sentence_orgs(stmt.index):
+            if any(same_org(org, c.forms()) for c in candidates):
+                reading.reasons.append(
+                    f"an earlier signing with '{org.name}' in {reading.where(stmt)}: a renewal"
+                )
+                return True
+    return False
+
+
+def _confidence(
+    reading: _Reading, main: Statement, clean: list[Statement], partners: bool, dated: bool
+) -> float:
+    score = 0.55
+    if main.party == "home":
+        score += 0.15
+    if any(s.sentence.is_title or s.sentence.paragraph <= 1 for s in clean):
+        score += 0.1
+    if main.verb is not None and main.nouns:
+        score += 0.05
+    if partners:
+        score += 0.07
+    if dated:
+        score += 0.05
+    if len(clean) >= 2:
+        score += 0.03
+    return round(min(score, 0.99), 2)

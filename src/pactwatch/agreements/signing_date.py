@@ -1,0 +1,160 @@
+"""Dates written in running text, and the signing date tied to a signing statement.
+
+Formats: "July 2, 2025", "March 10th", "27 January 2026", "the 15th January, 2019",
+"le 27 janvier 2026", "1er mars", "ngày 10/3/2025", "Sáng 27/7", "12 tháng 6 năm 2015",
+"Sáng nay" (the publication day). A day and month without a year take the publication
+year (the previous year when that would fall after publication); with no publication date
+they take the year of the nearest full date written before them, else stay unknown. A date
+after publication is never returned. Usage::
+
+    found = find_dates(body.folded, 0, len(body.folded), lex)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from pactwatch.agreements.lexicon import Lexicon
+
+_ORD = r"(?:st|nd|rd|th|er|e)?"
+
+
+@dataclass(frozen=True, slots=True)
+class TextDate:
+    """A date as written: year is None when the text gives only day and month."""
+
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+    today: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    month_day: re.Pattern[str]
+    day_month: re.Pattern[str]
+    numeric: re.Pattern[str]
+    vi_words: re.Pattern[str]
+    months: Mapping[str, int]
+
+
+@lru_cache(maxsize=4)
+def _patterns(months: tuple[tuple[str, int], ...]) -> _Patterns:
+    names = sorted((re.escape(m) for m, _ in months if not m.startswith("thang")), key=len)
+    alt = "|".join(reversed(names))
+    return _Patterns(
+        month_day=re.compile(
+            rf"(?<![a-z0-9])({alt})\.?\s{{1,3}}(\d{{1,2}}){_ORD}(?![0-9a-z])"
+            rf"(?:\s{{0,2}},?\s{{0,2}}(\d{{4}})(?!\d))?"
+        ),
+        day_month=re.compile(
+            rf"(?<![a-z0-9/])(\d{{1,2}}){_ORD}\s{{1,3}}(?:of\s{{1,3}})?({alt})\.?(?![a-z])"
+            rf"(?:\s{{0,2}},?\s{{0,2}}(\d{{4}})(?!\d))?"
+        ),
+        numeric=re.compile(
+            r"(?<![\w/.-])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?(?![\w/-]|[.]\d)"
+        ),
+        vi_words=re.compile(
+            r"(?<![a-z0-9])(\d{1,2})\s{1,3}thang\s{1,3}(\d{1,2})(?!\d)"
+            r"(?:\s{0,2},?\s{0,2}nam\s{1,3}(\d{4})(?!\d))?"
+        ),
+        months=dict(months),
+    )
+
+
+def _valid(day: int, month: int, year: int | None) -> bool:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return False
+    try:
+        date(year or 2000, month, day)
+    except ValueError:
+        return False
+    return year is None or 1900 <= year <= 2100
+
+
+def find_dates(folded: str, start: int, end: int, lex: Lexicon) -> list[TextDate]:
+    """Every date written in folded[start:end], in order, overlaps removed."""
+    pats = _patterns(tuple(sorted(lex.months.items())))
+    found: list[TextDate] = []
+    for match in pats.month_day.finditer(folded, start, end):
+        month = pats.months.get(match.group(1))
+        day, year = int(match.group(2)), _year(match.group(3))
+        if month and _valid(day, month, year):
+            found.append(TextDate(match.start(), match.end(), day, month, year))
+    for match in pats.day_month.finditer(folded, start, end):
+        month = pats.months.get(match.group(2))
+        day, year = int(match.group(1)), _year(match.group(3))
+        if month and _valid(day, month, year):
+            found.append(TextDate(match.start(), match.end(), day, month, year))
+    for match in pats.vi_words.finditer(folded, start, end):
+        day, month, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
+        if _valid(day, month, year):
+            found.append(TextDate(match.start(), match.end(), day, month, year))
+    for match in pats.numeric.finditer(folded, start, end):
+        first, second, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
+        day, month = (first, second) if second <= 12 else (second, first)
+        if year is None and match.group(0)[2:3] == "." and "." in match.group(0):
+            # "3.5" is more often a number than a date.
+            continue
+        if _valid(day, month, year):
+            found.append(TextDate(match.start(), match.end(), day, month, year))
+    for hit in lex.cues["today"].find(folded, start, end):
+        found.append(TextDate(hit.start, hit.end, 0, 0, None, today=True))
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    out: list[TextDate] = []
+    for item in found:
+        if out and item.start < out[-1].end:
+            continue
+        out.append(item)
+    return out
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def resolve(
+    found: TextDate, published: date | None, context_year: int | None = None
+) -> date | None:
+    """The calendar date of `found`, never after `published`."""
+    if found.today:
+        return published
+    year = found.year
+    if year is None:
+        if published is not None:
+            year = published.year
+            candidate = _make(year, found)
+            if candidate is not None and candidate > published:
+                return _make(year - 1, found)
+            return candidate
+        if context_year is None:
+            return None
+        year = context_year
+    result = _make(year, found)
+    if result is not None and published is not None and result > published:
+        return None
+    return result
+
+
+def _make(year: int, found: TextDate) -> date | None:
+    try:
+        return date(year, found.month, found.day)
+    except ValueError:
+        return None
+
+
+def year_before(dates: list[TextDate], position: int) -> int | None:
+    """The year of the nearest full date written before `position`."""
+    best: int | None = None
+    for item in dates:
+        if item.start >= position:
+            break
+        if item.year is not None:
+            best = item.year
+    return best

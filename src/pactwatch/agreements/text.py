@@ -1,0 +1,237 @@
+"""Text preparation: normalisation, folding, sentences and tokens.
+
+Folding keeps one character for one character (lowercase, accents and Vietnamese marks
+removed, "đ" -> "d", curly quotes and dashes made plain), so an offset found in the folded
+text is the same offset in the original: cues are matched on folded text and quoted from the
+original. Usage::
+
+    body = prepare(("On 27 January 2026, USTH signed...",), title="USTH signs", max_chars=20_000)
+    body.folded[body.sentences[1].start:body.sentences[1].end]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+_PLAIN = {
+    "đ": "d",
+    "Đ": "d",
+    "ð": "d",
+    "ø": "o",
+    "Ø": "o",
+    "ł": "l",
+    "Ł": "l",
+    "ı": "i",
+    "İ": "i",
+    "ß": "s",
+    "æ": "a",
+    "Æ": "a",
+    "œ": "o",
+    "Œ": "o",
+    "’": "'",
+    "‘": "'",
+    "ʼ": "'",
+    "`": "'",
+    "´": "'",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "«": '"',
+    "»": '"',
+    "–": "-",
+    "—": "-",
+    "‐": "-",
+    "‑": "-",
+    "−": "-",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u200b": " ",
+    "\ufeff": " ",
+    "\t": " ",
+}
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    # Latin-1, Latin Extended-A/B and Latin Extended Additional (all Vietnamese letters).
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0].lower()
+        if len(base) == 1 and base.isascii():
+            table[code] = base
+    for char, plain in _PLAIN.items():
+        table[ord(char)] = plain
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code).lower()
+    return table
+
+
+def normalise(text: str) -> str:
+    """NFC, with control characters turned into spaces (offsets of the result are used)."""
+    text = unicodedata.normalize("NFC", text)
+    return _CONTROL.sub(" ", text)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def fold(text: str) -> str:
+    """Lowercase, accent-free text of exactly the same length as `text`."""
+    folded = text.translate(_fold_table())
+    lowered = folded.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters lowercase to two; keep the one-to-one offsets.
+    return "".join(c.lower()[:1] or c for c in folded)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the prepared text: [start, end) offsets, paragraph index, title flag."""
+
+    start: int
+    end: int
+    paragraph: int
+    is_title: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """The article's title and body joined into one string, folded, and cut into sentences."""
+
+    text: str
+    folded: str
+    sentences: tuple[Sentence, ...]
+    title_end: int
+
+    def sentence_text(self, index: int) -> str:
+        s = self.sentences[index]
+        return self.text[s.start : s.end]
+
+
+# A sentence ends at . ! ? followed by space and an upper-case letter, digit, quote or bracket.
+# The lookbehind makes only the first mark of a run try to match: no quadratic rescans.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)]?\s++(?=[\"'“‘(\[]?[^\W_a-z])")
+_ABBREV_BEFORE = re.compile(r"(?:^|[\s(])([^\s(]{1,12})$")
+
+
+def _split(text: str, offset: int, paragraph: int, abbreviations: frozenset[str]) -> list[Sentence]:
+    out: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        before = _ABBREV_BEFORE.search(text, max(0, match.start() - 13), match.start() + 1)
+        word = before.group(1) if before else ""
+        folded_word = fold(word)
+        if folded_word in abbreviations or (len(word) <= 2 and word[:1].isupper()):
+            continue
+        end = match.end()
+        if text[start:end].strip():
+            out.append(Sentence(offset + start, offset + match.start() + 1, paragraph))
+        start = end
+    if text[start:].strip():
+        out.append(Sentence(offset + start, offset + len(text), paragraph))
+    return out
+
+
+def prepare(
+    paragraphs: Sequence[str],
+    *,
+    title: str | None,
+    abbreviations: frozenset[str],
+    max_chars: int = 20_000,
+    max_paragraphs: int = 80,
+    max_sentence: int = 1_500,
+) -> Body:
+    """Join title and paragraphs (capped) into one folded text cut into sentences.
+
+    The caps bound the work on a hostile page: only the first `max_chars` of body text and
+    `max_paragraphs` paragraphs are read, and no sentence is longer than `max_sentence`.
+    """
+    parts: list[str] = []
+    sentences: list[Sentence] = []
+    offset = 0
+    title_end = 0
+    if title and title.strip():
+        clean = normalise(title.strip())[:max_sentence]
+        parts.append(clean)
+        sentences.append(Sentence(0, len(clean), -1, is_title=True))
+        offset = len(clean) + 2
+        title_end = len(clean)
+        parts.append("\n\n")
+    budget = max_chars
+    for index, raw in enumerate(paragraphs[:max_paragraphs]):
+        if budget <= 0:
+            break
+        para = normalise(raw)[:budget]
+        budget -= len(para)
+        for line in para.split("\n"):
+            if line.strip():
+                for sent in _split(line, offset, index, abbreviations):
+                    sentences.extend(_cap(sent, max_sentence))
+            offset += len(line) + 1
+            parts.append(line + "\n")
+        parts.append("\n")
+        offset += 1
+    text = "".join(parts)
+    return Body(text, fold(text), tuple(sentences), title_end)
+
+
+def _cap(sentence: Sentence, limit: int) -> list[Sentence]:
+    if sentence.end - sentence.start <= limit:
+        return [sentence]
+    return [
+        Sentence(start, min(start + limit, sentence.end), sentence.paragraph)
+        for start in range(sentence.start, sentence.end, limit)
+    ]
+
+
+WORD = re.compile(r"[^\W_](?:[\w'’.&-]*(?<=[^\W_]))?\.?|[()\[\],;:–—\-/\"“”«»]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    folded: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper() or self.text[:1].isdigit() and self.text[-1:].isalpha()
+
+    @property
+    def is_acronym(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        upper = sum(1 for c in letters if c.isupper())
+        return (
+            len(letters) >= 2
+            and upper >= 2
+            and upper >= len(letters) - 2
+            and upper * 2 > len(letters)
+        )
+
+
+def tokens(text: str, folded: str, start: int, end: int) -> list[Token]:
+    """Words and punctuation of text[start:end], with folded forms and absolute offsets."""
+    return [
+        Token(m.group(), folded[m.start() : m.end()], m.start(), m.end())
+        for m in WORD.finditer(text, start, end)
+    ]
+
+
+def has_vietnamese_marks(text: str) -> bool:
+    """True when `text` has letters that only Vietnamese writes (ơ, ư, ă, đ, tone marks)."""
+    return any(c in _VI_LETTERS for c in text.lower())
+
+
+_VI_LETTERS = frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĩũơ")
