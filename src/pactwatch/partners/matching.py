@@ -3,7 +3,8 @@
 Usage::
 
     comparison = compare(analyse("Mines Saint-Étienne", eq), entry_form, weight)
-    comparison.score    # 0.93
+    comparison.score    # 0.89
+    comparison.reasons  # ("token-set 0.89 against '...' after translating ecole→school", ...)
     status, reasons = decide(candidates, MatchSettings())
 
 The score is a weighted Dice coefficient over the two names' word sets: every word weighs its
@@ -55,8 +56,22 @@ class MatchSettings:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
+    """A score between two names; `reasons` are written only when asked for."""
+
     score: float
-    reasons: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    other: str = ""
+    translations: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        if not self.other:
+            return self.notes
+        head = f"token-set {self.score:.2f} against '{self.other}'"
+        translated = sorted({f"{a}→{b}" for a, b in self.translations})
+        if translated:
+            head += " after translating " + ", ".join(translated)
+        return (head, *self.notes)
 
 
 def within_edits(a: str, b: str, limit: int) -> bool:
@@ -66,14 +81,27 @@ def within_edits(a: str, b: str, limit: int) -> bool:
         return False
     if la > lb:
         a, b, la, lb = b, a, lb, la
+    # Common prefix and suffix cost nothing; most pairs differ right away or not at all.
+    start = 0
+    while start < la and a[start] == b[start]:
+        start += 1
+    end_a, end_b = la, lb
+    while end_a > start and a[end_a - 1] == b[end_b - 1]:
+        end_a -= 1
+        end_b -= 1
+    a, b = a[start:end_a], b[start:end_b]
+    la, lb = len(a), len(b)
+    if la == 0:
+        return lb <= limit
+    if limit == 1:
+        return la == 1 and lb == 1
     previous = list(range(lb + 1))
     for i in range(1, la + 1):
         current = [i] + [0] * lb
         best = i
         ca = a[i - 1]
         for j in range(1, lb + 1):
-            cost = 0 if ca == b[j - 1] else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != b[j - 1]))
             current[j] = value
             best = min(best, value)
         if best > limit:
@@ -89,21 +117,42 @@ def typo_limit(word: str) -> int:
     return 1 if len(word) < 9 else 2
 
 
-def _joined(
-    left: Sequence[str], left_free: set[str], right_free: set[str]
-) -> list[tuple[tuple[str, ...], str]]:
-    """Neighbours in `left` written as one word in `right`: ("da", "nang") → "danang"."""
-    found: list[tuple[tuple[str, ...], str]] = []
-    n = len(left)
+def joins(tokens: Sequence[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Two or three neighbouring words written as one: ``("da", "nang")`` → ``"danang"``."""
+    out: list[tuple[str, tuple[str, ...]]] = []
     for size in (2, 3):
-        for i in range(n - size + 1):
-            parts = tuple(left[i : i + size])
-            if all(p in left_free for p in parts):
-                joined = "".join(parts)
-                if joined in right_free:
-                    found.append((parts, joined))
-                    left_free.difference_update(parts)
-                    right_free.discard(joined)
+        for i in range(len(tokens) - size + 1):
+            parts = tuple(tokens[i : i + size])
+            out.append(("".join(parts), parts))
+    return tuple(out)
+
+
+def _joined(
+    pairs: Sequence[tuple[str, tuple[str, ...]]], left_free: set[str], right_free: set[str]
+) -> list[tuple[tuple[str, ...], str]]:
+    """Neighbours on the left (`pairs` from `joins`) written as one word on the right."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    for joined, parts in pairs:
+        if joined in right_free and all(p in left_free for p in parts):
+            found.append((parts, joined))
+            left_free.difference_update(parts)
+            right_free.discard(joined)
+    return found
+
+
+def _split(word_free: set[str], parts_free: set[str]) -> list[tuple[tuple[str, ...], str]]:
+    """Words on the left written as two words on the right: "danang" → ("da", "nang")."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    for word in sorted(word_free):
+        for head in parts_free:
+            if len(head) < len(word) and word.startswith(head):
+                tail = word[len(head) :]
+                if tail in parts_free and tail != head:
+                    found.append(((head, tail), word))
+                    break
+    for parts, word in found:
+        word_free.discard(word)
+        parts_free.difference_update(parts)
     return found
 
 
@@ -119,11 +168,30 @@ def _typo_pairs(
         options: list[tuple[str, ...]] = [(b,) for b in other if b in free_o and typo_limit(b)]
         options += [(b, c) for b, c in itertools.pairwise(other) if b in free_o and c in free_o]
         for parts in options:
-            if within_edits(a, "".join(parts), limit):
+            candidate = "".join(parts)
+            # A typo rarely hits both ends of a word: a cheap filter before the edit distance.
+            if (a[0] == candidate[0] or a[-1] == candidate[-1]) and within_edits(
+                a, candidate, limit
+            ):
                 found.append((a, parts))
                 free_q.discard(a)
                 free_o.difference_update(parts)
                 break
+    return found
+
+
+def _conflicts(
+    qs: set[str], os_: set[str], concept_class: Callable[[str], str | None]
+) -> dict[str, tuple[set[str], set[str]]]:
+    """Classes both names name without sharing a word: ("kind": {institute}, {university})."""
+    found: dict[str, tuple[set[str], set[str]]] = {}
+    for cls in ("kind", "field"):
+        mine = {t for t in qs if concept_class(t) == cls}
+        if not mine:
+            continue
+        theirs = {t for t in os_ if concept_class(t) == cls}
+        if theirs and not mine & theirs:
+            found[cls] = (mine, theirs)
     return found
 
 
@@ -132,43 +200,67 @@ def compare(
     other: NameForm,
     weight: Callable[[str], float],
     *,
+    full_weight: Callable[[str], float] | None = None,
+    concept_class: Callable[[str], str | None] | None = None,
     other_acronyms: frozenset[str] = frozenset(),
     settings: MatchSettings = MatchSettings(),
+    query_joins: Sequence[tuple[str, tuple[str, ...]]] | None = None,
 ) -> Comparison:
     """Weighted token-set similarity of two names, 0..1, with the reasons behind it.
 
     `weight(token)` gives a word's weight. `other_acronyms` are the other partner's acronyms:
     the query's acronym-like word equal to one of them counts as shared. Words found to be one
     ("da nang" / "danang", a typo and its word) count once on each side, at one weight.
+    `query_joins` is `joins(query.tokens)`, when the caller compares one query many times.
+    When both names name a kind of organisation (or a field) and share none, those words weigh
+    `full_weight` instead of their light generic weight: "Institut Boston" is not "Boston
+    University", though "Mines Saint-Étienne" is "École des Mines de Saint-Étienne".
     """
-    w = weight
     qs, os_ = set(query.tokens), set(other.tokens)
+    notes: list[str] = []
+    w = weight
+    if concept_class is not None and full_weight is not None:
+        conflicts = _conflicts(qs, os_, concept_class)
+        if conflicts:
+            heavy = set().union(*(a | b for a, b in conflicts.values()))
+            light = weight
+            full = full_weight
+
+            def w(token: str) -> float:
+                return full(token) if token in heavy else light(token)
+
+            for cls, (mine, theirs) in conflicts.items():
+                notes.append(
+                    f"{cls}s differ: {', '.join(sorted(mine))} vs {', '.join(sorted(theirs))}"
+                )
     common = qs & os_
     got = 2.0 * sum(w(t) for t in common)
     total = sum(w(t) for t in qs) + sum(w(t) for t in os_)
     free_q, free_o = qs - common, os_ - common
-    notes: list[str] = []
     if free_q and free_o:
-        for parts, joined in _joined(query.tokens, free_q, free_o):
+        pairs = joins(query.tokens) if query_joins is None else query_joins
+        for parts, joined in _joined(pairs, free_q, free_o):
             unit = w(joined)
             total += unit - sum(w(p) for p in parts)
             got += 2.0 * unit
             notes.append(f"'{' '.join(parts)}' written as '{joined}'")
-        for parts, joined in _joined(other.tokens, free_o, free_q):
+        for parts, joined in _split(free_q, free_o):
             unit = w(joined)
             total += unit - sum(w(p) for p in parts)
             got += 2.0 * unit
             notes.append(f"'{joined}' written as '{' '.join(parts)}'")
-        for a, parts in _typo_pairs(query.tokens, free_q, other.tokens, free_o):
-            # The other name's word weight stands for both: a typo makes a word look rare.
-            unit = sum(w(p) for p in parts)
-            total += unit - w(a)
-            got += 2.0 * settings.typo_credit * unit
-            notes.append(f"'{a}' taken for '{' '.join(parts)}' (typo)")
-    for token in sorted(free_q & query.acronym_tokens & other_acronyms):
-        got += w(token)
-        free_q.discard(token)
-        notes.append(f"{token.upper()} in the name is the partner's acronym")
+        if free_q and free_o:
+            for a, parts in _typo_pairs(query.tokens, free_q, other.tokens, free_o):
+                # The other name's word weight stands for both: a typo makes a word look rare.
+                unit = sum(w(p) for p in parts)
+                total += unit - w(a)
+                got += 2.0 * settings.typo_credit * unit
+                notes.append(f"'{a}' taken for '{' '.join(parts)}' (typo)")
+    if free_q and other_acronyms:
+        for token in sorted(free_q & query.acronym_tokens & other_acronyms):
+            got += w(token)
+            free_q.discard(token)
+            notes.append(f"{token.upper()} in the name is the partner's acronym")
     qualifiers = (free_q & query.acronym_tokens) | (free_o & other.acronym_tokens)
     if qualifiers:
         total -= (1.0 - settings.qualifier_weight) * sum(w(t) for t in qualifiers)
@@ -178,11 +270,12 @@ def compare(
             + " weigh less"
         )
     score = min(1.0, got / total) if total > 0 else 0.0
-    translated = sorted({f"{a}→{b}" for a, b in (*query.translations, *other.translations)})
-    head = f"token-set {score:.2f} against '{other.text}'"
-    if translated:
-        head += " after translating " + ", ".join(translated)
-    return Comparison(score=score, reasons=(head, *notes))
+    return Comparison(
+        score=score,
+        notes=tuple(notes),
+        other=other.text,
+        translations=(*query.translations, *other.translations),
+    )
 
 
 def noisy_or(a: float, b: float) -> float:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -123,9 +123,14 @@ class Equivalents:
     concept_weights: Mapping[str, float]
     # Articles, connectives and company suffixes (folded single words).
     dropped: frozenset[str]
+    # Canonical word → its class ("kind": university, institute…; "field": science, law…).
+    concept_classes: Mapping[str, str] = field(default_factory=dict)
 
     def weight_factor(self, token: str) -> float:
         return self.concept_weights.get(token, 1.0)
+
+    def concept_class(self, token: str) -> str | None:
+        return self.concept_classes.get(token)
 
 
 def load_equivalents(path: Path | None = None) -> Equivalents:
@@ -157,9 +162,12 @@ def equivalents_from_data(data: Mapping[str, Any]) -> Equivalents:
     dropped = frozenset(weights)
     # Concepts and expansions come after the stop lists: a word that is both ("y": Spanish
     # "and", Vietnamese "medicine") keeps its meaning.
+    classes: dict[str, str] = {}
     for canonical, spec in (data.get("concepts") or {}).items():
         name = fold(str(canonical))
         weights[name] = float(spec.get("weight", 1.0))
+        if spec.get("class"):
+            classes[name] = str(spec["class"])
         for form in (*spec.get("forms", ()), canonical):
             key = tuple(words(str(form)))
             if key:
@@ -175,7 +183,9 @@ def equivalents_from_data(data: Mapping[str, Any]) -> Equivalents:
         first: tuple(sorted(items, key=lambda item: -len(item[0])))
         for first, items in by_first.items()
     }
-    return Equivalents(phrases=phrases, concept_weights=weights, dropped=dropped)
+    return Equivalents(
+        phrases=phrases, concept_weights=weights, dropped=dropped, concept_classes=classes
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from pactwatch.partners.matching import (
     MatchSettings,
     compare,
     decide,
+    joins,
     noisy_or,
     typo_limit,
 )
@@ -87,6 +88,8 @@ def entries_from_config(
 @dataclass(frozen=True, slots=True)
 class _Query:
     forms: tuple[NameForm, ...]
+    # joins(form.tokens) for each form, computed once per query.
+    joins: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]
     acronyms: frozenset[str]
     texts: tuple[str, ...]
 
@@ -146,14 +149,22 @@ class PartnerIndex:
         self._postings = dict(postings)
         n = len(self.entries)
         # IDF with add-one smoothing, so a two-entry registry still gives sensible weights.
+        self._idf = {token: math.log(1.0 + (n + 1) / (count + 1)) for token, count in df.items()}
         self._weights = {
-            token: math.log(1.0 + (n + 1) / (count + 1)) * equivalents.weight_factor(token)
-            for token, count in df.items()
+            token: idf * equivalents.weight_factor(token) for token, idf in self._idf.items()
         }
         self._df = dict(df)
         self._unknown_idf = math.log(1.0 + (n + 1))
         # A word in more entries than this is too common to find candidates with.
-        self._common_df = max(50, n // 50)
+        self._common_df = max(50, n // 100)
+        # Records pre-scored in full per query name, best distinctive-word hits first.
+        self._shortlist = 400
+        # The records of each common word, as sets: pre-scoring asks "has this record the word".
+        self._common_records = {
+            token: frozenset(records)
+            for token, records in self._postings.items()
+            if df[token] > self._common_df
+        }
         self._record_total = [
             sum(self._weight(t) for t in set(f.tokens)) for f in self._record_form
         ]
@@ -243,13 +254,21 @@ class PartnerIndex:
                     seen.add(form.tokens)
                     forms.append(form)
         acronyms.discard("")
-        return _Query(forms=tuple(forms), acronyms=frozenset(acronyms), texts=texts)
+        return _Query(
+            forms=tuple(forms),
+            joins=tuple(joins(f.tokens) for f in forms),
+            acronyms=frozenset(acronyms),
+            texts=texts,
+        )
 
     def _weight(self, token: str) -> float:
         value = self._weights.get(token)
         if value is None:
             return self._unknown_idf * self.equivalents.weight_factor(token)
         return value
+
+    def _full_weight(self, token: str) -> float:
+        return self._idf.get(token, self._unknown_idf)
 
     def _candidate_entries(self, query: _Query) -> list[int]:
         positions: dict[int, None] = {}
@@ -310,12 +329,28 @@ class PartnerIndex:
             return []
         total = sum(self._weight(t) for t in tokens)
         record_total = self._record_total
+        if len(scores) > self._shortlist:
+            shortlist = heapq.nlargest(self._shortlist, scores, key=scores.__getitem__)
+        else:
+            shortlist = list(scores)
+        # The exact-word Dice coefficient over all words, common ones included: the final score
+        # before joins, typos and acronyms. Common words tell apart the entries of one place.
+        common_hits = [
+            (self._weights[t], self._common_records[t]) for t in tokens if t in self._common_records
+        ]
         ranked = heapq.nlargest(
             self.settings.max_candidates,
-            scores.items(),
-            key=lambda item: item[1] / (total + record_total[item[0]]),
+            [
+                (
+                    2.0
+                    * (scores[record] + sum(w for w, members in common_hits if record in members))
+                    / (total + record_total[record]),
+                    record,
+                )
+                for record in shortlist
+            ],
         )
-        return [record for record, _ in ranked]
+        return [record for _, record in ranked]
 
     def _near(self, token: str) -> list[str]:
         """Registry words one edit away from `token` (symmetric-deletion index, built once)."""
@@ -340,14 +375,18 @@ class PartnerIndex:
         settings = self.settings
         acronyms = self._entry_acronyms[position]
         best = Comparison(0.0)
-        for form in query.forms:
+        others = acronyms | self._entry_initials[position]
+        for form, pairs in zip(query.forms, query.joins, strict=True):
             for record in self._entry_records[position]:
                 comparison = compare(
                     form,
                     self._record_form[record],
                     self._weight,
-                    other_acronyms=acronyms | self._entry_initials[position],
+                    full_weight=self._full_weight,
+                    concept_class=self.equivalents.concept_class,
+                    other_acronyms=others,
                     settings=settings,
+                    query_joins=pairs,
                 )
                 if comparison.score > best.score:
                     best = comparison
