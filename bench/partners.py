@@ -32,7 +32,12 @@ import psutil  # type: ignore[import-untyped]
 from pactwatch.partners.names import load_equivalents
 from pactwatch.partners.registry import PartnerIndex, RegistryEntry
 
-PLACES = (
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+PLACES = _words(
     "Lyon Paris Toulouse Bordeaux Grenoble Nantes Lille Rennes Strasbourg Marseille Montpellier "
     "Nancy Rouen Caen Dijon Brest Compiègne Orléans Poitiers Limoges Besançon Clermont Reims "
     "Berlin Munich Hamburg Stuttgart Dresden Leipzig Bonn Aachen Freiburg Heidelberg Mannheim "
@@ -43,7 +48,7 @@ PLACES = (
     "Daejeon Taipei Tainan Bangkok Chiang Mai Khon Kaen Vientiane Savannakhet Phnom Penh "
     "Singapore Kuala Lumpur Penang Jakarta Bandung Manila Cebu Melbourne Sydney Adelaide Perth "
     "Brisbane Auckland Toronto Montréal Québec Ottawa Boston Chicago Austin Seattle Denver"
-).split()  # noqa: SIM905 - a long word list reads better as text
+)
 # Vietnamese places are two syllables ("Thái Nguyên"), often written joined in English.
 VIET_PLACES = (
     "Hà Nội",
@@ -67,10 +72,10 @@ VIET_PLACES = (
     "Bình Định",
     "Tây Nguyên",
 )
-SYLLABLES = (
+SYLLABLES = _words(
     "ka ri to mo sa na ve lo qui ber tan dor mi len gra sto val mar cor lin fen ros bel "
     "han vin thu quang phu long minh hoa an binh son lam kie ora ula esti bra del"
-).split()  # noqa: SIM905
+)
 FIELDS = (
     ("Science", "Sciences", "Wissenschaften", "Ciencias", "Scienze", "Khoa học"),
     ("Technology", "Technologie", "Technologie", "Tecnología", "Tecnologia", "Công nghệ"),
