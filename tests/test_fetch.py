@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import codecs
 import email.utils
 import itertools
 import threading
@@ -13,10 +14,15 @@ from collections.abc import Coroutine
 from typing import Any, TypeVar
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
+from pactwatch.charset import decode_body
 from pactwatch.config import HttpSettings
 from pactwatch.fetch import Fetcher, FetchResult, host_of
 from pactwatch.model import Validators
+from pactwatch.robots import RobotsRules, agent_token
 from tests.support.webserver import (
     Request,
     Response,
@@ -534,3 +540,79 @@ def test_per_host_concurrency_bounds_requests_in_flight(per_host: int, expected:
                 )
 
         assert {r.outcome for r in run(both())} == {expected}
+
+
+# -- decoding rules on their own ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "expected", "codec"),
+    [
+        (
+            "Hà Nội".encode("cp1252", "replace"),
+            "text/html; charset=ISO-8859-1",
+            "H\xe0 N?i",
+            "cp1252",
+        ),
+        (codecs.BOM_UTF8 + "Hà Nội".encode(), "text/html", "Hà Nội", "utf-8"),
+        ("Hà Nội".encode("utf-16"), None, "Hà Nội", "utf-16-le"),
+        (
+            '<?xml version="1.0" encoding="iso-8859-2"?><t>Łódź</t>'.encode("iso-8859-2"),
+            "application/xml",
+            '<?xml version="1.0" encoding="iso-8859-2"?><t>Łódź</t>',
+            "iso8859-2",
+        ),
+        (
+            '<meta charset="utf-16"><p>Hà</p>'.encode(),
+            "text/html",
+            '<meta charset="utf-16"><p>Hà</p>',
+            "utf-8",
+        ),
+        (
+            '<meta charset="no-such-charset"><p>Hà</p>'.encode(),
+            None,
+            '<meta charset="no-such-charset"><p>Hà</p>',
+            "utf-8",
+        ),
+        (b"", None, "", "utf-8"),
+    ],
+    ids=[
+        "header-latin1-is-cp1252",
+        "bom",
+        "utf16-bom",
+        "xml-declaration",
+        "meta-utf16-means-utf8",
+        "unknown-label",
+        "empty",
+    ],
+)
+def test_decode_body_rules(
+    body: bytes, content_type: str | None, expected: str, codec: str
+) -> None:
+    assert decode_body(body, content_type) == (expected, codec)
+
+
+def test_header_charset_wins_over_meta() -> None:
+    body = '<meta charset="windows-1258"><p>Hà Nội</p>'.encode()
+    text, codec = decode_body(body, "text/html; charset=utf-8")
+    assert (codec, "Hà Nội" in text) == ("utf-8", True)
+
+
+@given(body=st.binary(max_size=3000), content_type=st.one_of(st.none(), st.text(max_size=60)))
+@hypothesis_settings(max_examples=300, deadline=None)
+def test_decode_body_never_raises(body: bytes, content_type: str | None) -> None:
+    text, codec = decode_body(body, content_type)
+    assert isinstance(text, str) and codec
+
+
+def test_robots_agent_token_and_rules() -> None:
+    assert agent_token(USER_AGENT) == "pactwatch-test"
+    rules = RobotsRules.parse(
+        "User-agent: pactwatch-test\nDisallow: /private\nRequest-rate: 1/4\n", user_agent=USER_AGENT
+    )
+    assert (rules.allows("https://x.org/private/a"), rules.allows("https://x.org/news")) == (
+        False,
+        True,
+    )
+    assert rules.crawl_delay == 4.0
+    assert RobotsRules.allow_all().allows("https://x.org/private")
