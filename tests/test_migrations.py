@@ -4,6 +4,7 @@ again, run atomically, and an out-of-date database is reported instead of touche
 from __future__ import annotations
 
 import shutil
+import threading
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -91,6 +92,30 @@ def test_ensure_schema_creates_an_empty_database_once(engine: Engine) -> None:
     assert "ix_outbox_due" in {i["name"] for i in sa.inspect(engine).get_indexes("outbox")}
     second = migrate.ensure_schema(engine)
     assert (second.state, second.ok, second.current) == ("current", True, first.head)
+
+
+def test_instances_starting_together_create_the_schema_once(db_url: str) -> None:
+    engines = [create_engine_for(db_url) for _ in range(3)]
+    results: list[object] = []
+
+    def start(engine: Engine) -> None:
+        try:
+            results.append(migrate.ensure_schema(engine).state)
+        except Exception as exc:  # kept to be asserted on, in the main thread
+            results.append(exc)
+
+    threads = [threading.Thread(target=start, args=(engine,)) for engine in engines]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert len(results) == 3 and "created" in results
+        assert set(results) <= {"created", "current"}, results
+        assert migrate.schema_differences(engines[0]) == []
+    finally:
+        for engine in engines:
+            engine.dispose()
 
 
 def test_outdated_database_is_reported_not_migrated(engine: Engine, tmp_path: Path) -> None:

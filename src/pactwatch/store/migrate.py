@@ -12,6 +12,7 @@ copy in ``pactwatch/store/migrations`` (see `migrations_dir`).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -28,6 +29,11 @@ from sqlalchemy import Connection, Engine, inspect
 from pactwatch.store.models import Base
 
 UPGRADE_COMMAND = "pactwatch db upgrade"
+
+# Alembic keeps the running migration in module globals (`alembic.context`): two threads of
+# one process migrating at once would trample each other. Processes are serialised by the
+# database itself (BEGIN IMMEDIATE on SQLite, an advisory lock on PostgreSQL).
+_ALEMBIC_LOCK = threading.Lock()
 
 SchemaState = Literal["created", "current", "outdated", "ahead", "unversioned"]
 
@@ -162,5 +168,5 @@ def _is_known(revision: str, scripts: Path | None) -> bool:
 
 
 def _run(engine: Engine, action: Any, revision: str, scripts: Path | None) -> None:
-    with engine.connect() as connection:
+    with _ALEMBIC_LOCK, engine.connect() as connection:
         action(alembic_config(connection, scripts), revision)
