@@ -78,11 +78,12 @@ def find_statements(body: Body, lex: Lexicon, home: HomeSide) -> list[Statement]
     events = cue_hits(body, lex, "signing_events")
     weak = cue_hits(body, lex, "signing_weak")
     nouns = cue_hits(body, lex, "agreement_nouns")
+    ceremonies = cue_hits(body, lex, "ceremony")
     statements: list[Statement] = []
     for idx, sentence in enumerate(body.sentences):
         verb = verbs[idx][0] if verbs[idx] else None
         event = events[idx][0] if events[idx] else None
-        if sentence.is_title and verb is None and weak[idx]:
+        if verb is None and weak[idx] and (sentence.is_title or ceremonies[idx]):
             verb = weak[idx][0]
         if verb is None and event is None:
             continue

@@ -47,6 +47,9 @@ _LIST_CATEGORIES = (
     "name_stops",
     "places",
     "non_org_acronyms",
+    "ceremony",
+    "venue",
+    "between",
 )
 _MAP_CATEGORIES = ("agreement_nouns", "negative_events", "org_heads")
 
@@ -230,11 +233,12 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         key = " ".join(fold(entry.phrase).split())
         heads.setdefault(entry.label, set()).add(key)
         forms.setdefault(key, set()).add(entry.phrase.lower())
+    # Only dotted or very short titles end in a dot that is not a sentence end.
     abbreviations = {
         fold(str(t)).rstrip(".")
         for data in by_lang.values()
         for t in (data.get("titles") or ())
-        if len(str(t)) <= 12
+        if " " not in str(t) and ("." in str(t) or len(str(t)) <= 5)
     }
     abbreviations.update({"co", "ltd", "inc", "corp", "tp", "st", "no", "vs", "etc", "jsc", "p"})
     abbreviations.update(a + "." for a in list(abbreviations))

@@ -90,9 +90,9 @@ def _head_at(ctx: _Ctx, tok: Token) -> str | None:
 def _head_form_ok(ctx: _Ctx, start: int, end: int) -> bool:
     """Marks must agree when the text has them: "Trương" (a surname) is not "Trường"."""
     original = ctx.body.text[start:end]
-    if original.isascii():
-        return True
     forms = ctx.lex.head_forms.get(" ".join(ctx.body.folded[start:end].split()))
+    if original.isascii():
+        return not (ctx.body.marked and forms and all(not f.isascii() for f in forms))
     return not forms or " ".join(original.lower().split()) in forms
 
 
@@ -327,8 +327,15 @@ def _after_titles(ctx: _Ctx, i: int, j: int) -> int:
 
 
 def _is_unit(ctx: _Ctx, start: int, end: int, head_start: int) -> bool:
+    """A sub-unit names itself by its unit word first ("Department of ...", "Khoa ..."),
+    possibly after its parent's acronym ("USTH Department of ...")."""
     hit = ctx.lex.cues["unit_heads"].first(ctx.body.folded, start, end)
-    return hit is not None and hit.start == head_start and _head_form_ok(ctx, hit.start, hit.end)
+    if hit is None or not _head_form_ok(ctx, hit.start, hit.end):
+        return False
+    if hit.start == start:
+        return True
+    before = ctx.body.text[start : hit.start].split()
+    return len(before) == 1 and any(c.isupper() for c in before[0][1:])
 
 
 def _clean(text: str) -> str:
@@ -378,6 +385,25 @@ def _after(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
 
 
 def _read_paren(ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token]) -> OrgMention:
+    if any(t.text in {",", ";"} for t in inner):
+        # "(USTH, Vietnam France University)": an acronym and an alias.
+        pieces: list[list[Token]] = [[]]
+        for tok in inner:
+            if tok.text in {",", ";"}:
+                pieces.append([])
+            else:
+                pieces[-1].append(tok)
+        for piece in pieces:
+            if piece:
+                text = _clean(ctx.body.text[piece[0].start : piece[-1].end])
+                mention = _read_piece(ctx, mention, text, piece, qualifier=False)
+        return mention
+    return _read_piece(ctx, mention, content, inner, qualifier=True)
+
+
+def _read_piece(
+    ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token], *, qualifier: bool
+) -> OrgMention:
     country = ctx.lex.countries.label_of(content.rstrip("."))
     if country:
         return replace(mention, country=mention.country or country)
@@ -401,5 +427,7 @@ def _read_paren(ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token]
     if inner_words and inner_words <= name_words | ctx.lex.name_connectors | _OF:
         return replace(mention, aliases=(*mention.aliases, content))
     if len(words) <= 6 and words and words[0].is_cap:
+        if not qualifier:
+            return replace(mention, aliases=(*mention.aliases, content))
         return replace(mention, name=f"{mention.name} ({content})")
     return mention

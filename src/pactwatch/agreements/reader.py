@@ -7,6 +7,7 @@ Usage::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -30,7 +31,7 @@ from pactwatch.agreements.home import HomeSide, key
 from pactwatch.agreements.lexicon import Lexicon
 from pactwatch.agreements.parties import OrgMention, find_orgs
 from pactwatch.agreements.signing_date import TextDate, find_dates, resolve, year_before
-from pactwatch.agreements.text import Body, fold, prepare
+from pactwatch.agreements.text import Body, fold, has_vietnamese_marks, prepare
 from pactwatch.config import InstitutionConfig
 from pactwatch.model import AgreementDraft, Article, Decision, PartnerDraft
 
@@ -172,7 +173,39 @@ def _clause(reading: _Reading, stmt: Statement) -> tuple[int, int]:
     for hit in reading.lex.cues["attendance"].find(reading.body.folded, s.start, s.end):
         end = min(end, hit.start)
         break
+    # Reported speech: "X said: the signing between A and B ..." speaks of A and B.
+    colon = reading.body.text.rfind(":", start, anchor)
+    if colon >= 0:
+        start = colon + 1
+    between = reading.lex.cues["between"].first(reading.body.folded, stmt.anchor.end, end)
+    if between is not None:
+        start = max(start, between.end)
+        end = _list_end(reading, stmt, start, end)
     return start, end
+
+
+_LIST_GAP = re.compile(r"^[\s,;&()-]*(?:and|va|voi|cung|et|avec)?[\s,]*(?:the|la|le|l'|les)?\s*$")
+
+
+def _list_end(reading: _Reading, stmt: Statement, start: int, end: int) -> int:
+    """After "between", the parties are one list of names: it ends at the first other word."""
+    position = start
+    for org in reading.sentence_orgs(stmt.index):
+        if org.start < start:
+            continue
+        if org.start >= end or not _LIST_GAP.match(reading.body.folded[position : org.start]):
+            return min(end, org.start)
+        position = org.end
+        # The name's own parenthesis ("(VNU-HUS)") belongs to it.
+        if reading.body.text[position : position + 2].lstrip().startswith("("):
+            close = reading.body.text.find(")", position, position + 80)
+            position = close + 1 if close > 0 else position
+    return end
+
+
+def _venues(reading: _Reading, start: int, end: int) -> list[int]:
+    """Where a venue cue ends ("took place at", "tại"): the name right after is a place."""
+    return [h.end for h in reading.lex.cues["venue"].find(reading.body.folded, start, end)]
 
 
 def _is_candidate(reading: _Reading, org: OrgMention) -> bool:
@@ -182,7 +215,8 @@ def _is_candidate(reading: _Reading, org: OrgMention) -> bool:
     if reading.lex.countries.label_of(org.name) or reading.lex.cues["places"].label_of(org.name):
         return False
     if org.has_head:
-        return len(key(org.name)) >= 3
+        # "the University" alone is a reference, not a name.
+        return len(key(org.name).split()) >= 2 or bool(org.acronym)
     acronym = org.acronym or ""
     return (
         bool(acronym)
@@ -194,12 +228,16 @@ def _is_candidate(reading: _Reading, org: OrgMention) -> bool:
 
 def _counterpart_mentions(reading: _Reading, stmt: Statement) -> list[OrgMention]:
     start, end = _clause(reading, stmt)
+    venues = _venues(reading, stmt.sentence.start, stmt.sentence.end)
     out = []
     previous_home_possessive = False
     for org in reading.sentence_orgs(stmt.index):
         owned = previous_home_possessive
         previous_home_possessive = reading.home.owns(org)
         if org.start < start or org.start >= end or owned:
+            continue
+        gap = [reading.body.folded[v : org.start].strip() for v in venues if v <= org.start]
+        if any(g in {"", "the"} for g in gap):
             continue
         if _is_candidate(reading, org):
             out.append(org)
@@ -213,16 +251,35 @@ def _collect_partners(
     ordered = [s for s in clean if not s.sentence.is_title] + [
         s for s in clean if s.sentence.is_title
     ]
+    base_marked: bool | None = None
     for stmt in ordered:
-        for org in others.get(stmt.index, []):
-            if not org.has_head and candidates and not any(
-                same_org(org, c.forms()) for c in candidates
-            ):
-                # A bare acronym or a name without a head word in a later statement must
-                # match a partner already found.
-                if stmt is not ordered[0]:
-                    continue
-            merge(candidates, org)
+        found = others.get(stmt.index, [])
+        if not found:
+            continue
+        if not candidates:
+            for org in found:
+                merge(candidates, org)
+            base_marked = _marked(reading, stmt)
+            continue
+        new = [o for o in found if not any(same_org(o, c.forms()) for c in candidates)]
+        for org in found:
+            if org not in new:
+                merge(candidates, org)
+        if not new:
+            continue
+        if _marked(reading, stmt) != base_marked:
+            # The same signing told again in the other language of a bilingual page: the
+            # names are translations, in the same order.
+            if len(new) == len(candidates):
+                for cand, org in zip(candidates, new, strict=True):
+                    cand.mentions.append(org)
+            continue
+        if stmt.sentence.is_title:
+            # A headline sums up the body: it adds no counterpart of its own.
+            continue
+        for org in new:
+            if org.has_head:
+                merge(candidates, org)
     candidates = [c for c in candidates if any(m.has_head or m.acronym for m in c.mentions)]
     if not candidates:
         for org in _represented(reading):
@@ -234,6 +291,11 @@ def _collect_partners(
             )
     _enrich(reading, candidates)
     return candidates[:_MAX_PARTNERS]
+
+
+def _marked(reading: _Reading, stmt: Statement) -> bool:
+    s = stmt.sentence
+    return has_vietnamese_marks(reading.body.text[s.start : s.end])
 
 
 def _representing_spans(reading: _Reading) -> list[tuple[int, int]]:
@@ -375,6 +437,8 @@ def _renewal(reading: _Reading, statements: list[Statement], candidates: list[Ca
         if "background" not in stmt.qualifiers:
             continue
         for org in reading.sentence_orgs(stmt.index):
+            if not org.has_head and not org.acronym:
+                continue
             if any(same_org(org, c.forms()) for c in candidates):
                 reading.reasons.append(
                     f"an earlier signing with '{org.name}' in {reading.where(stmt)}: a renewal"

@@ -109,6 +109,9 @@ class Body:
     folded: str
     sentences: tuple[Sentence, ...]
     title_end: int
+    # Whether the text writes Vietnamese marks at all: if it does, an unmarked "Quy" is
+    # not the marked "Quỹ".
+    marked: bool = False
 
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]
@@ -127,6 +130,8 @@ def _split(text: str, offset: int, paragraph: int, abbreviations: frozenset[str]
     for match in _BOUNDARY.finditer(text):
         before = _ABBREV_BEFORE.search(text, max(0, match.start() - 13), match.start() + 1)
         word = before.group(1) if before else ""
+        # "Assoc.Prof.Dr." ends with the abbreviation "Dr".
+        word = word.rsplit(".", 1)[-1] or word
         folded_word = fold(word)
         if folded_word in abbreviations or (len(word) <= 2 and word[:1].isupper()):
             continue
@@ -165,6 +170,7 @@ def prepare(
         title_end = len(clean)
         parts.append("\n\n")
     budget = max_chars
+    title_key = " ".join(fold(title or "").split())
     for index, raw in enumerate(paragraphs[:max_paragraphs]):
         if budget <= 0:
             break
@@ -172,14 +178,25 @@ def prepare(
         budget -= len(para)
         for line in para.split("\n"):
             if line.strip():
-                for sent in _split(line, offset, index, abbreviations):
-                    sentences.extend(_cap(sent, max_sentence))
+                if index == 0 and _is_headline(line, title_key):
+                    # The headline repeated as the first line, or a title-less page's headline.
+                    sentences.append(Sentence(offset, offset + len(line), index, is_title=True))
+                else:
+                    for sent in _split(line, offset, index, abbreviations):
+                        sentences.extend(_cap(sent, max_sentence))
             offset += len(line) + 1
             parts.append(line + "\n")
         parts.append("\n")
         offset += 1
     text = "".join(parts)
-    return Body(text, fold(text), tuple(sentences), title_end)
+    return Body(text, fold(text), tuple(sentences), title_end, has_vietnamese_marks(text))
+
+
+def _is_headline(line: str, title_key: str) -> bool:
+    text = line.strip()
+    if title_key:
+        return " ".join(fold(text).split()) == title_key
+    return len(text) <= 160 and text[-1:] not in ".!?:;…" and not text[:1].islower()
 
 
 def _cap(sentence: Sentence, limit: int) -> list[Sentence]:
