@@ -22,7 +22,7 @@ from pactwatch.charset import decode_body
 from pactwatch.config import HttpSettings
 from pactwatch.fetch import Fetcher, FetchResult, host_of
 from pactwatch.model import Validators
-from pactwatch.robots import RobotsRules, agent_token
+from pactwatch.robots import RobotsCache, RobotsRules, agent_token
 from tests.support.webserver import (
     Request,
     Response,
@@ -444,6 +444,25 @@ def test_crawl_delay_spaces_requests_to_the_host() -> None:
         assert [r.outcome for r in run(two())] == ["ok", "ok"]
         (a,), (b,) = web.requests_to("/a"), web.requests_to("/b")
         assert b.time - a.time >= 1.0
+
+
+def test_a_robots_cache_spares_the_next_run_its_robots_request() -> None:
+    robots = Response(200, {}, b"User-agent: *\nDisallow: /private\n")
+    with WebServer({"/robots.txt": robots, "/a": page()}) as web:
+
+        async def runs(cache: RobotsCache) -> list[FetchResult]:
+            results = []
+            for path in ("/a", "/private/b"):
+                async with Fetcher(http(), robots_cache=cache) as fetcher:
+                    results.append(await fetcher.fetch(web.url(path)))
+            return results
+
+        shared = RobotsCache()
+        assert [r.outcome for r in run(runs(shared))] == ["ok", "disallowed"]
+        assert web.paths == ["/robots.txt", "/a"]
+        web.clear()
+        run(runs(RobotsCache(max_age=0)))
+        assert web.paths == ["/robots.txt", "/a", "/robots.txt"]
 
 
 def test_unreachable_robots_stops_the_origin_for_the_run() -> None:

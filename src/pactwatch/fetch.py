@@ -49,7 +49,7 @@ import httpx
 from pactwatch.charset import decode_body
 from pactwatch.config import HttpSettings
 from pactwatch.model import Validators
-from pactwatch.robots import RobotsRules
+from pactwatch.robots import RobotsCache, RobotsRules
 
 __all__ = ["MARKUP_TYPES", "FetchResult", "Fetcher", "Outcome", "host_of"]
 
@@ -345,8 +345,16 @@ class Fetcher:
             result = await fetcher.fetch("https://hust.edu.vn/", allowed_hosts=source.hosts)
     """
 
-    def __init__(self, settings: HttpSettings, *, rng: random.Random | None = None) -> None:
+    def __init__(
+        self,
+        settings: HttpSettings,
+        *,
+        robots_cache: RobotsCache | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
         self.settings = settings
+        # Shared between runs when given; else robots.txt is fetched once per origin per run.
+        self._robots_cache = robots_cache if robots_cache is not None else RobotsCache()
         self._rng = rng or random.Random()
         self._client: httpx.AsyncClient | None = None
         self._global = asyncio.Semaphore(settings.concurrency)
@@ -422,6 +430,9 @@ class Fetcher:
         """
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}".lower()
+        cached = self._robots_cache.get(origin)
+        if cached is not None:
+            return cached
         task = self._robots.get(origin)
         if task is None:
             delay = self.settings.min_delay if min_delay is None else min_delay
@@ -488,14 +499,18 @@ class Fetcher:
         robots_url = origin + "/robots.txt"
         ask = _Ask(None, None, delay, None)
         result = await self._follow(robots_url, _Trace(), ask, check_robots=False)
-        if result.outcome == "ok":
-            return RobotsRules.parse(result.text or "", user_agent=self.settings.user_agent)
         unreachable = result.outcome in ("network_error", "timeout") or (
             result.status is not None and (result.status >= 500 or result.status == 429)
         )
-        if not unreachable:
-            return RobotsRules.allow_all(self.settings.user_agent)
-        return replace(result, error=f"robots.txt unreachable ({result.error}): not fetching")
+        if unreachable:
+            return replace(result, error=f"robots.txt unreachable ({result.error}): not fetching")
+        agent = self.settings.user_agent
+        if result.outcome == "ok":
+            rules = RobotsRules.parse(result.text or "", user_agent=agent)
+        else:
+            rules = RobotsRules.allow_all(agent)
+        self._robots_cache.put(origin, rules)
+        return rules
 
     # -- retries, politeness, one request ---------------------------------------------------
 

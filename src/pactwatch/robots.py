@@ -8,14 +8,20 @@ Usage::
 
 Parsing is urllib.robotparser's (prefix rules, first matching group; no ``*``/``$`` patterns).
 Following RFC 9309, a missing robots.txt (4xx) allows everything: `RobotsRules.allow_all()`.
+A `RobotsCache` keeps rules between runs (at most a day, as the RFC asks), so a steady-state
+pass does not fetch every site's robots.txt again.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.robotparser import RobotFileParser
 
-__all__ = ["RobotsRules", "agent_token"]
+__all__ = ["RobotsCache", "RobotsRules", "agent_token"]
+
+ROBOTS_MAX_AGE = 24 * 3600.0
 
 
 def agent_token(user_agent: str) -> str:
@@ -54,3 +60,27 @@ def _delay(parser: RobotFileParser, agent: str) -> float:
     if rate is not None and rate.requests > 0:
         delay = max(delay, rate.seconds / rate.requests)
     return delay
+
+
+class RobotsCache:
+    """Rules per origin (``https://host:port``), kept up to `max_age` seconds.
+
+    Usage: create one in the composition root and pass it to every run's
+    ``Fetcher(settings, robots_cache=cache)``.
+    """
+
+    def __init__(
+        self, max_age: float = ROBOTS_MAX_AGE, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.max_age = max_age
+        self._clock = clock
+        self._rules: dict[str, tuple[float, RobotsRules]] = {}
+
+    def get(self, origin: str) -> RobotsRules | None:
+        entry = self._rules.get(origin)
+        if entry is None or self._clock() - entry[0] >= self.max_age:
+            return None
+        return entry[1]
+
+    def put(self, origin: str, rules: RobotsRules) -> None:
+        self._rules[origin] = (self._clock(), rules)
