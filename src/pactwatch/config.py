@@ -350,16 +350,17 @@ class _Origin:
     children: dict[str | int, _Origin] = field(default_factory=dict)
 
     def find(self, loc: tuple[str | int, ...]) -> tuple[Path, int | None]:
+        """The file and line of the value at `loc`; for a missing key, its parent's line."""
         origin, node = self, self.node
         for part in loc:
             child = origin.children.get(part)
-            if child is None:
-                node = _child_node(node, part) if node is not None else None
-                if node is None:
-                    break
-                origin = _Origin(origin.file, node)
-            else:
+            if child is not None:
                 origin, node = child, child.node
+                continue
+            found = _child_node(node, part) if node is not None else None
+            if found is None:
+                break
+            origin, node = _Origin(origin.file, found), found
         return origin.file, (node.start_mark.line + 1) if node is not None else None
 
 

@@ -77,7 +77,7 @@ def extract(args: argparse.Namespace) -> int:
         institution = _institution(settings, args, source)
         decision = decide_for(settings, institution, item.article)
         if args.json:
-            print_json_line(decision_to_json(item.article, decision, institution.name))
+            print_json_line(decision_to_json(item.article, decision))
         else:
             print(describe_decision(item.article, decision))
             print()
