@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from pactwatch import fetch as fetch_module
 from pactwatch.charset import decode_body
 from pactwatch.config import HttpSettings
 from pactwatch.fetch import Fetcher, FetchResult, host_of
@@ -476,6 +477,21 @@ def test_unreachable_robots_stops_the_origin_for_the_run() -> None:
         assert [r.outcome for r in results] == ["http_error", "http_error"]
         assert all("robots.txt unreachable" in (r.error or "") for r in results)
         assert web.paths == ["/robots.txt", "/robots.txt"]
+
+
+def test_an_unreachable_robots_is_tried_again_after_its_ttl(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(fetch_module, "ROBOTS_FAILURE_TTL", 0.0)
+    answers = sequence(Response(503, {}, b""), Response(404))
+    with WebServer({"/robots.txt": answers, "/a": page()}) as web:
+
+        async def two() -> list[FetchResult]:
+            async with Fetcher(http(retries=0)) as fetcher:
+                return [await fetcher.fetch(web.url("/a")) for _ in range(2)]
+
+        assert [r.outcome for r in run(two())] == ["http_error", "ok"]
+        assert web.paths == ["/robots.txt", "/robots.txt", "/a"]
 
 
 # -- conditional GET ----------------------------------------------------------------------------

@@ -81,6 +81,8 @@ _ACCEPT_MARKUP = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 _ERROR_SNIPPET_BYTES = 64 * 1024
+# Seconds an unreachable robots.txt keeps its origin closed before it is tried again.
+ROBOTS_FAILURE_TTL = 300.0
 # Lower-case markers of interstitial "are you a browser?" pages, and whose they are.
 _BOT_WALLS = (
     (b"cf-chl", "Cloudflare challenge"),
@@ -325,6 +327,12 @@ class _Ask:
     accept: frozenset[str] | None
 
 
+@dataclass(frozen=True)
+class _RobotsLoad:
+    task: asyncio.Task[RobotsRules | FetchResult]
+    started: float = field(default_factory=time.monotonic)
+
+
 @dataclass
 class _Trace:
     """What one fetch has spent so far."""
@@ -359,7 +367,8 @@ class Fetcher:
         self._client: httpx.AsyncClient | None = None
         self._global = asyncio.Semaphore(settings.concurrency)
         self._hosts: dict[str, _Host] = {}
-        self._robots: dict[str, asyncio.Task[RobotsRules | FetchResult]] = {}
+        # Loads in flight, and failed ones until they expire.
+        self._robots: dict[str, _RobotsLoad] = {}
 
     async def __aenter__(self) -> Fetcher:
         s = self.settings
@@ -386,9 +395,10 @@ class Fetcher:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        for task in self._robots.values():
+        tasks = [loading.task for loading in self._robots.values()]
+        for task in tasks:
             task.cancel()
-        await asyncio.gather(*self._robots.values(), return_exceptions=True)
+        await asyncio.gather(*tasks, return_exceptions=True)
         if self._client is not None:
             await self._client.aclose()
             self._client = None
@@ -423,23 +433,31 @@ class Fetcher:
     async def robots(
         self, url: str, *, min_delay: float | None = None
     ) -> RobotsRules | FetchResult:
-        """The robots.txt rules of `url`'s origin (fetched once), or why they are unreachable.
+        """The robots.txt rules of `url`'s origin, or why they are unreachable.
 
-        The first caller's `min_delay` (default: the settings') spaces the robots.txt request
-        from the next request to the host.
+        Rules are kept in the robots cache (a day); an unreachable robots.txt stops the origin
+        for `ROBOTS_FAILURE_TTL` seconds, then it is tried again. The first caller's
+        `min_delay` (default: the settings') spaces the robots.txt request from the next one.
         """
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}".lower()
         cached = self._robots_cache.get(origin)
         if cached is not None:
             return cached
-        task = self._robots.get(origin)
-        if task is None:
+        loading = self._robots.get(origin)
+        if loading is None or self._stale(loading):
             delay = self.settings.min_delay if min_delay is None else min_delay
             task = asyncio.ensure_future(self._load_robots(origin, delay))
-            self._robots[origin] = task
+            loading = self._robots[origin] = _RobotsLoad(task)
         # Shielded: one caller giving up must not cancel the load others wait for.
-        return await asyncio.shield(task)
+        rules = await asyncio.shield(loading.task)
+        if isinstance(rules, RobotsRules) and self._robots.get(origin) is loading:
+            del self._robots[origin]  # the cache holds it from now on
+        return rules
+
+    @staticmethod
+    def _stale(loading: _RobotsLoad) -> bool:
+        return loading.task.done() and time.monotonic() - loading.started > ROBOTS_FAILURE_TTL
 
     # -- redirects and gates ----------------------------------------------------------------
 
