@@ -43,10 +43,8 @@ from pactwatch.notify.render import Renderer, RenderError, channel_test_message
 from pactwatch.notify.send import send_message
 from pactwatch.store import utcnow
 
-Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
-
-def register(sub: Subparsers) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("notify", help="alerts: status, send, retry, test, preview, digest")
     verbs = parser.add_subparsers(dest="notify_command", required=True, metavar="VERB")
 

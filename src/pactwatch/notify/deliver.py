@@ -229,7 +229,7 @@ def _next_attempts(
     if channel is not None:
         query = query.where(OutboxRecord.channel == channel)
     with sessions() as session:
-        return dict(session.execute(query).tuples().all())
+        return dict(session.execute(query).all())
 
 
 def _digest_states(sessions: sessionmaker[Session]) -> dict[str, DigestStateRecord]:
