@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import argparse
 
-from pactwatch.commands import agreements, articles, configure, crawl, extract, sources
+from pactwatch.commands import (
+    agreements,
+    articles,
+    configure,
+    crawl,
+    extract,
+    health,
+    notify,
+    run,
+    sources,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    for module in (crawl, sources, articles, agreements, extract, configure):
+    for module in (run, crawl, sources, articles, agreements, extract, notify, health, configure):
         module.register(sub)
