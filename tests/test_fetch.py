@@ -517,6 +517,13 @@ def test_conditional_get_with_last_modified_only() -> None:
         assert run(fetch(http(), web.url("/feed"), validators=stale)).outcome == "ok"
 
 
+def test_a_bare_304_keeps_the_validators_that_were_sent() -> None:
+    sent = Validators(etag='"v1"', last_modified="Mon, 01 Jan 2024 00:00:00 GMT")
+    with WebServer({"/feed": Response(304)}) as web:
+        result = run(fetch(http(), web.url("/feed"), validators=sent))
+        assert (result.outcome, result.validators) == ("not_modified", sent)
+
+
 # -- politeness ---------------------------------------------------------------------------------
 
 

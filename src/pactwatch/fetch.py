@@ -169,6 +169,7 @@ _FAILURES: tuple[tuple[type[BaseException], Outcome, bool, str], ...] = (
     (httpx.TransportError, "network_error", True, "connection failed"),
     (zlib.error, "network_error", False, "corrupt compressed body"),
     (httpx.HTTPError, "network_error", False, "HTTP failure"),
+    (OSError, "network_error", True, "connection failed"),
     (ValueError, "refused", False, "malformed request or answer"),
 )
 
@@ -234,8 +235,10 @@ def _retry_after(value: str | None, now: datetime | None = None) -> float | None
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -423,6 +426,9 @@ class Fetcher:
         delay = self.settings.min_delay if min_delay is None else min_delay
         ask = _Ask(validators, allowed_hosts, delay, accept)
         result = await self._follow(url, trace, ask, check_robots=True)
+        if result.outcome == "not_modified" and not result.validators and validators:
+            # A 304 need not repeat the validators; keep the ones that earned it.
+            result = replace(result, validators=validators)
         return replace(
             result,
             attempts=trace.attempts,
