@@ -49,7 +49,9 @@ def serve_site(web: WebServer, prefix: str = "", count: int = 3) -> str:
         )
     web.route(
         f"{prefix}/feed.xml",
-        lambda _request: Response(200, {"Content-Type": "application/rss+xml"}, feed(web, prefix, count)),
+        lambda _request: Response(
+            200, {"Content-Type": "application/rss+xml"}, feed(web, prefix, count)
+        ),
     )
     return web.url(f"{prefix}/feed.xml")
 

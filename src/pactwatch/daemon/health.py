@@ -149,7 +149,7 @@ def source_health(session: Session) -> list[SourceHealthRow]:
         .where(SourceRecord.enabled.is_(True))
         .order_by(SourceRecord.name)
     )
-    return [SourceHealthRow(*row) for row in rows.tuples()]
+    return [SourceHealthRow(*row) for row in rows]
 
 
 def database_reachable(session: Session) -> bool:

@@ -111,7 +111,7 @@ def database_counts(session: Session) -> DatabaseCounts:
     return DatabaseCounts(
         articles=session.scalar(select(func.count()).select_from(ArticleRecord)) or 0,
         agreements=session.scalar(select(func.count()).select_from(AgreementRecord)) or 0,
-        events=dict(events.tuples().all()),
+        events={str(name): int(count) for name, count in events},
         outbox={str(status): int(count) for status, count, _ in outbox},
         outbox_retries=max(0, attempts - int(tried)),
     )
