@@ -184,6 +184,10 @@ def test_channel_down_waits_goes_dead_then_retry_delivers(make_setup: Any) -> No
     assert as_json["next_attempt"] is not None and as_json["last_error"]
     assert as_json["urls"] and as_json["urls"][0].startswith("mailto://")
 
+    listed = setup.run("status", "--channel", "mail").out.split("\n\n", 1)[1].splitlines()
+    assert listed[0].split()[:4] == ["event", "kind", "status", "attempts"]
+    assert listed[1].split()[:4] == [str(event_id), "agreement.new_partner", "waiting", "1"]
+
     # Not due yet: a plain send leaves it waiting; retry makes it due.
     assert setup.run("send").out.startswith("nothing due now")
     retried = setup.run("retry")
@@ -209,6 +213,23 @@ def test_channel_down_waits_goes_dead_then_retry_delivers(make_setup: Any) -> No
     after = json.loads(setup.run("status", "--json").out)
     assert (after["sent"], after["dead"], after["waiting"], after["last_error"]) == (1, 0, 0, None)
     assert setup.run("retry").out.strip() == "no dead or waiting alert"
+
+
+def test_status_hides_a_secret_even_in_an_error_stored_in_clear(make_setup: Any) -> None:
+    url = "mailto://alerts:${TEST_SMTP_PASSWORD}@127.0.0.1:9?mode=insecure&to=coop@example.org"
+    setup = make_setup([{"name": "mail", "urls": [url]}])
+    event_id = setup.store(ECL, "agreement:1:new")
+    with setup.db.session() as session, session.begin():
+        session.execute(sa.update(OutboxRecord).values(last_error=f"login {PASSWORD} refused"))
+    outputs = [
+        setup.run(*argv).out
+        for argv in (("status",), ("status", "--json"), ("status", "--channel", "mail"),
+                     ("status", "--json", "--channel", "mail"))
+    ]  # fmt: skip
+    for text in outputs:
+        assert PASSWORD not in text and "login **** refused" in text
+    unsent = json.loads(outputs[3])["unsent"]
+    assert [(u["event_id"], u["status"]) for u in unsent] == [(event_id, "due")]
 
 
 def test_status_lists_idle_and_unconfigured_channels(make_setup: Any) -> None:

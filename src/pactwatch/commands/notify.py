@@ -31,10 +31,12 @@ from pactwatch.commands.common import (
 from pactwatch.config import ChannelConfig, Settings
 from pactwatch.notify.deliver import (
     ChannelOverview,
+    UnsentAlert,
     channel_overview,
     deliver_pending,
     select_channels,
     send_digests,
+    unsent_alerts,
 )
 from pactwatch.notify.digest import DigestOutcome
 from pactwatch.notify.events import PayloadError
@@ -98,11 +100,16 @@ def show_status(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     if args.channel is not None:
         channel_named(settings, args.channel)
+    now = utcnow()
     with database(settings) as db:
-        rows = channel_overview(settings, db, utcnow(), channel=args.channel)
+        rows = channel_overview(settings, db, now, channel=args.channel)
+        unsent = unsent_alerts(settings, db, now, args.channel) if args.channel else []
     if args.json:
         for row in rows:
-            print_json_line(overview_json(row))
+            data = overview_json(row)
+            if args.channel:
+                data["unsent"] = [unsent_json(u) for u in unsent]
+            print_json_line(data)
         return EXIT_OK
     if not rows:
         print("no channel is configured")
@@ -130,6 +137,13 @@ def show_status(args: argparse.Namespace) -> int:
             print(f"{r.channel}: last digest sent: {_when(r.digest_last_sent)}")
         if r.last_error:
             print(f"{r.channel}: last error: {r.last_error}")
+    if unsent:
+        print()
+        print_table(
+            ("event", "kind", "status", "attempts", "next try (UTC)", "error"),
+            [(u.event_id, u.event, u.status, u.attempts, u.next_attempt, u.last_error)
+             for u in unsent],
+        )  # fmt: skip
     return EXIT_OK
 
 
@@ -152,6 +166,17 @@ def overview_json(row: ChannelOverview) -> dict[str, Any]:
             if row.mode == "digest"
             else None
         ),
+    }
+
+
+def unsent_json(alert: UnsentAlert) -> dict[str, Any]:
+    return {
+        "event_id": alert.event_id,
+        "event": alert.event,
+        "status": alert.status,
+        "attempts": alert.attempts,
+        "next_attempt": alert.next_attempt,
+        "last_error": alert.last_error,
     }
 
 

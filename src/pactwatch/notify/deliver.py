@@ -26,7 +26,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from pactwatch.config import ChannelConfig, Settings
 from pactwatch.notify.digest import DigestOutcome, send_digest
 from pactwatch.notify.outbox import (
+    DEAD,
     PENDING,
+    SENT,
     Delivery,
     DispatchReport,
     SendFunction,
@@ -37,7 +39,7 @@ from pactwatch.notify.outbox import (
 from pactwatch.notify.render import Renderer
 from pactwatch.notify.send import channel_urls, redact, secrets_in
 from pactwatch.store import Database, utcnow
-from pactwatch.store.models import DigestStateRecord, OutboxRecord
+from pactwatch.store.models import DigestStateRecord, EventRecord, OutboxRecord
 
 DISPATCH_BATCH = 100
 
@@ -215,6 +217,55 @@ def channel_overview(
             )
         )
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class UnsentAlert:
+    """One outbox row not yet delivered: `status` is due, waiting or dead."""
+
+    outbox_id: int
+    event_id: int
+    event: str
+    channel: str
+    status: str
+    attempts: int
+    next_attempt: datetime
+    last_error: str | None
+
+
+def unsent_alerts(
+    settings: Settings, db: Database, now: datetime, channel: str, *, limit: int = 20
+) -> list[UnsentAlert]:
+    """The oldest `limit` undelivered rows of `channel`, errors redacted: what `status` lists
+    under one channel, with the event ids that `notify preview` takes."""
+    config = select_channels(settings, channel)
+    secrets = secrets_in(config[0].urls) if config else frozenset()
+    query = (
+        select(OutboxRecord, EventRecord.name)
+        .join(EventRecord, EventRecord.id == OutboxRecord.event_id)
+        .where(OutboxRecord.channel == channel, OutboxRecord.status != SENT)
+        .order_by(OutboxRecord.created_at, OutboxRecord.id)
+        .limit(limit)
+    )
+    with db.session() as session:
+        rows = session.execute(query).all()
+    return [
+        UnsentAlert(
+            outbox_id=row.id,
+            event_id=row.event_id,
+            event=name,
+            channel=row.channel,
+            status=row.status if row.status == DEAD else _pending_state(row, now),
+            attempts=row.attempts,
+            next_attempt=row.next_attempt_at,
+            last_error=redact(row.last_error, secrets) if row.last_error else None,
+        )
+        for row, name in rows
+    ]
+
+
+def _pending_state(row: OutboxRecord, now: datetime) -> str:
+    return "waiting" if row.next_attempt_at > now else "due"
 
 
 def _next_attempts(
