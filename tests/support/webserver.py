@@ -16,8 +16,10 @@ the response sets Content-Length), so a 50 MB or a trickling body is never held 
 
 The ready-made handlers build the hostile servers a crawler meets: `sequence` (500 then 200),
 `redirect`, `hang` (never answers), `trickle`, `stream` (a huge body), `gzip_bomb`, and
-`conditional` (ETag / Last-Modified with 304). Every request is recorded (`requests`) with its
-method, target, headers and arrival time, so tests assert what was fetched and when.
+`conditional` (ETag / Last-Modified with 304); `gzipped` wraps a body with Content-Encoding.
+Every request is recorded (`requests`, `requests_to(path)`, `paths`) with its method, target,
+headers and arrival time, so tests assert what was fetched and when; `wait_for_requests(n)`
+blocks until they have arrived, and `clear()` forgets them (e.g. between two crawls).
 
 `WebServer(host="127.0.0.5")` listens on another loopback address (a different "host" for the
 crawler); port 0 (the default) picks a free port. Leaving the ``with`` block releases hanging
@@ -298,10 +300,17 @@ class _RequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
 
+    # A connection nobody closes cannot keep its thread (and stop()) waiting for ever.
+    timeout = 30
+
     def setup(self) -> None:
         super().setup()
         with self.server.connections_lock:
             self.server.connections.add(self.connection)
+            if self.server.web._stopping.is_set():
+                # Accepted just before stop(): close_connections() may already have run.
+                with contextlib.suppress(OSError):
+                    self.connection.shutdown(socket.SHUT_RDWR)
 
     def finish(self) -> None:
         with self.server.connections_lock:
