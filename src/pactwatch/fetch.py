@@ -12,11 +12,13 @@ Every request of a run goes through one `httpx.AsyncClient` and these gates, in 
 - the target: http(s) only and, when given, a host in `allowed_hosts` (checked at every
   redirect hop: redirects are followed here, not by httpx, so loops and hops to other hosts or
   schemes are refused before anything is sent there);
-- robots.txt, fetched once per origin per `Fetcher` and obeyed for our User-Agent; its
+- robots.txt, fetched once per origin through the same gates, kept a day in the
+  `RobotsCache` (pass one to share it between runs) and obeyed for our User-Agent; its
   Crawl-delay raises that host's delay. A missing robots.txt (4xx) allows all; an unreachable
-  one (5xx, network) stops fetching from that origin for the run (RFC 9309);
-- per-host politeness: `per_host_concurrency` requests at once and `min_delay` seconds between
-  request starts to one host; then the global `concurrency` cap;
+  one (5xx, 429, network) closes that origin for `ROBOTS_FAILURE_TTL` seconds (RFC 9309);
+- per-host politeness (per host name, ports aside): `per_host_concurrency` requests at once
+  and `min_delay` seconds after both the start and the end of the previous request to that
+  host; then the global `concurrency` cap;
 - timeouts: connect/read through httpx, and a wall-clock `total_timeout` per request so a
   trickling server cannot hold us;
 - the body: a declared or streamed size over `max_body_bytes`, or a decompressed size over
