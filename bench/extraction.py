@@ -81,7 +81,7 @@ def load_pages(paths: Iterable[Path]) -> list[Page]:
     for path in paths:
         files = sorted(path.iterdir()) if path.is_dir() else [path]
         for file in files:
-            if file.suffix == ".json" and file.name[:1].isdigit():
+            if file.suffix == ".json" and file.name != "seeds.json":
                 data = json.loads(file.read_text(encoding="utf-8"))
                 text = data["text"]
                 if data.get("format") == "html":
@@ -305,7 +305,28 @@ def build_page(page: Page, kind: str, size: int = 90_000) -> str:
     return skeleton.replace("</body>", menu + "</body>", 1)
 
 
-def speed(pages: list[Page], institutions: dict[str, InstitutionConfig], count: int) -> dict[str, float]:
+_BODY_SELECTORS = "#news-bodyhtml, .bodytext, .entry-content, article, main"
+
+
+def minimal_article(html: str, url: str) -> Article:
+    """A bare lexbor parse: the headline and the paragraphs of the first body container."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    heading = tree.css_first("h1")
+    container = tree.css_first(_BODY_SELECTORS) or tree.body
+    paragraphs: tuple[str, ...] = ()
+    if container is not None:
+        paragraphs = tuple(
+            text for node in container.css("p") if (text := node.text(separator=" ").strip())
+        )
+    title = heading.text().strip() if heading is not None else None
+    return Article(url, title, None, None, paragraphs)
+
+
+def speed(
+    pages: list[Page], institutions: dict[str, InstitutionConfig], count: int, parser: str
+) -> dict[str, float | str]:
     import trafilatura
 
     from pactwatch.article import parse_article
@@ -325,7 +346,10 @@ def speed(pages: list[Page], institutions: dict[str, InstitutionConfig], count: 
     started = time.perf_counter()
     for html, kind, page in work:
         t0 = time.perf_counter()
-        article = parse_article(html, page.url, sources[kind])
+        if parser == "article":
+            article = parse_article(html, page.url, sources[kind])
+        else:
+            article = minimal_article(html, page.url)
         extract_agreement(article, institution_for(page, institutions), lexicon=lex)
         worst = max(worst, time.perf_counter() - t0)
     ours = time.perf_counter() - started
@@ -334,6 +358,7 @@ def speed(pages: list[Page], institutions: dict[str, InstitutionConfig], count: 
         trafilatura.extract(html)
     theirs = (time.perf_counter() - started) / max(20, count // 5) * count
     return {
+        "parser": "pactwatch.article.parse_article" if parser == "article" else "minimal lexbor",
         "pages": count,
         "mean_page_kb": round(sum(len(h) for h, _, _ in html_pages) / len(html_pages) / 1024, 1),
         "pages_per_s": round(count / ours, 1),
@@ -349,17 +374,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--pages", type=int, default=500)
+    parser.add_argument(
+        "--parser",
+        choices=("article", "minimal"),
+        default="article",
+        help="HTML parsing for --speed: pactwatch.article.parse_article or a bare lexbor parse",
+    )
     args = parser.parse_args(argv)
     dirs = args.dirs or [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "seeds"]
     pages = load_pages(dirs)
     institutions = load_institutions()
     if args.speed:
-        report = speed(pages, institutions, args.pages)
+        report = speed(pages, institutions, args.pages, args.parser)
         if args.json:
             print(json.dumps(report))
         else:
             print(
-                f"{report['pages']} pages of {report['mean_page_kb']} KB: "
+                f"{report['pages']} pages of {report['mean_page_kb']} KB, {report['parser']}: "
                 f"{report['pages_per_s']} pages/s (parse + classify + extract), "
                 f"trafilatura.extract {report['trafilatura_pages_per_s']} pages/s, "
                 f"ratio {report['ratio']}x, worst {report['worst_ms']} ms/page"

@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pactwatch.agreements.parties import OrgMention
 from pactwatch.agreements.text import fold
 from pactwatch.config import InstitutionConfig
 
 
+@lru_cache(maxsize=8192)
 def key(name: str) -> str:
     """A name reduced for comparison: folded, punctuation-free, without a leading "the"."""
     words = re.sub(r"[^a-z0-9&]+", " ", fold(name)).split()

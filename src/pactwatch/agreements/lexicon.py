@@ -71,6 +71,60 @@ class _Entry:
     lang: str
 
 
+def _trie_regex(phrases: Iterable[str]) -> str:
+    """One regular expression for many folded phrases, factored as a trie.
+
+    An alternation of hundreds of literals makes the engine try each at every position; a
+    trie lets it follow one branch per character. A space stands for any run of whitespace
+    and a word-final "*" for any word ending.
+    """
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for unit in _units(phrase):
+            node = node.setdefault(unit, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _units(phrase: str) -> list[str]:
+    units: list[str] = []
+    words = phrase.split()
+    for index, word in enumerate(words):
+        if index:
+            units.append(" ")
+        if word.endswith("*") and len(word) > 1:
+            units.extend(word[:-1])
+            units.append("*")
+        else:
+            units.extend(word)
+    return units
+
+
+def _unit_regex(unit: str) -> str:
+    if unit == " ":
+        return r"\s+"
+    if unit == "*":
+        return "[a-z]*"
+    return re.escape(unit)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    branches = [
+        _unit_regex(unit) + _emit(child)
+        for unit, child in sorted(node.items(), key=lambda kv: (kv[0] == "*", kv[0]))
+        if unit != ""
+    ]
+    optional = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if optional:
+        # Longest match first: try to go on, else stop here.
+        return f"(?:{body})?" if len(branches) == 1 else body[:-1] + "|)"
+    return body
+
+
 def _pattern(phrase: str) -> str:
     words = fold(phrase).split()
     parts = []
@@ -107,11 +161,8 @@ class PhraseMatcher:
         self._wild = wild
         self._exact = exact
         self._whole = whole
-        alternatives = sorted({_pattern(p) for p in plain}, key=len, reverse=True)
         self._regex = (
-            re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])")
-            if alternatives
-            else None
+            re.compile(r"(?<![a-z0-9])" + _trie_regex(plain) + r"(?![a-z0-9])") if plain else None
         )
         exact_alts = sorted((re.escape(p) for p in exact), key=len, reverse=True)
         self._exact_regex = (
@@ -175,11 +226,16 @@ class Lexicon:
     single_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     written_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
-    def has_word(self, category: str, written: str, folded: str) -> bool:
-        """Whether a token is a one-word entry; marks must agree when the token has any."""
-        if written.isascii():
-            return folded.rstrip(".") in self.single_words[category]
-        return written.lower().rstrip(".") in self.written_words[category]
+    def has_word(
+        self, category: str, written: str, folded: str, *, marked: bool = True, lang: str = ""
+    ) -> bool:
+        """Whether a token is a one-word entry (of one language's list when `lang` is given).
+        Marks must agree when the text writes them (`marked`): in such a text an unmarked
+        "Nam" is not "năm"."""
+        suffix = f"@{lang}" if lang else ""
+        if written.isascii() and not marked:
+            return folded.rstrip(".") in self.single_words[category + suffix]
+        return written.lower().rstrip(".") in self.written_words[category + suffix]
 
     def matcher(self, category: str) -> PhraseMatcher:
         return self.cues[category]
@@ -255,8 +311,13 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
             for p in data.get(category) or ()
             if " " not in str(p)
         )
-        for category in single
+        for category in list(single)
     }
+    for lang, data in by_lang.items():
+        for category in list(single):
+            words = [str(p) for p in data.get(category) or () if " " not in str(p)]
+            single[f"{category}@{lang}"] = frozenset(fold(w).rstrip(".") for w in words)
+            written[f"{category}@{lang}"] = frozenset(w.lower().rstrip(".") for w in words)
     return Lexicon(
         single_words=single,
         written_words=written,

@@ -53,10 +53,20 @@ class OrgMention:
 
 @dataclass
 class _Ctx:
+    """One sentence being read: its tokens and its cue hits, each found once."""
+
     body: Body
     lex: Lexicon
     toks: list[Token]
     stops: frozenset[str] = field(default_factory=frozenset)
+    heads: list[Hit] = field(default_factory=list)
+    head_at: dict[int, Hit] = field(default_factory=dict)
+    places: dict[int, Hit] = field(default_factory=dict)
+    units: list[Hit] = field(default_factory=list)
+    titles: list[Hit] = field(default_factory=list)
+
+    def heads_in(self, start: int, end: int) -> list[Hit]:
+        return [h for h in self.heads if start <= h.start < end]
 
 
 def _word(tok: Token) -> str:
@@ -81,10 +91,8 @@ def _starts_name(tok: Token, ctx: _Ctx) -> bool:
 
 
 def _head_at(ctx: _Ctx, tok: Token) -> str | None:
-    hit = ctx.lex.cues["org_heads"].first(ctx.body.folded, tok.start, tok.end + 40)
-    if hit is None or hit.start != tok.start or not _head_form_ok(ctx, hit.start, hit.end):
-        return None
-    return hit.label
+    hit = ctx.head_at.get(tok.start)
+    return hit.label if hit else None
 
 
 def _head_form_ok(ctx: _Ctx, start: int, end: int) -> bool:
@@ -101,6 +109,21 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
     toks = tokens(body.text, body.folded, start, end)
     stops = _single_words(lex, "stop_caps") | _single_words(lex, "titles")
     ctx = _Ctx(body, lex, toks, stops)
+    if not any(t.is_cap for t in toks):
+        return []
+    ctx.heads = [
+        h
+        for h in lex.cues["org_heads"].find(body.folded, start, end)
+        if _head_form_ok(ctx, h.start, h.end)
+    ]
+    ctx.head_at = {h.start: h for h in ctx.heads}
+    ctx.places = {h.start: h for h in lex.cues["places"].find(body.folded, start, end)}
+    ctx.units = [
+        h
+        for h in lex.cues["unit_heads"].find(body.folded, start, end)
+        if _head_form_ok(ctx, h.start, h.end)
+    ]
+    ctx.titles = list(lex.cues["titles"].find(body.folded, start, end))
     out: list[OrgMention] = []
     i = 0
     while i < len(toks):
@@ -119,22 +142,18 @@ def _single_words(lex: Lexicon, category: str) -> frozenset[str]:
     return lex.single_words[category]
 
 
-def _is_vi_head(ctx: _Ctx, i: int) -> bool:
-    hit = ctx.lex.cues["org_heads"].first(ctx.body.folded, ctx.toks[i].start, ctx.toks[i].end + 40)
-    return (
-        hit is not None
-        and hit.start == ctx.toks[i].start
-        and hit.lang == "vi"
-        and _head_form_ok(ctx, hit.start, hit.end)
-    )
-
-
 def _extend(ctx: _Ctx, i: int) -> int:
     """The end (exclusive) of the name that starts at token i."""
     toks = ctx.toks
-    vi_mode = _is_vi_head(ctx, i)
+    head = ctx.head_at.get(toks[i].start)
+    vi_mode = head is not None and head.lang in {"vi", "fr"}
+    head_lang = head.lang if head is not None else "vi"
     connectors = ctx.lex.name_connectors
     j = i + 1
+    if head is not None:
+        # The head's own words ("Tập đoàn", "Trường Đại học") are never stop words.
+        while j < len(toks) and toks[j].start < head.end:
+            j += 1
     lowercase_run = 0
     while j < len(toks) and j - i < _MAX_NAME_TOKENS:
         tok = toks[j]
@@ -143,8 +162,6 @@ def _extend(ctx: _Ctx, i: int) -> int:
             break
         word = _word(tok)
         if tok.is_word and tok.is_cap:
-            if vi_mode and _stop(ctx, tok) and not tok.is_acronym:
-                break
             j += 1
             lowercase_run = 0
             continue
@@ -162,12 +179,14 @@ def _extend(ctx: _Ctx, i: int) -> int:
             while k < len(toks) and _word(toks[k]) in connectors | _OF and k - j < 2:
                 k += 1
             if k >= len(toks) or not toks[k].is_cap or not toks[k].is_word:
-                if vi_mode and not _stop(ctx, tok) and tok.is_word:
+                if vi_mode and not _stop(ctx, tok, head_lang) and tok.is_word:
                     j += 1
                     lowercase_run += 1
                     continue
                 break
-            if word in _AND and not _and_joins(ctx, i, j, k):
+            article = k > j + 1 and _word(toks[j + 1]) in {"the", "l'", "la", "le", "les"}
+            if word in _AND and (article or not _and_joins(ctx, i, j, k)):
+                # "and the ...", "et l'...": an article starts a second name.
                 break
             if word == "in" and not _is_place_at(ctx, k):
                 break
@@ -175,7 +194,12 @@ def _extend(ctx: _Ctx, i: int) -> int:
                 break
             j = k
             continue
-        if vi_mode and tok.is_word and not _stop(ctx, tok) and lowercase_run < 4:
+        if vi_mode and tok.is_word and not _stop(ctx, tok, head_lang) and lowercase_run < 4:
+            # French names go on in lowercase only after a connector ("de recherche pour le
+            # développement"), Vietnamese ones after any word ("ĐH Giao thông vận tải").
+            after_connector = _word(prev) in connectors | _OF or lowercase_run > 0
+            if head is not None and head.lang == "fr" and not after_connector:
+                break
             j += 1
             lowercase_run += 1
             continue
@@ -187,8 +211,10 @@ def _extend(ctx: _Ctx, i: int) -> int:
     return j
 
 
-def _stop(ctx: _Ctx, tok: Token) -> bool:
-    return ctx.lex.has_word("name_stops", tok.text, _word(tok))
+def _stop(ctx: _Ctx, tok: Token, lang: str = "vi") -> bool:
+    return ctx.lex.has_word(
+        "name_stops", tok.text, _word(tok), marked=ctx.body.marked, lang=lang
+    )
 
 
 def _segment_end(ctx: _Ctx, k: int) -> int:
@@ -199,10 +225,8 @@ def _segment_end(ctx: _Ctx, k: int) -> int:
 
 
 def _has_head(ctx: _Ctx, start: int, end: int) -> str | None:
-    for hit in ctx.lex.cues["org_heads"].find(ctx.body.folded, start, end):
-        if _head_form_ok(ctx, hit.start, hit.end):
-            return hit.label
-    return None
+    hits = ctx.heads_in(start, end)
+    return hits[0].label if hits else None
 
 
 def _and_joins(ctx: _Ctx, i: int, j: int, k: int) -> bool:
@@ -227,8 +251,7 @@ def _dash_joins(ctx: _Ctx, i: int, j: int) -> bool:
 
 
 def _is_place_at(ctx: _Ctx, k: int) -> bool:
-    hit = ctx.lex.cues["places"].first(ctx.body.folded, ctx.toks[k].start)
-    return hit is not None and hit.start == ctx.toks[k].start
+    return ctx.toks[k].start in ctx.places
 
 
 def _country_at(ctx: _Ctx, k: int) -> str | None:
@@ -290,13 +313,7 @@ def _main_head(ctx: _Ctx, i: int, j: int) -> Hit | None:
     """The head that gives a name its kind: Vietnamese and French names start with it
     ("Trường Đại học ...", "Université de ..."), English ones end their first part with it
     ("Ho Chi Minh City University of Technology")."""
-    hits = [
-        hit
-        for hit in ctx.lex.cues["org_heads"].find(
-            ctx.body.folded, ctx.toks[i].start, ctx.toks[j - 1].end
-        )
-        if _head_form_ok(ctx, hit.start, hit.end)
-    ]
+    hits = ctx.heads_in(ctx.toks[i].start, ctx.toks[j - 1].end)
     if not hits:
         return None
     if hits[0].lang != "en":
@@ -311,9 +328,10 @@ def _main_head(ctx: _Ctx, i: int, j: int) -> Hit | None:
 
 def _after_titles(ctx: _Ctx, i: int, j: int) -> int:
     """Skip "Rector of", "Vice President of the" inside a run: the name comes after."""
-    titles = ctx.lex.cues["titles"]
     last = i
-    for hit in titles.find(ctx.body.folded, ctx.toks[i].start, ctx.toks[j - 1].end):
+    for hit in ctx.titles:
+        if not ctx.toks[i].start <= hit.start < ctx.toks[j - 1].end:
+            continue
         for k in range(i, j):
             if ctx.toks[k].start >= hit.end:
                 if _head_at(ctx, ctx.toks[k]) is not None and k == i:
@@ -329,8 +347,8 @@ def _after_titles(ctx: _Ctx, i: int, j: int) -> int:
 def _is_unit(ctx: _Ctx, start: int, end: int, head_start: int) -> bool:
     """A sub-unit names itself by its unit word first ("Department of ...", "Khoa ..."),
     possibly after its parent's acronym ("USTH Department of ...")."""
-    hit = ctx.lex.cues["unit_heads"].first(ctx.body.folded, start, end)
-    if hit is None or not _head_form_ok(ctx, hit.start, hit.end):
+    hit = next((h for h in ctx.units if start <= h.start < end), None)
+    if hit is None:
         return False
     if hit.start == start:
         return True

@@ -71,21 +71,22 @@ def read_article(
     lex: Lexicon,
     registry_countries: Mapping[str, str] | None = None,
 ) -> Decision:
+    if not _any_signing_cue(article, lex):
+        return Decision(False, 0.95, (_NO_CUE,), language=article.language or None)
     body = prepare(article.paragraphs, title=article.title, abbreviations=lex.abbreviations)
     language = guess_language(body, article.language)
     home = HomeSide.build(institution)
     reading = _Reading(body, lex, home, article.published_date)
     statements = find_statements(body, lex, home)
     if not statements:
-        return Decision(
-            False,
-            0.95,
-            ("no signing statement: no signing verb with an agreement noun, no signing ceremony",),
-            language=language,
-        )
+        return Decision(False, 0.95, (_NO_CUE,), language=language)
     # Definitions ("Full Name (ACRONYM)") in the title, the lead and the statements teach
     # the home institution's aliases before anyone is judged a party.
-    lead = [i for i, s in enumerate(body.sentences) if s.paragraph <= 1][:8]
+    lead = [
+        i
+        for i, s in enumerate(body.sentences)
+        if s.paragraph <= 1 and _may_define(body.text[s.start : s.end])
+    ][:8]
     for idx in sorted({*lead, *(s.index for s in statements)}):
         home.learn(reading.sentence_orgs(idx))
     home_in_article = home.mentioned(body.folded, 0, len(body.folded)) is not None
@@ -124,6 +125,22 @@ def read_article(
     )
     confidence = _confidence(reading, main, clean, bool(partners), signed_on is not None)
     return Decision(True, confidence, tuple(reading.reasons), draft, language=language)
+
+
+_NO_CUE = "no signing statement: no signing verb with an agreement noun, no signing ceremony"
+
+
+def _any_signing_cue(article: Article, lex: Lexicon, limit: int = 20_000) -> bool:
+    """A quick look before any real work: most pages never mention a signing."""
+    text = fold(" ".join((article.title or "", *article.paragraphs))[: limit + 500])
+    return any(
+        lex.cues[category].first(text) is not None
+        for category in ("signing_verbs", "signing_events", "signing_weak")
+    )
+
+
+def _may_define(sentence: str) -> bool:
+    return "(" in sentence or "–" in sentence or " - " in sentence
 
 
 def _describe(reading: _Reading, stmt: Statement) -> str:
@@ -413,6 +430,9 @@ def _statement_date(reading: _Reading, stmt: Statement, dates: list[TextDate]) -
     return resolve(chosen, reading.published, year_before(dates, chosen.start))
 
 
+_SIGNED_IN_YEAR = re.compile(r"(?<![a-z0-9])(?:in|nam|en|since|tu|depuis)\s{1,3}((?:19|20)\d\d)(?!\d)")
+
+
 def _mark_stale(
     reading: _Reading, statements: list[Statement], stmt_dates: dict[int, date | None]
 ) -> None:
@@ -420,6 +440,12 @@ def _mark_stale(
         return
     for stmt in statements:
         when = stmt_dates.get(stmt.index)
+        s = stmt.sentence
+        year = _SIGNED_IN_YEAR.search(reading.body.folded, s.start, s.end)
+        if when is None and year and int(year.group(1)) < reading.published.year:
+            # "an agreement signed in 2015": a year alone, before the year of publication.
+            stmt.qualifiers.setdefault("background", stmt.anchor)
+            continue
         if when is not None and reading.published - when > _STALE and "background" not in stmt.qualifiers:
             stmt.qualifiers["background"] = stmt.anchor
             reading.reasons.append(

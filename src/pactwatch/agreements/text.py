@@ -208,7 +208,8 @@ def _cap(sentence: Sentence, limit: int) -> list[Sentence]:
     ]
 
 
-WORD = re.compile(r"[^\W_](?:[\w'’.&-]*(?<=[^\W_]))?\.?|[()\[\],;:–—\-/\"“”«»]")
+# French elisions ("l'Université", "d'études") are tokens of their own.
+WORD = re.compile(r"(?:[ldjnsmtcLDJNSMTC]|[qQ]u)['’](?=[^\W\d_])|[^\W_](?:[\w'’.&-]*(?<=[^\W_]))?\.?|[()\[\],;:–—\-/\"“”«»]")
 
 
 @dataclass(frozen=True, slots=True)
