@@ -417,3 +417,24 @@ def test_deliver_pending_takes_over_rows_of_a_dead_local_dispatcher(make_setup: 
         assert len(hook.posts) == len(sent)
         leased = {r.event_id for r in setup.outbox() if r.lease_owner is not None}
         assert live_id in leased
+
+
+# -- through the installed command line ---------------------------------------------------------
+
+
+def test_the_command_line_reports_a_down_channel_without_traceback(make_setup: Any) -> None:
+    with WebhookReceiver() as hook:
+        setup = make_setup([hook_channel(hook)])
+    event_id = setup.store(ECL, "agreement:1:new")  # the receiver is gone: connection refused
+    result = subprocess.run(
+        [sys.executable, "-m", "pactwatch", "--config", str(setup.config), "notify", "send"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TEST_HOOK_TOKEN": HOOK_TOKEN},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    assert f"failed: event {event_id} → hook (attempt 1 of 8, retried later): " in result.stdout
+    assert "Traceback" not in result.stderr
+    assert HOOK_TOKEN not in result.stdout + result.stderr
