@@ -126,3 +126,23 @@ def assign_parties(
             stmt.party = "implied"
         else:
             stmt.party = "unknown"
+
+
+def qualified_mentions(body: Body, lex: Lexicon, limit: int = 4) -> list[tuple[int, str, Hit]]:
+    """Sentences that mention signing only with a qualifier ("will sign", "with over 200"):
+    (sentence index, qualifier category, qualifier hit), to explain a "no"."""
+    out: list[tuple[int, str, Hit]] = []
+    cues = [
+        cue_hits(body, lex, c) for c in ("signing_verbs", "signing_events", "signing_weak")
+    ]
+    for idx, sentence in enumerate(body.sentences):
+        if not any(bucket[idx] for bucket in cues):
+            continue
+        for category in DISQUALIFIERS:
+            hit = lex.cues[category].first(body.folded, sentence.start, sentence.end)
+            if hit is not None:
+                out.append((idx, category, hit))
+                break
+        if len(out) >= limit:
+            break
+    return out

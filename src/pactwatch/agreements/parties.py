@@ -174,6 +174,9 @@ def _extend(ctx: _Ctx, i: int) -> int:
             if toks[j + 1].folded.startswith("ltd"):
                 j += 1
                 continue
+        if vi_mode and tok.is_word and _vi_and_joins(ctx, j):
+            j += 1
+            continue
         if tok.is_word and word in connectors | _OF | _AND:
             k = j
             while k < len(toks) and _word(toks[k]) in connectors | _OF and k - j < 2:
@@ -209,6 +212,26 @@ def _extend(ctx: _Ctx, i: int) -> int:
     ):
         j -= 1
     return j
+
+
+def _vi_and_joins(ctx: _Ctx, j: int) -> bool:
+    """'và' inside a Vietnamese field name: "Khoa học và Công nghệ", "Kinh tế và Quản trị".
+    Both sides are two-syllable words, the second syllable in lowercase; "Đại học Vinh và
+    RMU" is two names."""
+    toks = ctx.toks
+    if _word(toks[j]) != "va" or j < 2 or j + 2 >= len(toks):
+        return False
+    before, after, after2 = toks[j - 1], toks[j + 1], toks[j + 2]
+    return (
+        before.is_word
+        and not before.is_cap
+        and after.is_word
+        and after.is_cap
+        and not after.is_acronym
+        and after2.is_word
+        and not after2.is_cap
+        and ctx.head_at.get(after.start) is None
+    )
 
 
 def _stop(ctx: _Ctx, tok: Token, lang: str = "vi") -> bool:

@@ -19,7 +19,13 @@ from pactwatch.agreements.counterparts import (
     merge,
     same_org,
 )
-from pactwatch.agreements.detect import DISQUALIFIERS, Statement, assign_parties, find_statements
+from pactwatch.agreements.detect import (
+    DISQUALIFIERS,
+    Statement,
+    assign_parties,
+    find_statements,
+    qualified_mentions,
+)
 from pactwatch.agreements.facts import (
     choose_kind,
     find_areas,
@@ -79,7 +85,12 @@ def read_article(
     reading = _Reading(body, lex, home, article.published_date)
     statements = find_statements(body, lex, home)
     if not statements:
-        return Decision(False, 0.95, (_NO_CUE,), language=language)
+        reasons = [
+            f"sentence {idx if body.title_end else idx + 1} speaks of signing as "
+            f"{DISQUALIFIERS[category]} ('{reading.quote(hit.start, hit.end)}')"
+            for idx, category, hit in qualified_mentions(body, lex)
+        ]
+        return Decision(False, 0.95, (_NO_CUE, *reasons), language=language)
     # Definitions ("Full Name (ACRONYM)") in the title, the lead and the statements teach
     # the home institution's aliases before anyone is judged a party.
     lead = [

@@ -99,7 +99,7 @@ def find_dates(folded: str, start: int, end: int, lex: Lexicon) -> list[TextDate
     for match in pats.numeric.finditer(folded, start, end):
         first, second, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
         day, month = (first, second) if second <= 12 else (second, first)
-        if year is None and match.group(0)[2:3] == "." and "." in match.group(0):
+        if year is None and "." in match.group(0):
             # "3.5" is more often a number than a date.
             continue
         if _valid(day, month, year):

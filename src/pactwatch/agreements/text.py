@@ -121,17 +121,16 @@ class Body:
 # A sentence ends at . ! ? followed by space and an upper-case letter, digit, quote or bracket.
 # The lookbehind makes only the first mark of a run try to match: no quadratic rescans.
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)]?\s++(?=[\"'“‘(\[]?[^\W_a-z])")
-_ABBREV_BEFORE = re.compile(r"(?:^|[\s(])([^\s(]{1,12})$")
 
 
 def _split(text: str, offset: int, paragraph: int, abbreviations: frozenset[str]) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        before = _ABBREV_BEFORE.search(text, max(0, match.start() - 13), match.start() + 1)
-        word = before.group(1) if before else ""
+        before = text[max(0, match.start() - 20) : match.start() + 1].split()
+        word = before[-1].lstrip("(") if before else ""
         # "Assoc.Prof.Dr." ends with the abbreviation "Dr".
-        word = word.rsplit(".", 1)[-1] or word
+        word = word.rstrip(".").rsplit(".", 1)[-1] or word
         folded_word = fold(word)
         if folded_word in abbreviations or (len(word) <= 2 and word[:1].isupper()):
             continue

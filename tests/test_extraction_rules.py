@@ -1,0 +1,346 @@
+"""Rules one by one, in each language (French and unmarked Vietnamese included)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pactwatch.agreements import decision_to_json, extract_agreement, load_lexicon
+from pactwatch.agreements.lexicon import LEXICON_DIR, _trie_regex
+from pactwatch.agreements.signing_date import find_dates, resolve
+from pactwatch.agreements.text import fold, prepare
+from pactwatch.config import InstitutionConfig
+from pactwatch.model import Article, Decision
+
+HOME = InstitutionConfig(
+    id="usth",
+    name="University of Science and Technology of Hanoi",
+    aliases=("USTH", "Trường Đại học Khoa học và Công nghệ Hà Nội"),
+    country="VN",
+)
+
+
+def read(text: str, *, title: str | None = None, published: date | None = date(2025, 6, 20),
+         home: InstitutionConfig = HOME, language: str | None = None,
+         registry: dict[str, str] | None = None) -> Decision:
+    when = datetime(published.year, published.month, published.day, 8) if published else None
+    paragraphs = tuple(p for p in text.split("\n") if p.strip())
+    article = Article("https://usth.edu.vn/en/news-1", title, when, language, paragraphs)
+    return extract_agreement(article, home, registry_countries=registry)
+
+
+def partners(decision: Decision) -> list[tuple[str, str | None, str | None]]:
+    assert decision.agreement is not None, decision.reasons
+    return [(p.name, p.acronym, p.country) for p in decision.agreement.partners]
+
+
+# -- text ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Ký kết Thỏa thuận", "Đại học Quốc gia", "École “Centrale” – Lyon", "İstanbul ß Æ"]
+)
+def test_fold_keeps_offsets(text: str) -> None:
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert folded == folded.lower()
+
+
+def test_fold_removes_vietnamese_marks() -> None:
+    assert fold("Ký kết thỏa thuận hợp tác, Đà Nẵng") == "ky ket thoa thuan hop tac, da nang"
+
+
+def test_trie_regex_prefers_the_longest_phrase() -> None:
+    regex = re.compile(_trie_regex(["sign", "signing", "signing ceremony", "sign*"]))
+    assert regex.match("signing  ceremony").group() == "signing  ceremony"  # type: ignore[union-attr]
+    assert regex.match("signatory").group() == "signatory"  # type: ignore[union-attr]
+
+
+def test_sentences_do_not_split_after_titles() -> None:
+    lex = load_lexicon()
+    body = prepare(["Prof. Dr. Jean Dupont signed. Then Assoc.Prof.Dr. Le Van A spoke."],
+                   title=None, abbreviations=lex.abbreviations)
+    texts = [body.text[s.start : s.end] for s in body.sentences]
+    assert texts == ["Prof. Dr. Jean Dupont signed.", "Then Assoc.Prof.Dr. Le Van A spoke."]
+
+
+def test_every_lexicon_file_loads_and_documents_itself() -> None:
+    for path in sorted(LEXICON_DIR.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("#"), f"{path.name} needs a header comment"
+        assert isinstance(yaml.safe_load(text), dict)
+    areas = yaml.safe_load((LEXICON_DIR / "areas.yaml").read_text(encoding="utf-8"))
+    header = (LEXICON_DIR / "areas.yaml").read_text(encoding="utf-8").split("\n\n")[0]
+    for area in areas:
+        assert area in header
+        assert set(areas[area]) == {"en", "vi", "fr"}
+
+
+# -- dates -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("On July 2, 2025, they met", None, date(2025, 7, 2)),
+        ("On March 10th, they met", date(2025, 3, 12), date(2025, 3, 10)),
+        ("On 27 January 2026", None, date(2026, 1, 27)),
+        ("on the 15th January, 2019 in Hanoi", None, date(2019, 1, 15)),
+        ("le 27 janvier 2026", None, date(2026, 1, 27)),
+        ("le 1er mars", date(2025, 3, 5), date(2025, 3, 1)),
+        ("ngày 10/3/2025", None, date(2025, 3, 10)),
+        ("Sáng 27/7,", date(2025, 7, 28), date(2025, 7, 27)),
+        ("Chiều ngày 15/6", date(2025, 1, 4), date(2024, 6, 15)),
+        ("ngày 12 tháng 6 năm 2015", None, date(2015, 6, 12)),
+        ("Sáng nay (31/3/2023)", date(2023, 3, 31), date(2023, 3, 31)),
+        ("On June 26", None, None),
+        # Never after publication.
+        ("On 27 January 2026", date(2025, 12, 1), None),
+    ],
+)
+def test_dates(text: str, published: date | None, expected: date | None) -> None:
+    lex = load_lexicon()
+    found = find_dates(fold(text), 0, len(text), lex)
+    assert found, text
+    assert resolve(found[0], published) == expected
+
+
+def test_numbers_are_not_dates() -> None:
+    lex = load_lexicon()
+    text = "Resolution No. 59-NQ/TW and 153/NQ-CP, from 2025-2030, grew 3.5 times"
+    assert find_dates(fold(text), 0, len(text), lex) == []
+
+
+# -- detection: English ----------------------------------------------------------------------
+
+
+def test_english_signing_with_home_as_party() -> None:
+    decision = read(
+        "On June 12, 2025, the University of Science and Technology of Hanoi (USTH) and the "
+        "University of Bordeaux (France) signed a memorandum of understanding on joint research."
+    )
+    assert decision.is_agreement
+    assert partners(decision) == [("University of Bordeaux", None, "FR")]
+    assert decision.agreement is not None
+    assert decision.agreement.signed_on == date(2025, 6, 12)
+    assert decision.agreement.kind == "mou"
+    assert any("signing cue 'signed'" in r and "home institution '" in r for r in decision.reasons)
+    assert 0.5 < decision.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("USTH and the University of Lyon will sign a cooperation agreement in July.", "plan"),
+        ("USTH and the University of Lyon agreed to sign a cooperation agreement soon.", "plan"),
+        ("The visit is a step towards signing a memorandum of understanding with USTH.", "plan"),
+        ("So far, USTH has signed cooperation agreements with over 120 universities.", "statistic"),
+        ("Earlier, USTH signed an MoU with the University of Lyon.", "background"),
+        ("Internationalisation is not merely about signing cooperation agreements at USTH.", "generic"),
+    ],
+)
+def test_english_look_alikes(text: str, why: str) -> None:
+    decision = read("On June 12, a delegation visited USTH to discuss cooperation.\n" + text)
+    assert not decision.is_agreement
+    assert any(why in r for r in decision.reasons), decision.reasons
+
+
+def test_signing_between_third_parties_at_a_home_event() -> None:
+    decision = read(
+        "On June 12, USTH hosted a forum on space science.\nOn the sidelines, Kyoto University "
+        "and Seoul National University signed a memorandum of understanding."
+    )
+    assert not decision.is_agreement
+    assert any("other parties" in r for r in decision.reasons)
+
+
+def test_signing_dated_years_before_publication_is_background() -> None:
+    decision = read(
+        "USTH held the graduation of the joint master with the University of Lyon.\nOn May 4, "
+        "2015, USTH and the University of Lyon signed the joint programme agreement.",
+        published=date(2024, 9, 1),
+    )
+    assert not decision.is_agreement
+
+
+def test_attendees_and_venues_are_not_partners() -> None:
+    decision = read(
+        "On June 12, USTH signed a cooperation agreement with Nagoya University (Japan) at the "
+        "Hanoi Convention Center. The signing ceremony was attended by the Embassy of Japan and "
+        "the Japan International Cooperation Agency (JICA)."
+    )
+    assert partners(decision) == [("Nagoya University", None, "JP")]
+
+
+def test_seven_parties_are_all_listed() -> None:
+    decision = read(
+        "Sáng nay (31/3/2023), Trường Đại học Khoa học và Công nghệ Hà Nội và 3 trường khác gồm: "
+        "Trường ĐH Bách khoa (ĐH Đà Nẵng), Trường ĐH Xây dựng Hà Nội, Trường ĐH Thủy lợi đã ký "
+        "kết ghi nhớ hợp tác.",
+        published=date(2023, 3, 31),
+    )
+    assert [p[0] for p in partners(decision)] == [
+        "Trường ĐH Bách khoa (ĐH Đà Nẵng)",
+        "Trường ĐH Xây dựng Hà Nội",
+        "Trường ĐH Thủy lợi",
+    ]
+    assert decision.agreement is not None
+    assert decision.agreement.signed_on == date(2023, 3, 31)
+
+
+def test_definition_in_text_makes_an_alias_of_the_home_institution() -> None:
+    home = InstitutionConfig(id="vu", name="Vinh University", country="VN")
+    decision = read(
+        "On May 8, Vinh University (VU) and Nguyen Tat Thanh University signed a cooperation "
+        "agreement.\nVU and Nguyen Tat Thanh University will exchange lecturers.",
+        home=home,
+    )
+    assert partners(decision) == [("Nguyen Tat Thanh University", None, "VN")]
+
+
+def test_home_units_are_the_home_side() -> None:
+    decision = read(
+        "On June 12, the Department of Physics of USTH and Kyoto University (Japan) signed an "
+        "agreement on student exchange."
+    )
+    assert partners(decision) == [("Kyoto University", None, "JP")]
+    assert decision.agreement is not None
+    assert "student_exchange" in decision.agreement.areas
+
+
+def test_registry_country_is_used_when_the_text_is_silent() -> None:
+    text = "On June 12, USTH and Acme Robotics Corporation signed a cooperation agreement."
+    assert partners(read(text, registry={"Acme Robotics Corporation": "JP"})) == [
+        ("Acme Robotics Corporation", None, "JP")
+    ]
+    assert partners(read(text)) == [("Acme Robotics Corporation", None, "VN")]
+
+
+# -- Vietnamese, with and without marks ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sáng 27/7, Trường Đại học Khoa học và Công nghệ Hà Nội và Tập đoàn Viettel đã ký kết "
+        "thỏa thuận hợp tác.",
+        "Sang 27/7, Truong Dai hoc Khoa hoc va Cong nghe Ha Noi va Tap doan Viettel da ky ket "
+        "thoa thuan hop tac.",
+    ],
+)
+def test_vietnamese_signing_with_and_without_marks(text: str) -> None:
+    decision = read(text, published=date(2025, 7, 28))
+    assert decision.is_agreement, decision.reasons
+    assert [(n, c) for n, _a, c in partners(decision)] == [
+        (("Tập đoàn Viettel" if "ký" in text else "Tap doan Viettel"), "VN")
+    ]
+    assert decision.agreement is not None
+    assert decision.agreement.signed_on == date(2025, 7, 27)
+    assert decision.agreement.kind == "cooperation_agreement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hai bên thống nhất sẽ ký kết biên bản ghi nhớ với USTH trong thời gian tới.",
+        "Hai ben thong nhat se ky ket bien ban ghi nho voi USTH trong thoi gian toi.",
+        "Buổi làm việc hướng tới ký kết thỏa thuận hợp tác giữa USTH và Trường Đại học Osaka.",
+        "Trước đó, USTH đã ký kết biên bản ghi nhớ với Trường Đại học Osaka.",
+        "USTH đã ký kết thỏa thuận hợp tác với hơn 100 trường đại học.",
+    ],
+)
+def test_vietnamese_look_alikes(text: str) -> None:
+    assert not read("Ngày 12/6, đoàn Trường Đại học Osaka đến thăm USTH.\n" + text).is_agreement
+
+
+def test_vietnamese_country_from_the_name_and_renewal() -> None:
+    decision = read(
+        "Ngày 15/6, USTH đã ký kết gia hạn biên bản ghi nhớ cùng ĐH KHCN Quốc gia Đài Loan - NTUST."
+    )
+    assert partners(decision) == [("ĐH KHCN Quốc gia Đài Loan", "NTUST", "TW")]
+    assert decision.agreement is not None
+    assert decision.agreement.renewal
+    assert decision.agreement.kind == "mou"
+
+
+# -- French ----------------------------------------------------------------------------------
+
+
+def test_french_signing() -> None:
+    decision = read(
+        "Le 27 janvier 2026, l'USTH et l'Université de Strasbourg ont signé un accord-cadre de "
+        "coopération pour une durée de cinq ans.",
+        published=date(2026, 1, 30),
+        language="fr",
+    )
+    assert partners(decision) == [("Université de Strasbourg", None, "FR")]
+    agreement = decision.agreement
+    assert agreement is not None
+    assert agreement.signed_on == date(2026, 1, 27)
+    assert agreement.kind == "framework_agreement"
+    assert agreement.period is not None and agreement.period.text is not None
+    assert decision.language == "fr"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'USTH et l'Université de Strasbourg vont signer un accord de coopération.",
+        "La visite prépare la signature d'un accord entre l'USTH et l'Université de Nantes, "
+        "en vue de signer un protocole d'accord.",
+    ],
+)
+def test_french_look_alikes(text: str) -> None:
+    assert not read(text, language="fr").is_agreement
+
+
+# -- the contract ----------------------------------------------------------------------------
+
+
+def test_contract_json_shape() -> None:
+    decision = read(
+        "On June 12, 2025, USTH and the University of Bordeaux (France) signed a cooperation "
+        "agreement for the period 2025-2030. Prof. Jean Dupont, President of the University "
+        "of Bordeaux, signed the agreement."
+    )
+    article = Article("https://usth.edu.vn/en/news-1", "T", datetime(2025, 6, 20, 8), "en", ("x",))
+    data = decision_to_json(article, decision)
+    assert json.loads(json.dumps(data)) == data
+    assert set(data) == {
+        "url", "title", "published", "language", "is_agreement", "confidence", "reasons", "agreement"
+    }
+    assert data["published"] == "2025-06-20"
+    agreement = data["agreement"]
+    assert set(agreement) == {
+        "kind", "signed_on", "period", "institution", "partners", "signatories", "areas", "renewal"
+    }
+    assert agreement["signed_on"] == "2025-06-12"
+    assert agreement["period"] == {"start": "2025", "end": "2030"}
+    assert agreement["institution"] == "usth"
+    assert agreement["partners"] == [
+        {"name": "University of Bordeaux", "acronym": None, "country": "FR", "kind": "university"}
+    ]
+    assert {"name": "Jean Dupont", "title": "Prof.", "organization": None} in agreement["signatories"]
+
+
+def test_contract_for_a_non_agreement() -> None:
+    article = Article("https://usth.edu.vn/en/2", None, None, "vi", ("Hội thảo về AI.",))
+    data = decision_to_json(article, extract_agreement(article, HOME))
+    assert data["is_agreement"] is False
+    assert data["agreement"] is None
+    assert data["published"] is None
+    assert data["reasons"]
+
+
+def test_hand_written_cases_are_in_the_corpus_format(tmp_path: Path) -> None:
+    cases = sorted((Path(__file__).parent / "fixtures/extraction/cases").glob("*.json"))
+    assert len(cases) >= 15
+    for case in cases:
+        data = json.loads(case.read_text(encoding="utf-8"))
+        assert {"url", "home_institution", "language", "text", "label"} <= set(data)
+        assert data["language"] in {"en", "vi", "fr"}
