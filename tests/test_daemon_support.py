@@ -87,8 +87,11 @@ def shorten(settings: Settings, every: float) -> Settings:
 
 def child_argv(settings: Settings, options: DaemonOptions) -> list[str]:
     """The command line that runs `serve(settings, options)` in a child process."""
+    dumped = settings.model_dump(mode="json")
+    for source in dumped["sources"]:
+        del source["schedule"]  # below the config's floor: `main` sets it again
     payload = {
-        "settings": settings.model_dump(mode="json"),
+        "settings": dumped,
         "every": settings.sources[0].schedule.every if settings.sources else 60.0,
         "options": {k: v for k, v in asdict(options).items() if k != "retention"},
     }
