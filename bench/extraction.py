@@ -62,7 +62,11 @@ class Page:
     label: dict[str, Any]
 
     def article(self) -> Article:
-        when = datetime(self.published.year, self.published.month, self.published.day, 12) if self.published else None
+        when = (
+            datetime(self.published.year, self.published.month, self.published.day, 12)
+            if self.published
+            else None
+        )
         return Article(self.url, self.title, when, self.language, self.paragraphs)
 
 
@@ -130,7 +134,7 @@ def load_institutions(path: Path = FIXTURES / "institutions.yaml") -> dict[str, 
         out[ident] = InstitutionConfig(
             id=safe_id,
             name=entry["name"],
-            aliases=tuple(entry.get("aliases") or ()) + (ident,),
+            aliases=(*tuple(entry.get("aliases") or ()), ident),
             country=entry.get("country", "VN"),
         )
     return out
@@ -205,7 +209,9 @@ def score(pages: list[Page], institutions: dict[str, InstitutionConfig]) -> Resu
     lex = load_lexicon()
     for page in pages:
         started = time.perf_counter()
-        decision = extract_agreement(page.article(), institution_for(page, institutions), lexicon=lex)
+        decision = extract_agreement(
+            page.article(), institution_for(page, institutions), lexicon=lex
+        )
         result.worst_ms = max(result.worst_ms, (time.perf_counter() - started) * 1000)
         for group in ("all", page.language):
             _tally(result.tallies[group], page, decision, result.errors if group == "all" else None)
@@ -284,22 +290,47 @@ def build_page(page: Page, kind: str, size: int = 90_000) -> str:
     title = escape(page.title or page.paragraphs[0][:120])
     if kind == "nukeviet":
         skeleton = re.sub(
-            r'(<div id="news-bodyhtml"[^>]*>).*?(</div>)', lambda m: m.group(1) + body + m.group(2), skeleton, count=1, flags=re.S
+            r'(<div id="news-bodyhtml"[^>]*>).*?(</div>)',
+            lambda m: m.group(1) + body + m.group(2),
+            skeleton,
+            count=1,
+            flags=re.S,
         )
-        skeleton = re.sub(r'(<h1 class="title[^>]*>).*?(</h1>)', lambda m: m.group(1) + title + m.group(2), skeleton, count=1, flags=re.S)
+        skeleton = re.sub(
+            r'(<h1 class="title[^>]*>).*?(</h1>)',
+            lambda m: m.group(1) + title + m.group(2),
+            skeleton,
+            count=1,
+            flags=re.S,
+        )
     else:
         skeleton = re.sub(
-            r'(<div class="entry-content">).*?(<div class="share-buttons">)', lambda m: m.group(1) + body + m.group(2), skeleton, count=1, flags=re.S
+            r'(<div class="entry-content">).*?(<div class="share-buttons">)',
+            lambda m: m.group(1) + body + m.group(2),
+            skeleton,
+            count=1,
+            flags=re.S,
         )
-        skeleton = re.sub(r'(<h1 class="entry-title">).*?(</h1>)', lambda m: m.group(1) + title + m.group(2), skeleton, count=1, flags=re.S)
-    padding = []
+        skeleton = re.sub(
+            r'(<h1 class="entry-title">).*?(</h1>)',
+            lambda m: m.group(1) + title + m.group(2),
+            skeleton,
+            count=1,
+            flags=re.S,
+        )
+    padding: list[str] = []
+    length = len(skeleton)
     i = 0
-    while len(skeleton) + sum(len(x) for x in padding) < size:
-        padding.append(
+    while length < size:
+        day = f"0{i % 9 + 1}"
+        item = (
             f'<li class="menu-item"><a href="/vi/news/tin-tuc/bai-viet-lien-quan-{i}.html" '
-            f'title="Bài viết liên quan số {i}">Tin tức liên quan {i}: Hội thảo, tuyển sinh và hoạt '
-            f"hợp tác quốc tế của nhà trường</a><span class=\"date\">0{i % 9 + 1}/0{i % 9 + 1}/2025</span></li>\n"
+            f'title="Bài viết liên quan số {i}">Tin tức liên quan {i}: Hội thảo, tuyển sinh '
+            f"và hoạt động hợp tác quốc tế của nhà trường</a>"
+            f'<span class="date">{day}/{day}/2025</span></li>\n'
         )
+        padding.append(item)
+        length += len(item)
         i += 1
     menu = f'<aside class="related"><ul class="related-list">{"".join(padding)}</ul></aside>'
     return skeleton.replace("</body>", menu + "</body>", 1)
@@ -338,7 +369,13 @@ def speed(
         kind = "nukeviet" if i % 2 == 0 else "wordpress"
         html_pages.append((build_page(page, kind), kind, page))
     sources = {
-        kind: SourceConfig(name=f"bench-{kind}", institution="bench", kind="listing", url="https://example.edu.vn/", profile=kind)  # type: ignore[arg-type]
+        kind: SourceConfig(
+            name=f"bench-{kind}",
+            institution="bench",
+            kind="listing",
+            url="https://example.edu.vn/",
+            profile=kind,
+        )  # type: ignore[arg-type]
         for kind in ("nukeviet", "wordpress")
     }
     work = [html_pages[i % len(html_pages)] for i in range(count)]
@@ -399,7 +436,12 @@ def main(argv: list[str] | None = None) -> int:
     result = score(pages, institutions)
     reports = {group: tally.report() for group, tally in result.tallies.items()}
     if args.json:
-        print(json.dumps({"scores": reports, "errors": result.errors, "worst_ms": result.worst_ms}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"scores": reports, "errors": result.errors, "worst_ms": result.worst_ms},
+                ensure_ascii=False,
+            )
+        )
         return 0
     for group, report in sorted(reports.items(), key=lambda kv: kv[0] != "all"):
         print(f"[{group}] " + ", ".join(f"{k}={v}" for k, v in report.items()))

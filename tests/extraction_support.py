@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 @lru_cache(maxsize=1)
 def bench() -> ModuleType:
     """bench/extraction.py as a module (it is a script, not a package)."""
-    spec = importlib.util.spec_from_file_location("bench_extraction", ROOT / "bench" / "extraction.py")
+    spec = importlib.util.spec_from_file_location(
+        "bench_extraction", ROOT / "bench" / "extraction.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["bench_extraction"] = module

@@ -1,7 +1,8 @@
 """The quality gate: scores on the labelled corpus, the seeds and the hand-written hard cases.
 
 Floors sit slightly under what the extractor achieves, so a regression fails. Measure with
-`.venv/bin/python bench/extraction.py ../shared/corpus ../shared/seeds tests/fixtures/extraction/cases`.
+`.venv/bin/python bench/extraction.py ../shared/corpus ../shared/seeds \
+tests/fixtures/extraction/cases`.
 """
 
 from __future__ import annotations

@@ -25,9 +25,15 @@ HOME = InstitutionConfig(
 )
 
 
-def read(text: str, *, title: str | None = None, published: date | None = date(2025, 6, 20),
-         home: InstitutionConfig = HOME, language: str | None = None,
-         registry: dict[str, str] | None = None) -> Decision:
+def read(
+    text: str,
+    *,
+    title: str | None = None,
+    published: date | None = date(2025, 6, 20),
+    home: InstitutionConfig = HOME,
+    language: str | None = None,
+    registry: dict[str, str] | None = None,
+) -> Decision:
     when = datetime(published.year, published.month, published.day, 8) if published else None
     paragraphs = tuple(p for p in text.split("\n") if p.strip())
     article = Article("https://usth.edu.vn/en/news-1", title, when, language, paragraphs)
@@ -63,8 +69,11 @@ def test_trie_regex_prefers_the_longest_phrase() -> None:
 
 def test_sentences_do_not_split_after_titles() -> None:
     lex = load_lexicon()
-    body = prepare(["Prof. Dr. Jean Dupont signed. Then Assoc.Prof.Dr. Le Van A spoke."],
-                   title=None, abbreviations=lex.abbreviations)
+    body = prepare(
+        ["Prof. Dr. Jean Dupont signed. Then Assoc.Prof.Dr. Le Van A spoke."],
+        title=None,
+        abbreviations=lex.abbreviations,
+    )
     texts = [body.text[s.start : s.end] for s in body.sentences]
     assert texts == ["Prof. Dr. Jean Dupont signed.", "Then Assoc.Prof.Dr. Le Van A spoke."]
 
@@ -141,7 +150,10 @@ def test_english_signing_with_home_as_party() -> None:
         ("The visit is a step towards signing a memorandum of understanding with USTH.", "plan"),
         ("So far, USTH has signed cooperation agreements with over 120 universities.", "statistic"),
         ("Earlier, USTH signed an MoU with the University of Lyon.", "background"),
-        ("Internationalisation is not merely about signing cooperation agreements at USTH.", "generic"),
+        (
+            "Internationalisation is not merely about signing cooperation agreements at USTH.",
+            "generic",
+        ),
     ],
 )
 def test_english_look_alikes(text: str, why: str) -> None:
@@ -312,12 +324,26 @@ def test_contract_json_shape() -> None:
     data = decision_to_json(article, decision)
     assert json.loads(json.dumps(data)) == data
     assert set(data) == {
-        "url", "title", "published", "language", "is_agreement", "confidence", "reasons", "agreement"
+        "url",
+        "title",
+        "published",
+        "language",
+        "is_agreement",
+        "confidence",
+        "reasons",
+        "agreement",
     }
     assert data["published"] == "2025-06-20"
     agreement = data["agreement"]
     assert set(agreement) == {
-        "kind", "signed_on", "period", "institution", "partners", "signatories", "areas", "renewal"
+        "kind",
+        "signed_on",
+        "period",
+        "institution",
+        "partners",
+        "signatories",
+        "areas",
+        "renewal",
     }
     assert agreement["signed_on"] == "2025-06-12"
     assert agreement["period"] == {"start": "2025", "end": "2030"}
@@ -325,7 +351,9 @@ def test_contract_json_shape() -> None:
     assert agreement["partners"] == [
         {"name": "University of Bordeaux", "acronym": None, "country": "FR", "kind": "university"}
     ]
-    assert {"name": "Jean Dupont", "title": "Prof.", "organization": None} in agreement["signatories"]
+    assert {"name": "Jean Dupont", "title": "Prof.", "organization": None} in agreement[
+        "signatories"
+    ]
 
 
 def test_contract_for_a_non_agreement() -> None:

@@ -32,7 +32,9 @@ def _read(
     shared_dir: Path, prefix: str, home: InstitutionConfig, published: date | None
 ) -> Decision:
     when = datetime(published.year, published.month, published.day, 9) if published else None
-    article = Article(f"https://usth.edu.vn/en/{prefix}", None, when, "en", tuple(_seed(shared_dir, prefix)))
+    article = Article(
+        f"https://usth.edu.vn/en/{prefix}", None, when, "en", tuple(_seed(shared_dir, prefix))
+    )
     return extract_agreement(article, home)
 
 
@@ -81,7 +83,13 @@ def test_seed_001_ecole_centrale_de_lyon(shared_dir: Path) -> None:
     assert agreement.signed_on == date(2026, 1, 27)
     assert agreement.kind == "cooperation_agreement"
     assert not agreement.renewal
-    for area in ("student_exchange", "staff_exchange", "internships", "joint_research", "conferences"):
+    for area in (
+        "student_exchange",
+        "staff_exchange",
+        "internships",
+        "joint_research",
+        "conferences",
+    ):
         assert area in agreement.areas
 
 

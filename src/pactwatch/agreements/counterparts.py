@@ -40,7 +40,9 @@ class Candidate:
     def best(self) -> OrgMention:
         with_head = [m for m in self.mentions if m.has_head]
         pool = with_head or self.mentions
-        return max(pool, key=lambda m: (m.acronym is not None, len(m.name)) if False else len(m.name))
+        return max(
+            pool, key=lambda m: (m.acronym is not None, len(m.name)) if False else len(m.name)
+        )
 
     @property
     def acronym(self) -> str | None:
@@ -74,9 +76,13 @@ def same_org(a: OrgMention, forms: set[str]) -> bool:
         return True
     for form in forms:
         for m in mine:
-            if len(m) >= 4 and len(form) >= 4 and (
-                re.search(rf"(?<![a-z0-9]){re.escape(m)}(?![a-z0-9])", form)
-                or re.search(rf"(?<![a-z0-9]){re.escape(form)}(?![a-z0-9])", m)
+            if (
+                len(m) >= 4
+                and len(form) >= 4
+                and (
+                    re.search(rf"(?<![a-z0-9]){re.escape(m)}(?![a-z0-9])", form)
+                    or re.search(rf"(?<![a-z0-9]){re.escape(form)}(?![a-z0-9])", m)
+                )
             ):
                 short, long_ = sorted((m, form), key=len)
                 # "Luxshare" inside "Luxshare ICT Co Ltd" is the same company, but a generic
@@ -155,7 +161,7 @@ def _country_in(lex: Lexicon, name: str) -> str | None:
 def _vietnamese_looking(lex: Lexicon, name: str) -> bool:
     words = []
     folded = fold(name)
-    heads = [h for h in lex.cues["org_heads"].find(folded)]
+    heads = list(lex.cues["org_heads"].find(folded))
     cut = [(h.start, h.end) for h in heads]
     for m in re.finditer(r"\S+", name):
         if any(a <= m.start() < b for a, b in cut):

@@ -15,6 +15,7 @@ in an article about it. Usage::
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pactwatch.agreements.home import HomeSide
@@ -105,7 +106,8 @@ def assign_parties(
     body: Body,
     lex: Lexicon,
     home: HomeSide,
-    orgs_in: dict[int, list[object]],
+    *,
+    orgs_in: Mapping[int, Sequence[object]],
     home_in_article: bool,
 ) -> None:
     """Decide for each statement whether the home institution is a party."""
@@ -132,9 +134,7 @@ def qualified_mentions(body: Body, lex: Lexicon, limit: int = 4) -> list[tuple[i
     """Sentences that mention signing only with a qualifier ("will sign", "with over 200"):
     (sentence index, qualifier category, qualifier hit), to explain a "no"."""
     out: list[tuple[int, str, Hit]] = []
-    cues = [
-        cue_hits(body, lex, c) for c in ("signing_verbs", "signing_events", "signing_weak")
-    ]
+    cues = [cue_hits(body, lex, c) for c in ("signing_verbs", "signing_events", "signing_weak")]
     for idx, sentence in enumerate(body.sentences):
         if not any(bucket[idx] for bucket in cues):
             continue

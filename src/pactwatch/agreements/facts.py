@@ -32,7 +32,7 @@ def choose_kind(nouns: Iterable[Hit]) -> tuple[AgreementKind, Hit | None]:
     """The most specific kind named, and the noun that named it."""
     best: tuple[int, Hit] | None = None
     for hit in nouns:
-        rank = KIND_ORDER.index(hit.label) if hit.label in KIND_ORDER else len(KIND_ORDER) - 1  # type: ignore[arg-type]
+        rank = KIND_ORDER.index(hit.label) if hit.label in KIND_ORDER else len(KIND_ORDER) - 1
         if best is None or rank < best[0]:
             best = (rank, hit)
     if best is None:
@@ -40,7 +40,9 @@ def choose_kind(nouns: Iterable[Hit]) -> tuple[AgreementKind, Hit | None]:
     return KIND_ORDER[best[0]], best[1]
 
 
-_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)\s{0,3}(?:-|to|den|a|au|toi|/)\s{0,3}((?:19|20)\d\d)(?!\d)")
+_YEARS = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)\s{0,3}(?:-|to|den|a|au|toi|/)\s{0,3}((?:19|20)\d\d)(?!\d)"
+)
 _DURATION = re.compile(
     r"(?<![a-z0-9])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|mot|hai|ba|bon|nam|"
     r"sau|bay|tam|chin|muoi|un|deux|trois|quatre|cinq|dix)\s{1,3}"
@@ -79,7 +81,7 @@ def find_signatories(
     titles = lex.cues["titles"]
     for start, end in spans:
         for hit in titles.find(body.folded, start, end):
-            toks = [t for t in tokens(body.text, body.folded, hit.end, min(end, hit.end + 80))]
+            toks = tokens(body.text, body.folded, hit.end, min(end, hit.end + 80))
             name: list[str] = []
             for tok in toks:
                 if tok.is_word and tok.is_cap and _NAME_WORD.match(tok.text):
@@ -112,6 +114,8 @@ def guess_language(body: Body, declared: str | None) -> str:
     marks = sum(1 for c in sample if has_vietnamese_marks(c))
     if marks / letters > 0.05:
         return "vi"
-    french = len(re.findall(r"(?<![a-z])(?:le|la|les|des|du|et|une|avec)(?![a-z])", body.folded[:4000]))
+    french = len(
+        re.findall(r"(?<![a-z])(?:le|la|les|des|du|et|une|avec)(?![a-z])", body.folded[:4000])
+    )
     english = len(re.findall(r"(?<![a-z])(?:the|and|of|with|to)(?![a-z])", body.folded[:4000]))
     return "fr" if french > english else "en"

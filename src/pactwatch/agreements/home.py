@@ -62,7 +62,9 @@ class HomeSide:
                 key=len,
                 reverse=True,
             )
-            self._regex = re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts or ["(?!x)x"]) + r")(?![a-z0-9])")
+            self._regex = re.compile(
+                r"(?<![a-z0-9])(?:" + "|".join(alts or ["(?!x)x"]) + r")(?![a-z0-9])"
+            )
         return self._regex
 
     def mentioned(self, folded: str, start: int, end: int) -> re.Match[str] | None:

@@ -170,32 +170,17 @@ def _extend(ctx: _Ctx, i: int) -> int:
                 j += 1
                 continue
             break
-        if tok.text == "," and prev.folded == "co." and j + 1 < len(toks):
-            if toks[j + 1].folded.startswith("ltd"):
-                j += 1
-                continue
+        if tok.text == "," and prev.folded == "co." and _next_is(toks, j, "ltd"):
+            j += 1
+            continue
         if vi_mode and tok.is_word and _vi_and_joins(ctx, j):
             j += 1
             continue
         if tok.is_word and word in connectors | _OF | _AND:
-            k = j
-            while k < len(toks) and _word(toks[k]) in connectors | _OF and k - j < 2:
-                k += 1
-            if k >= len(toks) or not toks[k].is_cap or not toks[k].is_word:
-                if vi_mode and not _stop(ctx, tok, head_lang) and tok.is_word:
-                    j += 1
-                    lowercase_run += 1
-                    continue
+            step = _through_connector(ctx, i, j, vi_mode=vi_mode, head_lang=head_lang)
+            if step is None:
                 break
-            article = k > j + 1 and _word(toks[j + 1]) in {"the", "l'", "la", "le", "les"}
-            if word in _AND and (article or not _and_joins(ctx, i, j, k)):
-                # "and the ...", "et l'...": an article starts a second name.
-                break
-            if word == "in" and not _is_place_at(ctx, k):
-                break
-            if word in {"of", "in"} and _country_at(ctx, k) is not None:
-                break
-            j = k
+            j, lowercase_run = step[0], lowercase_run + step[1]
             continue
         if vi_mode and tok.is_word and not _stop(ctx, tok, head_lang) and lowercase_run < 4:
             # French names go on in lowercase only after a connector ("de recherche pour le
@@ -212,6 +197,37 @@ def _extend(ctx: _Ctx, i: int) -> int:
     ):
         j -= 1
     return j
+
+
+def _through_connector(
+    ctx: _Ctx, i: int, j: int, *, vi_mode: bool, head_lang: str
+) -> tuple[int, int] | None:
+    """Where the name goes on after the connector at token j ("of", "and", "de", ...):
+    (next index, lowercase words taken), or None when the name ends before it."""
+    toks = ctx.toks
+    connectors = ctx.lex.name_connectors
+    tok = toks[j]
+    word = _word(tok)
+    k = j
+    while k < len(toks) and _word(toks[k]) in connectors | _OF and k - j < 2:
+        k += 1
+    if k >= len(toks) or not toks[k].is_cap or not toks[k].is_word:
+        if vi_mode and not _stop(ctx, tok, head_lang):
+            return j + 1, 1
+        return None
+    article = k > j + 1 and _word(toks[j + 1]) in {"the", "l'", "la", "le", "les"}
+    if word in _AND and (article or not _and_joins(ctx, i, j, k)):
+        # "and the ...", "et l'...": an article starts a second name.
+        return None
+    if word == "in" and not _is_place_at(ctx, k):
+        return None
+    if word in {"of", "in"} and _country_at(ctx, k) is not None:
+        return None
+    return k, 0
+
+
+def _next_is(toks: list[Token], j: int, prefix: str) -> bool:
+    return j + 1 < len(toks) and toks[j + 1].folded.startswith(prefix)
 
 
 def _vi_and_joins(ctx: _Ctx, j: int) -> bool:
@@ -235,9 +251,7 @@ def _vi_and_joins(ctx: _Ctx, j: int) -> bool:
 
 
 def _stop(ctx: _Ctx, tok: Token, lang: str = "vi") -> bool:
-    return ctx.lex.has_word(
-        "name_stops", tok.text, _word(tok), marked=ctx.body.marked, lang=lang
-    )
+    return ctx.lex.has_word("name_stops", tok.text, _word(tok), marked=ctx.body.marked, lang=lang)
 
 
 def _segment_end(ctx: _Ctx, k: int) -> int:
@@ -342,7 +356,11 @@ def _main_head(ctx: _Ctx, i: int, j: int) -> Hit | None:
     if hits[0].lang != "en":
         return hits[0]
     first_of = next(
-        (t.start for t in ctx.toks[i:j] if _word(t) in {"of", "for", "de"} and t.start > hits[0].start),
+        (
+            t.start
+            for t in ctx.toks[i:j]
+            if _word(t) in {"of", "for", "de"} and t.start > hits[0].start
+        ),
         None,
     )
     before = [h for h in hits if first_of is None or h.end <= first_of]
@@ -355,13 +373,14 @@ def _after_titles(ctx: _Ctx, i: int, j: int) -> int:
     for hit in ctx.titles:
         if not ctx.toks[i].start <= hit.start < ctx.toks[j - 1].end:
             continue
-        for k in range(i, j):
-            if ctx.toks[k].start >= hit.end:
-                if _head_at(ctx, ctx.toks[k]) is not None and k == i:
+        for first in range(i, j):
+            if ctx.toks[first].start >= hit.end:
+                if _head_at(ctx, ctx.toks[first]) is not None and first == i:
                     break
+                k = first
                 while k < j and _word(ctx.toks[k]) in _OF | {"the", "of", "for"}:
                     k += 1
-                if _has_head(ctx, ctx.toks[k].start, ctx.toks[j - 1].end) if k < j else False:
+                if k < j and _has_head(ctx, ctx.toks[k].start, ctx.toks[j - 1].end):
                     last = max(last, k)
                 break
     return last

@@ -102,13 +102,18 @@ def read_article(
         home.learn(reading.sentence_orgs(idx))
     home_in_article = home.mentioned(body.folded, 0, len(body.folded)) is not None
     others = {s.index: _counterpart_mentions(reading, s) for s in statements}
-    assign_parties(statements, body, lex, home, others, home_in_article)  # type: ignore[arg-type]
+    assign_parties(statements, body, lex, home, orgs_in=others, home_in_article=home_in_article)
     dates = find_dates(body.folded, 0, len(body.folded), lex)
     stmt_dates = {s.index: _statement_date(reading, s, dates) for s in statements}
     _mark_stale(reading, statements, stmt_dates)
     clean = [s for s in statements if s.clean]
     if not clean:
-        return Decision(False, _no_confidence(statements), tuple(_why_not(reading, statements)), language=language)
+        return Decision(
+            False,
+            _no_confidence(statements),
+            tuple(_why_not(reading, statements)),
+            language=language,
+        )
     main = next((s for s in clean if not s.sentence.is_title), clean[0])
     reading.reasons.append(_describe(reading, main))
     candidates = _collect_partners(reading, clean, others)
@@ -430,9 +435,7 @@ def _statement_date(reading: _Reading, stmt: Statement, dates: list[TextDate]) -
     inside = [d for d in dates if s.start <= d.start < s.end]
     if not inside and not s.is_title:
         # "Chiều ngày 12 tháng 6, ..." two sentences before "... đã ký kết ...".
-        para_start = min(
-            x.start for x in reading.body.sentences if x.paragraph == s.paragraph
-        )
+        para_start = min(x.start for x in reading.body.sentences if x.paragraph == s.paragraph)
         inside = [d for d in dates if para_start <= d.start < s.start][-1:]
     if not inside:
         return None
@@ -441,7 +444,9 @@ def _statement_date(reading: _Reading, stmt: Statement, dates: list[TextDate]) -
     return resolve(chosen, reading.published, year_before(dates, chosen.start))
 
 
-_SIGNED_IN_YEAR = re.compile(r"(?<![a-z0-9])(?:in|nam|en|since|tu|depuis)\s{1,3}((?:19|20)\d\d)(?!\d)")
+_SIGNED_IN_YEAR = re.compile(
+    r"(?<![a-z0-9])(?:in|nam|en|since|tu|depuis)\s{1,3}((?:19|20)\d\d)(?!\d)"
+)
 
 
 def _mark_stale(
@@ -457,7 +462,11 @@ def _mark_stale(
             # "an agreement signed in 2015": a year alone, before the year of publication.
             stmt.qualifiers.setdefault("background", stmt.anchor)
             continue
-        if when is not None and reading.published - when > _STALE and "background" not in stmt.qualifiers:
+        if (
+            when is not None
+            and reading.published - when > _STALE
+            and "background" not in stmt.qualifiers
+        ):
             stmt.qualifiers["background"] = stmt.anchor
             reading.reasons.append(
                 f"{reading.where(stmt)}: signing dated {when.isoformat()}, long before publication"

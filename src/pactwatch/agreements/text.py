@@ -208,7 +208,9 @@ def _cap(sentence: Sentence, limit: int) -> list[Sentence]:
 
 
 # French elisions ("l'Université", "d'études") are tokens of their own.
-WORD = re.compile(r"(?:[ldjnsmtcLDJNSMTC]|[qQ]u)['’](?=[^\W\d_])|[^\W_](?:[\w'’.&-]*(?<=[^\W_]))?\.?|[()\[\],;:–—\-/\"“”«»]")
+WORD = re.compile(
+    r"(?:[ldjnsmtcLDJNSMTC]|[qQ]u)['’](?=[^\W\d_])|[^\W_](?:[\w'’.&-]*(?<=[^\W_]))?\.?|[()\[\],;:–—\-/\"“”«»]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +226,7 @@ class Token:
 
     @property
     def is_cap(self) -> bool:
-        return self.text[:1].isupper() or self.text[:1].isdigit() and self.text[-1:].isalpha()
+        return self.text[:1].isupper() or (self.text[:1].isdigit() and self.text[-1:].isalpha())
 
     @property
     def is_acronym(self) -> bool:

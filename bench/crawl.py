@@ -1,0 +1,800 @@
+"""Bench: crawl N simulated news sites, cold and in the steady state, against a raw httpx peer.
+
+Usage::
+
+    .venv/bin/python bench/crawl.py                  # N = 100 and 1,000 (a few minutes)
+    .venv/bin/python bench/crawl.py --quick          # N = 20, a few seconds
+    .venv/bin/python bench/crawl.py --sizes 300 --concurrency 128 --profile /tmp/prof
+    .venv/bin/python bench/crawl.py --database postgresql+psycopg://postgres@127.0.0.1:5432/test
+
+Each simulated source is its own host on the loopback network (127.0.1.1, 127.0.1.2, …: Linux
+routes all of 127.0.0.0/8 to `lo`), served by one asyncio HTTP/1.1 responder with keep-alive in
+a separate process, so the process measured runs pactwatch only. The sites are built from the
+fixture templates of ``tests/fixtures/sites``: a third are NukeViet RSS feeds, a third NukeViet
+listing pages, a third WordPress feeds, each of 30 articles whose pages mix the fixtures'
+paragraphs (gzip-compressed, as real servers send them). Every host serves a robots.txt, and
+feeds and listings carry an ETag and Last-Modified and answer 304 to a matching
+If-None-Match.
+
+For each N it measures, each in a fresh process so that peak RSS figures do not mix:
+
+- cold: an empty database, every article new (N robots.txt + N indexes + 30·N articles);
+- steady: the same database again, nothing new. "cron" is a fresh `pactwatch crawl` process
+  (robots.txt read again, then a 304 per index); "daemon" is a second pass in that process
+  with the robots rules cached, as the daemon runs (one 304 per source).
+
+Each figure is the composition `pactwatch crawl` uses (`Fetcher`, `Recorder`, `run_sources`,
+structured INFO logging to a file) with `min_delay` 0, robots.txt obeyed and the configured
+`http.concurrency`. The peer is raw `httpx.AsyncClient` GETs of the same URLs in the same order
+and with the same concurrency (one request at a time per host, `--concurrency` in all): the
+ceiling of a crawler that does nothing but download. `--profile DIR` writes a cProfile dump of
+every pactwatch run to DIR (the timings then include the profiler's overhead).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import gzip
+import hashlib
+import html
+import json
+import multiprocessing
+import os
+import random
+import re
+import resource
+import socket
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cache
+from multiprocessing.connection import Connection
+from multiprocessing.sharedctypes import SynchronizedArray
+from pathlib import Path
+from typing import Any, Literal
+
+REPO = Path(__file__).resolve().parents[1]
+SITES_DIR = REPO / "tests" / "fixtures" / "sites"
+PLACEHOLDER = "{{BASE}}"
+ARTICLES_PER_SITE = 30
+# Article ids on every simulated site: 100000 + the article's position in its index.
+FIRST_ID = 100_000
+HOSTS_PER_BLOCK = 250
+COOP = "hop-tac-doi-ngoai-truyen-thong"
+LAST_MODIFIED = "Thu, 29 Jan 2026 07:30:00 GMT"
+TARGETS = {"steady": 3.0, "cold": 90.0, "rss_mb": 250.0}  # for N = 1,000
+
+# Shared counters the server keeps, read around each run.
+REQUESTS, OK, NOT_MODIFIED, MISSING, BYTES_OUT = range(5)
+
+Mode = Literal["pactwatch", "peer"]
+Scenario = Literal["cold", "steady"]
+
+
+# -- the simulated sites ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Page:
+    """A fixture page turned into a template: ``{{BASE}}``, ``{{ID}}``, ``{{TITLE}}``..."""
+
+    text: str
+    path: str  # the fixture's own path, with its id
+    ident: str
+    title: str
+    paragraphs: tuple[str, ...]
+
+    def path_for(self, ident: int) -> str:
+        return self.path.replace(self.ident, str(ident))
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of simulated site: how its index looks and which article pages it serves."""
+
+    name: str
+    profile: str
+    source_kind: str
+    language: str
+    index_path: str
+    index_type: str
+    index_head: str
+    index_item: str  # with {{PATH}}, {{TITLE}}, {{ID}}, {{BODY}}
+    index_tail: str
+    articles: tuple[_Page, ...]
+    titles: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+    robots: str
+
+
+def _read(site: str, path: str) -> str:
+    file = SITES_DIR / site / path.lstrip("/")
+    if path.endswith("/"):
+        file = file / "index.html"
+    return file.read_text(encoding="utf-8")
+
+
+def _manifest(site: str) -> list[dict[str, Any]]:
+    data: list[dict[str, Any]] = json.loads((SITES_DIR / site / "manifest.json").read_text())
+    return data
+
+
+_BODY = {
+    "hust": re.compile(r'(<div id="news-bodyhtml"[^>]*>)(.*?)(</div>)', re.DOTALL),
+    "usth": re.compile(r'(<div class="entry-content">)(.*?)(\n\s*</div>)', re.DOTALL),
+}
+_BARE_P = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_CONTENT = re.compile(r"(<content:encoded><!\[CDATA\[)(.*?)(\]\]></content:encoded>)", re.DOTALL)
+
+
+def _article_template(site: str, entry: dict[str, Any]) -> _Page:
+    path, title = entry["path"], entry["title"]
+    found = re.search(r"-(\d+)(?:\.html|/)$", path)
+    if found is None:
+        raise ValueError(f"no id in fixture path {path}")
+    ident = found.group(1)
+    text = _read(site, path)
+    block = _BODY[site].search(text)
+    if block is None:
+        raise ValueError(f"no article body in fixture {path}")
+    inner = block.group(2)
+    paragraphs = tuple(p for p in _BARE_P.findall(inner) if p.strip())
+    # The first plain paragraph becomes the generated body; the byline and share box stay.
+    inner = _BARE_P.sub("", _BARE_P.sub("{{BODY}}", inner, count=1))
+    text = text[: block.start(2)] + inner + text[block.end(2) :]
+    text = text.replace(html.escape(title), "{{TITLE}}").replace(ident, "{{ID}}")
+    return _Page(text, path, ident, title, paragraphs)
+
+
+def _item_template(item: str, page: _Page) -> str:
+    escaped = html.escape(page.title, quote=False)
+    item = item.replace(page.path, "{{PATH}}").replace(page.ident, "{{ID}}")
+    item = item.replace(html.escape(page.title), "{{TITLE}}").replace(escaped, "{{TITLE}}")
+    return _CONTENT.sub(r"\1{{BODY}}\3", item)
+
+
+def _split_feed(text: str) -> tuple[str, str, str]:
+    start, end = text.index("<item>"), text.rindex("</item>") + len("</item>")
+    head = text[:start]
+    item = text[start : text.index("</item>") + len("</item>")]
+    return head, item, text[end:]
+
+
+def _split_listing(text: str) -> tuple[str, str, str]:
+    column = text.index('<div class="news_column">')
+    first = text.index('<div class="panel panel-default">', column)
+    plain = re.compile(
+        r'<div class="panel panel-default">\s*<div class="panel-body">.*?</div>\s*</div>',
+        re.DOTALL,
+    )
+    item = plain.search(text, first)
+    if item is None:
+        raise ValueError("no listing item in the NukeViet listing fixture")
+    end = text.index("\n      </div>\n      <hr/>", item.end())
+    # No "other news" list and no pagination: the 30 items are the whole listing.
+    tail = re.sub(r"<hr/>.*?<div class=\"text-center\">.*?</div>", "", text[end:], flags=re.DOTALL)
+    return text[:first], item.group(0) + "\n        ", tail
+
+
+@cache
+def site_kinds() -> tuple[Kind, ...]:
+    """The three kinds of simulated site, built once from the fixture files."""
+    hust = [
+        _article_template("hust", e)
+        for e in _manifest("hust")
+        if re.fullmatch(rf"/vi/news/{COOP}/[^/]+-\d+\.html", e["path"])
+    ]
+    usth = [
+        _article_template("usth", e)
+        for e in _manifest("usth")
+        if re.fullmatch(r"/en/[^/]+-\d+/", e["path"])
+    ]
+    by_path = {p.path: p for p in hust + usth}
+    kinds = []
+    for name, site, pages, index_path, index_type, source_kind in (
+        ("nukeviet-feed", "hust", hust, f"/vi/news/rss/{COOP}/", "application/rss+xml", "feed"),
+        ("nukeviet-listing", "hust", hust, f"/vi/news/{COOP}/", "text/html", "listing"),
+        ("wordpress-feed", "usth", usth, "/en/feed/", "application/rss+xml", "feed"),
+    ):
+        index = _read(site, index_path)
+        split = _split_feed if source_kind == "feed" else _split_listing
+        head, item, tail = split(index)
+        linked = re.search(r"\{\{BASE\}\}(/[^\"<#]+?-\d+(?:\.html|/))[\"<#]", item)
+        if linked is None or linked.group(1) not in by_path:
+            raise ValueError(f"{name}: the index item does not link a fixture article")
+        kinds.append(
+            Kind(
+                name=name,
+                profile="wordpress" if site == "usth" else "nukeviet",
+                source_kind=source_kind,
+                language="en" if site == "usth" else "vi",
+                index_path=index_path,
+                index_type=f"{index_type}; charset=UTF-8",
+                index_head=head,
+                index_item=_item_template(item, by_path[linked.group(1)]),
+                index_tail=tail,
+                articles=tuple(pages),
+                titles=tuple(p.title for p in pages),
+                paragraphs=tuple(p for page in pages for p in page.paragraphs),
+                robots=_read(site, "/robots.txt"),
+            )
+        )
+    return tuple(kinds)
+
+
+def host(site: int) -> str:
+    """The loopback address of simulated site number `site` (0-based)."""
+    return f"127.0.{1 + site // HOSTS_PER_BLOCK}.{1 + site % HOSTS_PER_BLOCK}"
+
+
+def kind_of(site: int) -> Kind:
+    kinds = site_kinds()
+    return kinds[site % len(kinds)]
+
+
+def base_url(site: int, port: int) -> str:
+    return f"http://{host(site)}:{port}"
+
+
+def _article(site: int, number: int) -> tuple[_Page, str, str, int]:
+    """Template, title, body paragraphs (HTML) and id of article `number` of `site`."""
+    kind = kind_of(site)
+    page = kind.articles[(site + number) % len(kind.articles)]
+    rng = random.Random(site * 100_003 + number)
+    title = kind.titles[rng.randrange(len(kind.titles))]
+    count = min(len(kind.paragraphs), rng.randint(4, 8))
+    body = "\n".join(f"<p>{p}</p>" for p in rng.sample(kind.paragraphs, count))
+    return page, title, body, FIRST_ID + number
+
+
+def article_path(site: int, number: int) -> str:
+    page, _, _, ident = _article(site, number)
+    return page.path_for(ident)
+
+
+def article_page(site: int, number: int, base: str) -> bytes:
+    page, title, body, ident = _article(site, number)
+    text = page.text.replace("{{BODY}}", body).replace("{{TITLE}}", html.escape(title))
+    return text.replace("{{ID}}", str(ident)).replace(PLACEHOLDER, base).encode()
+
+
+def index_page(site: int, base: str) -> bytes:
+    kind = kind_of(site)
+    items = []
+    for number in range(ARTICLES_PER_SITE):
+        page, title, body, ident = _article(site, number)
+        item = kind.index_item.replace("{{PATH}}", page.path_for(ident))
+        item = item.replace("{{BODY}}", body).replace("{{TITLE}}", html.escape(title))
+        items.append(item.replace("{{ID}}", str(ident)))
+    text = kind.index_head + "".join(items) + kind.index_tail
+    return text.replace(PLACEHOLDER, base).encode()
+
+
+def index_etag(site: int) -> str:
+    return '"' + hashlib.sha1(f"{kind_of(site).name}/{site}/v1".encode()).hexdigest()[:16] + '"'
+
+
+def article_urls(site: int, port: int) -> list[str]:
+    base = base_url(site, port)
+    return [base + article_path(site, n) for n in range(ARTICLES_PER_SITE)]
+
+
+# -- the server ---------------------------------------------------------------------------------
+
+
+_REASONS = {200: b"OK", 304: b"Not Modified", 400: b"Bad Request", 404: b"Not Found"}
+
+
+class _Responder(asyncio.Protocol):
+    """A minimal HTTP/1.1 responder (GET, keep-alive, pipelining) for one listening address."""
+
+    def __init__(self, site: int, port: int, counters: SynchronizedArray[int]) -> None:
+        self.site, self.base, self.counters = site, base_url(site, port), counters
+        self.kind = kind_of(site)
+        self.articles = {article_path(site, n): n for n in range(ARTICLES_PER_SITE)}
+        self.buffer = b""
+        self.transport: asyncio.Transport | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        while (end := self.buffer.find(b"\r\n\r\n")) >= 0:
+            head, self.buffer = self.buffer[:end], self.buffer[end + 4 :]
+            if not self._answer(head):
+                return
+        if len(self.buffer) > 65536 and self.transport is not None:
+            self.transport.close()
+
+    def _answer(self, head: bytes) -> bool:
+        lines = head.decode("latin-1").split("\r\n")
+        parts = lines[0].split(" ")
+        headers = {}
+        for line in lines[1:]:
+            name, _, value = line.partition(":")
+            headers[name.strip().lower()] = value.strip()
+        target = parts[1].split("?", 1)[0] if len(parts) == 3 else ""
+        status, extra, body = self._route(target, headers)
+        gzipped = bool(body) and "gzip" in headers.get("accept-encoding", "")
+        if gzipped:
+            body = gzip.compress(body, compresslevel=5)
+            extra["Content-Encoding"] = "gzip"
+        close = headers.get("connection", "").lower() == "close"
+        out = [b"HTTP/1.1 %d %s\r\nServer: bench\r\n" % (status, _REASONS[status])]
+        out += [f"{k}: {v}\r\n".encode() for k, v in extra.items()]
+        if status != 304:
+            out.append(b"Content-Length: %d\r\n" % len(body))
+        out.append(b"Connection: close\r\n\r\n" if close else b"\r\n")
+        out.append(body)
+        payload = b"".join(out)
+        c = self.counters
+        c[REQUESTS] += 1
+        c[OK if status == 200 else NOT_MODIFIED if status == 304 else MISSING] += 1
+        c[BYTES_OUT] += len(payload)
+        if self.transport is not None:
+            self.transport.write(payload)
+            if close:
+                self.transport.close()
+        return not close
+
+    def _route(self, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        if path == "/robots.txt":
+            robots = self.kind.robots.replace(PLACEHOLDER, self.base).encode()
+            return 200, {"Content-Type": "text/plain; charset=utf-8"}, robots
+        if path == self.kind.index_path:
+            etag = index_etag(self.site)
+            validators = {"ETag": etag, "Last-Modified": LAST_MODIFIED}
+            if etag in {t.strip().removeprefix("W/") for t in headers.get("if-none-match", "").split(",")}:
+                return 304, validators, b""
+            content = {"Content-Type": self.kind.index_type, **validators}
+            return 200, content, index_page(self.site, self.base)
+        number = self.articles.get(path)
+        if number is not None:
+            page = article_page(self.site, number, self.base)
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, page
+        return 404, {"Content-Type": "text/plain"}, b"not found"
+
+
+def _listen(sites: int, port: int) -> list[socket.socket]:
+    sockets = []
+    try:
+        for site in range(sites):
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sockets.append(sock)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host(site), port))
+            sock.listen(1024)
+            port = sock.getsockname()[1]
+    except OSError:
+        for sock in sockets:
+            sock.close()
+        raise
+    return sockets
+
+
+def _serve(sites: int, counters: SynchronizedArray[int], ready: Connection) -> None:
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    site_kinds()
+    for _attempt in range(20):
+        try:
+            # Port 0 on the first address picks the port; the others must get the same one.
+            sockets = _listen(sites, 0)
+            break
+        except OSError:
+            continue
+    else:
+        ready.send(("error", "no port free on every loopback address"))
+        return
+    port = sockets[0].getsockname()[1]
+
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+        for site, sock in enumerate(sockets):
+            await loop.create_server(
+                lambda site=site: _Responder(site, port, counters),  # type: ignore[misc]
+                sock=sock,
+            )
+        ready.send(("ok", port))
+        await asyncio.Event().wait()
+
+    asyncio.run(main())
+
+
+@dataclass
+class Server:
+    """The simulated sites, served by a child process for the duration of a ``with`` block."""
+
+    sites: int
+    port: int = 0
+    counters: SynchronizedArray[int] | None = None
+    _process: multiprocessing.process.BaseProcess | None = field(default=None, repr=False)
+
+    def __enter__(self) -> Server:
+        context = multiprocessing.get_context("spawn")
+        self.counters = context.Array("q", 5, lock=False)  # type: ignore[assignment]
+        receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_serve, args=(self.sites, self.counters, send), daemon=True
+        )
+        self._process.start()
+        if not receive.poll(120):
+            raise RuntimeError("the bench server did not start")
+        status, value = receive.recv()
+        if status != "ok":
+            raise RuntimeError(f"bench server: {value}")
+        self.port = int(value)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join(10)
+
+    def snapshot(self) -> list[int]:
+        assert self.counters is not None
+        return list(self.counters)
+
+
+# -- the crawling process -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Job:
+    mode: Mode
+    scenario: Scenario
+    sites: int
+    port: int
+    database: str
+    concurrency: int
+    log_file: str
+    profile: str | None = None
+
+
+@dataclass
+class Pass:
+    """One timed pass inside a crawling process."""
+
+    label: str
+    seconds: float
+    requests: int
+    outcomes: dict[str, int]
+    statuses: dict[str, int]
+    bytes_in: int = 0
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _run_job(job: Job, counters: SynchronizedArray[int], results: Connection) -> None:
+    runner = _pactwatch_passes if job.mode == "pactwatch" else _peer_passes
+    try:
+        passes = runner(job, counters)
+        results.send(("ok", [vars(p) for p in passes], _peak_rss_mb()))
+    except BaseException as exc:
+        results.send(("error", repr(exc), 0.0))
+        raise
+
+
+def _diff(before: list[int], after: list[int]) -> tuple[int, dict[str, int]]:
+    names = {OK: "200", NOT_MODIFIED: "304", MISSING: "404"}
+    return after[REQUESTS] - before[REQUESTS], {
+        n: after[i] - before[i] for i, n in names.items() if after[i] != before[i]
+    }
+
+
+def bench_settings(sites: int, port: int, database: str, concurrency: int) -> Any:
+    """The Settings of a bench run: N sources, min_delay 0, robots obeyed."""
+    from pactwatch.config import HttpSettings, InstitutionConfig, Settings, SourceConfig
+
+    institutions = (
+        InstitutionConfig(
+            id="hust",
+            name="Hanoi University of Science and Technology",
+            aliases=("HUST", "Đại học Bách khoa Hà Nội", "Trường Đại học Bách khoa Hà Nội"),
+            country="VN",
+        ),
+        InstitutionConfig(
+            id="usth",
+            name="University of Science and Technology of Hanoi",
+            aliases=("USTH", "Trường Đại học Khoa học và Công nghệ Hà Nội"),
+            country="VN",
+        ),
+    )
+    sources = []
+    for site in range(sites):
+        kind = kind_of(site)
+        sources.append(
+            SourceConfig(
+                name=f"site-{site:04d}-{kind.name}",
+                institution="usth" if kind.profile == "wordpress" else "hust",
+                kind=kind.source_kind,  # type: ignore[arg-type]
+                url=base_url(site, port) + kind.index_path,
+                profile=kind.profile,  # type: ignore[arg-type]
+                language=kind.language,
+                min_delay=0,
+            )
+        )
+    http = HttpSettings(min_delay=0, concurrency=concurrency, obey_robots=True)
+    return Settings(
+        database=database, http=http, institutions=institutions, sources=tuple(sources)
+    )
+
+
+def _pactwatch_passes(job: Job, counters: SynchronizedArray[int]) -> list[Pass]:
+    import logging
+
+    from pactwatch.commands.common import database
+    from pactwatch.fetch import Fetcher
+    from pactwatch.logs import setup_logging
+    from pactwatch.pipeline import Deps, SourceRunResult, run_sources
+    from pactwatch.record import Recorder
+    from pactwatch.robots import RobotsCache
+
+    # As `pactwatch crawl` logs when not on a terminal: one line per source and failure.
+    log = open(job.log_file, "a", encoding="utf-8")  # noqa: SIM115
+    sys.stderr = log
+    setup_logging("text", logging.INFO)
+    settings = bench_settings(job.sites, job.port, job.database, job.concurrency)
+    robots = RobotsCache()
+    profiler = cProfile.Profile() if job.profile else None
+
+    async def crawl(db: Any) -> list[SourceRunResult]:
+        async with Fetcher(settings.http, robots_cache=robots) as fetcher:
+            deps = Deps(settings=settings, fetcher=fetcher, db=db, recorder=Recorder(settings, db))
+            return await run_sources(settings.sources, deps)
+
+    labels = ["cold"] if job.scenario == "cold" else ["cron", "daemon"]
+    passes = []
+    with database(settings) as db:
+        for label in labels:
+            before = list(counters)
+            started = time.perf_counter()
+            if profiler is not None:
+                profiler.enable()
+            results = asyncio.run(crawl(db))
+            if profiler is not None:
+                profiler.disable()
+            seconds = time.perf_counter() - started
+            requests, statuses = _diff(before, list(counters))
+            outcomes = Counter(r.outcome for r in results)
+            outcomes["articles"] = sum(r.fetched for r in results)
+            outcomes["link_failures"] = sum(len(r.failures) for r in results)
+            passes.append(Pass(label, seconds, requests, dict(outcomes), statuses))
+    if profiler is not None and job.profile:
+        profiler.dump_stats(job.profile)
+    log.close()
+    return passes
+
+
+def _peer_passes(job: Job, counters: SynchronizedArray[int]) -> list[Pass]:
+    import httpx
+
+    from pactwatch.config import HttpSettings
+
+    user_agent = HttpSettings().user_agent
+
+    async def one_pass(cold: bool, with_robots: bool) -> tuple[Counter[str], int]:
+        gate = asyncio.Semaphore(job.concurrency)
+        statuses: Counter[str] = Counter()
+        received = 0
+        limits = httpx.Limits(
+            max_connections=job.concurrency, max_keepalive_connections=job.concurrency
+        )
+        headers = {"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"}
+        async with httpx.AsyncClient(limits=limits, headers=headers, trust_env=False) as client:
+
+            async def get(url: str, etag: str | None = None) -> None:
+                nonlocal received
+                sent = {"If-None-Match": etag} if etag else None
+                async with gate:
+                    response = await client.get(url, headers=sent)
+                statuses[str(response.status_code)] += 1
+                received += len(response.content)
+
+            async def site(number: int) -> None:
+                # One request at a time per host, as pactwatch's per-host politeness does.
+                base = base_url(number, job.port)
+                if with_robots:
+                    await get(base + "/robots.txt")
+                etag = None if cold else index_etag(number)
+                await get(base + kind_of(number).index_path, etag)
+                if cold:
+                    for url in article_urls(number, job.port):
+                        await get(url)
+
+            await asyncio.gather(*(site(n) for n in range(job.sites)))
+        return statuses, received
+
+    labels = [("cold", True, True)] if job.scenario == "cold" else [
+        ("cron", False, True),
+        ("daemon", False, False),
+    ]
+    passes = []
+    for label, cold, with_robots in labels:
+        before = list(counters)
+        started = time.perf_counter()
+        statuses, received = asyncio.run(one_pass(cold, with_robots))
+        seconds = time.perf_counter() - started
+        requests, _ = _diff(before, list(counters))
+        passes.append(Pass(label, seconds, requests, {}, dict(statuses), received))
+    return passes
+
+
+def run_job(job: Job, server: Server) -> tuple[list[Pass], float]:
+    """Run `job` in a fresh interpreter; its passes and the process's peak RSS in MB."""
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_run_job, args=(job, server.counters, send))
+    process.start()
+    status, payload, rss = receive.recv()
+    process.join()
+    if status != "ok":
+        raise RuntimeError(f"{job.mode} {job.scenario} N={job.sites} failed: {payload}")
+    return [Pass(**p) for p in payload], rss
+
+
+# -- databases ----------------------------------------------------------------------------------
+
+
+@contextmanager
+def fresh_database(url: str | None, workdir: Path) -> Iterator[str]:
+    """An empty database: a SQLite file under `workdir`, or a new schema in PostgreSQL."""
+    if url is None:
+        yield f"sqlite:///{workdir / f'bench-{uuid.uuid4().hex[:8]}.db'}"
+        return
+    import sqlalchemy as sa
+
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in url else "?"
+    try:
+        yield f"{url}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with engine.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        engine.dispose()
+
+
+# -- the report ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    sites: int
+    label: str
+    ours: Pass
+    rss_mb: float
+    peer: Pass | None
+
+    def line(self) -> str:
+        rate = self.ours.requests / self.ours.seconds if self.ours.seconds else 0.0
+        cells = [
+            f"{self.sites:>6,}",
+            f"{self.label:<14}",
+            f"{self.ours.requests:>8,}",
+            f"{self.ours.seconds:>8.2f}",
+            f"{rate:>8,.0f}",
+            f"{self.rss_mb:>8.0f}",
+        ]
+        if self.peer is not None:
+            peer_rate = self.peer.requests / self.peer.seconds if self.peer.seconds else 0.0
+            ratio = self.ours.seconds / self.peer.seconds if self.peer.seconds else 0.0
+            cells += [f"{self.peer.seconds:>8.2f}", f"{peer_rate:>8,.0f}", f"{ratio:>6.2f}x"]
+        return "  ".join(cells)
+
+
+HEADER = (
+    f"{'N':>6}  {'scenario':<14}  {'requests':>8}  {'seconds':>8}  {'req/s':>8}  "
+    f"{'RSS MB':>8}  {'peer s':>8}  {'peer r/s':>8}  {'ratio':>7}"
+)
+
+
+def _check(row: Row) -> list[str]:
+    """What is wrong with a run's outcome (the bench measures nothing if the crawl failed)."""
+    n, out = row.sites, row.ours.outcomes
+    problems = []
+    if row.label == "cold":
+        expected = n * ARTICLES_PER_SITE
+        if out.get("articles") != expected or out.get("ok") != n:
+            problems.append(f"expected {expected} articles from {n} ok sources, got {out}")
+    elif out.get("not_modified") != n:
+        problems.append(f"expected {n} not-modified sources, got {out}")
+    if row.ours.statuses.get("404"):
+        problems.append(f"{row.ours.statuses['404']} requests answered 404")
+    return problems
+
+
+def measure(args: argparse.Namespace, sites: int, workdir: Path) -> list[Row]:
+    rows: list[Row] = []
+    with Server(sites) as server, fresh_database(args.database, workdir) as db_url:
+        for scenario in ("cold", "steady"):
+            profile = None
+            if args.profile:
+                profile = str(Path(args.profile) / f"crawl-{sites}-{scenario}.pstats")
+            ours, rss = run_job(
+                Job(
+                    "pactwatch",
+                    scenario,  # type: ignore[arg-type]
+                    sites,
+                    server.port,
+                    db_url,
+                    args.concurrency,
+                    str(workdir / f"crawl-{sites}.log"),
+                    profile,
+                ),
+                server,
+            )
+            peer: list[Pass | None] = [None] * len(ours)
+            if not args.no_peer:
+                peer_job = Job(
+                    "peer", scenario, sites, server.port, "", args.concurrency, ""  # type: ignore[arg-type]
+                )
+                peer = list(run_job(peer_job, server)[0])
+            for mine, theirs in zip(ours, peer, strict=True):
+                label = "cold" if mine.label == "cold" else f"steady ({mine.label})"
+                row = Row(sites, label, mine, rss, theirs)
+                rows.append(row)
+                print(row.line(), flush=True)
+                for problem in _check(row):
+                    print(f"        !! {problem}", flush=True)
+    return rows
+
+
+def _verdicts(rows: list[Row]) -> list[str]:
+    lines = []
+    for row in rows:
+        if row.sites != 1000:
+            continue
+        limit = TARGETS["cold"] if row.label == "cold" else TARGETS["steady"]
+        mark = "ok " if row.ours.seconds <= limit else "MISS"
+        lines.append(f"[{mark}] N=1,000 {row.label}: {row.ours.seconds:.2f} s (target ≤ {limit:g} s)")
+        mark = "ok " if row.rss_mb <= TARGETS["rss_mb"] else "MISS"
+        lines.append(
+            f"[{mark}] N=1,000 {row.label}: peak RSS {row.rss_mb:.0f} MB "
+            f"(target ≤ {TARGETS['rss_mb']:g} MB)"
+        )
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="N = 20 only (seconds)")
+    parser.add_argument("--sizes", default=None, help="comma-separated N (default 100,1000)")
+    parser.add_argument("--concurrency", type=int, default=64, help="http.concurrency")
+    parser.add_argument("--database", default=None, help="a PostgreSQL URL (default SQLite)")
+    parser.add_argument("--profile", default=None, metavar="DIR", help="cProfile dumps here")
+    parser.add_argument("--no-peer", action="store_true", help="skip the raw httpx peer")
+    args = parser.parse_args(argv)
+    sizes = [20] if args.quick else [int(s) for s in (args.sizes or "100,1000").split(",")]
+    if args.profile:
+        Path(args.profile).mkdir(parents=True, exist_ok=True)
+    print(
+        f"pactwatch crawl bench: {ARTICLES_PER_SITE} articles per source, "
+        f"http.concurrency={args.concurrency}, min_delay=0, robots obeyed, "
+        f"database={'PostgreSQL' if args.database else 'SQLite'}; {os.cpu_count()} CPUs"
+    )
+    print(HEADER)
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="pactwatch-bench-") as tmp:
+        for sites in sizes:
+            rows += measure(args, sites, Path(tmp))
+    for line in _verdicts(rows):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
