@@ -15,7 +15,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -28,7 +28,7 @@ from pactwatch.model import Link, Validators
 from pactwatch.record import ArticleRecorded, Recorder
 from pactwatch.store.articles import known_urls
 from pactwatch.store.db import Database
-from pactwatch.store.sources import SourceRun, record_run, sync_sources
+from pactwatch.store.sources import SourceRun
 from pactwatch.store.validators import get_validators, save_validators
 from pactwatch.urls import normalize_url
 
@@ -90,8 +90,7 @@ class SourceRunResult:
 
 async def run_sources(sources: Sequence[SourceConfig], deps: Deps) -> list[SourceRunResult]:
     """Run several sources concurrently (the fetcher keeps each host polite)."""
-    with deps.db.session() as session, session.begin():
-        sync_sources(session, deps.settings.sources)
+    deps.recorder.prepare()
     return list(await asyncio.gather(*(run_source(s, deps) for s in sources)))
 
 
@@ -201,8 +200,6 @@ def _failed_discovery(source: SourceConfig, failure: FetchResult) -> SourceRunRe
 
 
 def _with_duration(result: SourceRunResult, seconds: float) -> SourceRunResult:
-    from dataclasses import replace
-
     return replace(result, duration=seconds)
 
 
@@ -253,7 +250,6 @@ __all__ = [
     "Deps",
     "LinkFailure",
     "SourceRunResult",
-    "record_run",
     "run_source",
     "run_sources",
 ]

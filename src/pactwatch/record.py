@@ -3,7 +3,9 @@
 Usage::
 
     recorder = Recorder(settings, db)
+    recorder.prepare()                       # sync sources and config partners once per run
     recorded = recorder.record(source, article, urls)
+    health = recorder.record_run(source, run)
 
 One transaction holds the article, its version, the agreement, its partners and the event with
 its outbox rows: a crash leaves either all of them or none, so an alert is never created for an
@@ -12,15 +14,32 @@ agreement that was not stored, nor an agreement stored without its alert.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from pactwatch.agreements import extract_agreement
+from sqlalchemy.orm import Session
+
+from pactwatch.agreements import decision_to_json, extract_agreement
 from pactwatch.config import InstitutionConfig, Settings, SourceConfig
-from pactwatch.model import Article, Decision
+from pactwatch.model import AgreementDraft, Article, Decision
+from pactwatch.notify.events import (
+    AgreementEvent,
+    ArticleInfo,
+    PartnerInfo,
+    SourceEvent,
+    SourceEventName,
+    institution_label,
+)
+from pactwatch.notify.outbox import add_event
+from pactwatch.partners.diff import Outcome, diff, learn
+from pactwatch.partners.names import Equivalents, load_equivalents
+from pactwatch.partners.registry import PartnerIndex
+from pactwatch.partners.repository import load_index, sync_config_partners
+from pactwatch.store.agreements import add_report, save_agreement
 from pactwatch.store.articles import save_article
 from pactwatch.store.db import Database
-from pactwatch.store.sources import SourceHealth, SourceRun, record_run, source_ids
+from pactwatch.store.models import SourceRecord
+from pactwatch.store.sources import SourceHealth, SourceRun, record_run, sync_sources
 
 
 @dataclass(frozen=True)
@@ -32,25 +51,59 @@ class ArticleRecorded:
     events: tuple[str, ...] = ()
 
 
+def registry_countries(settings: Settings) -> dict[str, str]:
+    """Every configured partner name, alias and acronym → its country, for the extractor."""
+    countries: dict[str, str] = {}
+    for partner in settings.partners:
+        if partner.country:
+            for name in (partner.name, *partner.aliases, *partner.acronyms):
+                countries[name] = partner.country
+    return countries
+
+
+def decide_for(
+    settings: Settings,
+    institution: InstitutionConfig,
+    article: Article,
+    countries: Mapping[str, str] | None = None,
+) -> Decision:
+    """The extraction's reading of `article` for `institution`, with registry countries."""
+    if countries is None:
+        countries = registry_countries(settings)
+    return extract_agreement(article, institution, registry_countries=countries)
+
+
 class Recorder:
-    """Writes a run's results; holds the registry and routing that decide events and alerts."""
+    """Writes a run's results; holds the registry index that decides events and alerts.
+
+    Not thread-safe: the pipeline calls it from the event loop only.
+    """
 
     def __init__(self, settings: Settings, db: Database) -> None:
         self.settings = settings
         self.db = db
         self._source_ids: dict[str, int] = {}
+        self._countries = registry_countries(settings)
+        self._equivalents: Equivalents | None = None
+        self._index: PartnerIndex | None = None
+
+    def prepare(self) -> None:
+        """Bring the database in line with the config: sources and configured partners."""
+        with self.db.session() as session, session.begin():
+            self._source_ids = sync_sources(session, self.settings.sources)
+            sync_config_partners(session, self.settings.partners)
+        self._index = None
 
     def source_id(self, name: str) -> int:
         if name not in self._source_ids:
-            with self.db.session() as session:
-                self._source_ids = source_ids(session)
+            self.prepare()
         return self._source_ids[name]
 
     def record(
         self, source: SourceConfig, article: Article, urls: Iterable[str]
     ) -> ArticleRecorded:
         institution = self.settings.institution(source.institution)
-        decision = decide_for(self.settings, institution, article)
+        decision = decide_for(self.settings, institution, article, self._countries)
         with self.db.session() as session, session.begin():
             saved = save_article(
                 session,
@@ -59,15 +112,166 @@ class Recorder:
                 article=article,
                 urls=urls,
             )
-            if not decision.is_agreement or saved.change == "unchanged":
+            draft = decision.agreement
+            if not decision.is_agreement or draft is None or saved.change == "unchanged":
                 return ArticleRecorded(saved.article_id, saved.change)
-            return ArticleRecorded(saved.article_id, saved.change)
+            return self._record_agreement(
+                session,
+                institution=institution,
+                article=article,
+                decision=decision,
+                draft=draft,
+                article_id=saved.article_id,
+            )
+
+    def _record_agreement(
+        self,
+        session: Session,
+        *,
+        institution: InstitutionConfig,
+        article: Article,
+        decision: Decision,
+        draft: AgreementDraft,
+        article_id: int,
+    ) -> ArticleRecorded:
+        published = article.published_date
+        index = self._registry(session)
+        outcome = diff(
+            session, institution.id, draft, article_id=article_id, published=published, index=index
+        )
+        if outcome.kind == "duplicate" and outcome.duplicate_of is not None:
+            agreement_id = outcome.duplicate_of
+            key = f"agreement:{agreement_id}:report:{article_id}"
+        else:
+            parties = learn(session, outcome, article_id=article_id, published=published)
+            if any(p.status == "new" and p.partner_id is None for p in outcome.parties):
+                self._index = None  # a partner was learnt: the next report must match it
+            agreement_id = save_agreement(
+                session,
+                institution=institution.id,
+                draft=draft,
+                outcome=outcome.stored_outcome,
+                parties=parties,
+                first_article_id=article_id,
+                confidence=decision.confidence,
+            )
+            key = f"agreement:{agreement_id}"
+        add_report(
+            session,
+            agreement_id,
+            article_id,
+            confidence=decision.confidence,
+            reasons=decision.reasons,
+            decision=decision_to_json(article, decision),
+        )
+        event = agreement_event(institution, article, decision, draft, outcome)
+        row = add_event(
+            session,
+            event,
+            dedupe_key=key,
+            channels=self.settings.channels,
+            agreement_id=agreement_id,
+            reasons=(*outcome.reasons, *decision.reasons),
+        )
+        return ArticleRecorded(
+            article_id,
+            "new",
+            agreement_id,
+            outcome.kind,
+            (event.name,) if row is not None else (),
+        )
+
+    def _registry(self, session: Session) -> PartnerIndex:
+        if self._equivalents is None:
+            self._equivalents = load_equivalents()
+        if self._index is None:
+            self._index = load_index(session, self._equivalents)
+        return self._index
 
     def record_run(self, source: SourceConfig, run: SourceRun) -> SourceHealth:
+        """Store the run, update the source's health and raise the health events it implies."""
+        source_id = self.source_id(source.name)
         with self.db.session() as session, session.begin():
-            return record_run(session, self.source_id(source.name), run)
+            row = session.get(SourceRecord, source_id)
+            failures_before = row.consecutive_failures if row is not None else 0
+            status_before = row.status if row is not None else "new"
+            health = record_run(session, source_id, run)
+            event = self._health_event(source, run, health, failures_before, status_before)
+            if event is not None:
+                add_event(
+                    session,
+                    event,
+                    dedupe_key=f"{event.name}:{source.name}:run:{health.run_id}",
+                    channels=self.settings.channels,
+                    source_id=source_id,
+                    reasons=(event.error,) if event.error else (),
+                )
+        return health
+
+    def _health_event(
+        self,
+        source: SourceConfig,
+        run: SourceRun,
+        health: SourceHealth,
+        failures_before: int,
+        status_before: str,
+    ) -> SourceEvent | None:
+        threshold = self.settings.failing_after
+        institution = self.settings.institution(source.institution)
+
+        def event(name: SourceEventName, error: str | None = None) -> SourceEvent:
+            return SourceEvent(
+                name=name,
+                institution_id=institution.id,
+                institution=institution_label(institution),
+                source=source.name,
+                url=source.url,
+                consecutive_failures=health.consecutive_failures,
+                blocked=run.outcome == "blocked",
+                error=error,
+            )
+
+        # Raised once per streak: when the count reaches the threshold, not at every run after.
+        if health.consecutive_failures == threshold and failures_before < threshold:
+            return event("source.failing", run.error)
+        if failures_before >= threshold and health.consecutive_failures == 0:
+            return event("source.recovered")
+        if run.outcome == "empty" and status_before != "empty":
+            return event("source.empty", run.error)
+        return None
 
 
-def decide_for(settings: Settings, institution: InstitutionConfig, article: Article) -> Decision:
-    """The extraction's reading of `article` for `institution`, with registry countries."""
-    return extract_agreement(article, institution)
+def agreement_event(
+    institution: InstitutionConfig,
+    article: Article,
+    decision: Decision,
+    draft: AgreementDraft,
+    outcome: Outcome,
+) -> AgreementEvent:
+    """What the alert for this outcome says."""
+    partners = tuple(
+        PartnerInfo(
+            name=p.draft.name,
+            acronym=p.draft.acronym,
+            country=p.draft.country,
+            kind=p.draft.kind,
+            is_new=p.status != "known",
+            known_since=p.known_since,
+        )
+        for p in outcome.parties
+    )
+    return AgreementEvent(
+        name=outcome.event,  # type: ignore[arg-type]
+        institution_id=institution.id,
+        institution=institution_label(institution),
+        kind=draft.kind,
+        partners=partners,
+        signed_on=draft.signed_on,
+        period=draft.period,
+        areas=draft.areas,
+        signatories=draft.signatories,
+        renewal=draft.renewal,
+        confidence=decision.confidence,
+        reasons=(*outcome.reasons, *decision.reasons),
+        article=ArticleInfo(article.url, article.title, article.published_date),
+    )

@@ -9,8 +9,10 @@ from collections.abc import Sequence
 
 from pactwatch.cli import add_option
 from pactwatch.commands.common import UserError, database, print_table, settings_of
+from pactwatch.commands.notify import delivery_line
 from pactwatch.config import Settings, SourceConfig
 from pactwatch.fetch import Fetcher
+from pactwatch.notify.deliver import deliver_pending
 from pactwatch.pipeline import CrawlOptions, Deps, SourceRunResult, run_sources
 from pactwatch.record import Recorder
 from pactwatch.store import Database
@@ -42,6 +44,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
         metavar="N",
         help="follow at most N listing pages per source (default: each source's max_pages)",
+    )
+    add_option(
+        parser,
+        "crawl",
+        "--no-notify",
+        action="store_true",
+        help="hold the alerts this crawl creates (`pactwatch notify send` sends them later)",
     )
     parser.set_defaults(handler=crawl)
 
@@ -88,8 +97,15 @@ def crawl(args: argparse.Namespace) -> int:
     options = CrawlOptions(refetch=args.refetch, max_pages=args.max_pages)
     with database(settings) as db:
         results = asyncio.run(_crawl(settings, db, sources, options))
+        report = None if args.no_notify else deliver_pending(settings, db)
     print_summary(results)
-    return 1 if any(r.failed for r in results) else 0
+    alerts_failed = False
+    if report is not None:
+        channels = {c.name: c for c in settings.channels}
+        for delivery in report.deliveries:
+            print(delivery_line(delivery, channels.get(delivery.channel)))
+        alerts_failed = bool(report.failed or report.dead)
+    return 1 if alerts_failed or any(r.failed for r in results) else 0
 
 
 async def _crawl(
