@@ -58,6 +58,7 @@ __all__ = [
     "SendResult",
     "SourceEvent",
     "add_event",
+    "channel_test_message",
     "channel_urls",
     "channels_for",
     "collect_digest",
@@ -73,6 +74,5 @@ __all__ = [
     "send_digest",
     "send_message",
     "status_summary",
-    "channel_test_message",
     "wants",
 ]
