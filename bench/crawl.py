@@ -180,7 +180,8 @@ def _split_listing(text: str) -> tuple[str, str, str]:
     end = text.index("\n      </div>\n      <hr/>", item.end())
     # No "other news" list and no pagination: the 30 items are the whole listing.
     tail = re.sub(r"<hr/>.*?<div class=\"text-center\">.*?</div>", "", text[end:], flags=re.DOTALL)
-    return text[:first], item.group(0) + "\n        ", tail
+    head = re.sub(r'<link rel="next"[^>]*>\n?', "", text[:first])
+    return head, item.group(0) + "\n        ", tail
 
 
 @cache

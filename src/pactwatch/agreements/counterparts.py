@@ -131,6 +131,10 @@ def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
         if form in ctx.registry:
             return ctx.registry[form], "the partner registry"
     for m in cand.mentions:
+        city = next(ctx.lex.cities.find(fold(m.name)), None)
+        if city is not None:
+            return city.label, "a city or region abroad in the name"
+    for m in cand.mentions:
         if m.head_lang == "fr" and m.has_head:
             return "FR", "a French-language name"
     for m in cand.mentions:

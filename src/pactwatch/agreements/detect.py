@@ -113,7 +113,10 @@ def assign_parties(
     """Decide for each statement whether the home institution is a party."""
     for stmt in statements:
         s = stmt.sentence
-        match = home.mentioned(body.folded, s.start, s.end)
+        # "... signed an MoU witnessed by HUST leaders": a witness is not a party.
+        attendance = lex.cues["attendance"].first(body.folded, s.start, s.end)
+        end = attendance.start if attendance and attendance.start > stmt.anchor.start else s.end
+        match = home.mentioned(body.folded, s.start, end)
         if match is not None:
             stmt.party = "home"
             stmt.home_hit = (match.start(), match.end())

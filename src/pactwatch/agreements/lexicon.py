@@ -214,6 +214,7 @@ class Lexicon:
     cues: Mapping[str, PhraseMatcher]
     months: Mapping[str, int]
     countries: PhraseMatcher
+    cities: PhraseMatcher
     areas: PhraseMatcher
     area_names: tuple[str, ...]
     org_heads: Mapping[str, frozenset[str]]
@@ -276,6 +277,11 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
             for name in names or ()
         ]
     )
+    cities = PhraseMatcher(
+        _Entry(str(name), str(code), "")
+        for code, names in _read(directory, "cities.yaml").items()
+        for name in names or ()
+    )
     area_data = _read(directory, "areas.yaml")
     areas = PhraseMatcher(
         _Entry(str(cue), str(area), str(lang))
@@ -324,6 +330,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         cues=cues,
         months=months,
         countries=countries,
+        cities=cities,
         areas=areas,
         area_names=tuple(str(a) for a in area_data),
         org_heads={k: frozenset(v) for k, v in heads.items()},

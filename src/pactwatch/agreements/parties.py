@@ -162,7 +162,11 @@ def _extend(ctx: _Ctx, i: int) -> int:
             break
         word = _word(tok)
         if tok.is_word and tok.is_cap:
+            inner = ctx.head_at.get(tok.start)
             j += 1
+            # A head inside the name ("Công ty Cổ phần Tập đoàn TH") is taken whole.
+            while inner is not None and j < len(toks) and toks[j].start < inner.end:
+                j += 1
             lowercase_run = 0
             continue
         if tok.text in _DASHES and j + 1 < len(toks) and toks[j + 1].is_cap:
@@ -272,6 +276,14 @@ def _and_joins(ctx: _Ctx, i: int, j: int, k: int) -> bool:
     seg_end = _segment_end(ctx, k)
     if _has_head(ctx, toks[k].start, toks[seg_end - 1].end):
         return False
+    if (
+        seg_end < len(toks)
+        and toks[seg_end].text == "("
+        and not _has_head(ctx, toks[i].start, toks[j - 1].end)
+        and j - i >= 2
+    ):
+        # "Airbus Defence and Space (France)": the parenthesis closes one name.
+        return True
     before = [_word(t) for t in toks[i:j]]
     if not any(w in {"of", "for", "de", "des", "du"} for w in before):
         return False

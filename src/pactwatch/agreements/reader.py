@@ -102,7 +102,8 @@ def read_article(
         home.learn(reading.sentence_orgs(idx))
     home_in_article = home.mentioned(body.folded, 0, len(body.folded)) is not None
     others = {s.index: _counterpart_mentions(reading, s) for s in statements}
-    assign_parties(statements, body, lex, home, orgs_in=others, home_in_article=home_in_article)
+    named = {s.index: others[s.index] + _bare_names(reading, s) for s in statements}
+    assign_parties(statements, body, lex, home, orgs_in=named, home_in_article=home_in_article)
     dates = find_dates(body.folded, 0, len(body.folded), lex)
     stmt_dates = {s.index: _statement_date(reading, s, dates) for s in statements}
     _mark_stale(reading, statements, stmt_dates)
@@ -277,6 +278,54 @@ def _counterpart_mentions(reading: _Reading, stmt: Statement) -> list[OrgMention
     return out
 
 
+_WITH = re.compile(r"(?:^|\s)(?:with|voi|cung|avec)(?:\s+(?:the|l'|la|le))?\s*$")
+_AND_AFTER = re.compile(r"(?:,|\s(?:and|va|et))(?:\s+(?:the|l'|la|le))?\s*$")
+
+
+def _bare_names(
+    reading: _Reading, stmt: Statement, *, conjunct_only: bool = False
+) -> list[OrgMention]:
+    """Capitalised names without a head word ("Viettel", "Qualcomm") in the signing clause:
+    not people (after a title, or Vietnamese personal names), places, months or countries.
+    With `conjunct_only`, only those joined to the signing by "with", "and", "với", "cùng"."""
+    start, end = _clause(reading, stmt)
+    lex, body = reading.lex, reading.body
+    out = []
+    for org in reading.sentence_orgs(stmt.index):
+        if org.has_head or org.start < start or org.start >= end or org.acronym == org.name:
+            continue
+        if reading.home.is_home(org) or _is_candidate(reading, org):
+            continue
+        before = body.folded[max(start, org.start - 30) : org.start]
+        words = before.split()
+        if words and lex.has_word("titles", words[-1], words[-1], marked=False):
+            continue
+        name_key = key(org.name)
+        parts = name_key.split()
+        if not parts or lex.countries.label_of(org.name) or lex.cues["places"].label_of(org.name):
+            continue
+        if lex.cities.label_of(org.name) or parts[0] in lex.months:
+            continue
+        if len(parts) >= 2 and all(p in lex.syllables for p in parts):
+            continue  # a Vietnamese personal or place name
+        if lex.has_word("stop_caps", parts[0], parts[0], marked=False):
+            continue
+        if conjunct_only and not (_WITH.search(before) or _after_home(reading, before)):
+            continue
+        out.append(org)
+    return out
+
+
+def _after_home(reading: _Reading, before: str) -> bool:
+    """Whether `before` ends with "<home> and" ("USTH and Viettel signed ...")."""
+    match = _AND_AFTER.search(before)
+    if match is None:
+        return False
+    head = before[: match.start()].rstrip()
+    found = list(reading.home.regex().finditer(head))
+    return bool(found) and found[-1].end() == len(head)
+
+
 def _collect_partners(
     reading: _Reading, clean: list[Statement], others: dict[int, list[OrgMention]]
 ) -> list[Candidate]:
@@ -314,6 +363,16 @@ def _collect_partners(
             if org.has_head:
                 merge(candidates, org)
     candidates = [c for c in candidates if any(m.has_head or m.acronym for m in c.mentions)]
+    if not candidates:
+        for stmt in ordered:
+            for org in _bare_names(reading, stmt, conjunct_only=True):
+                merge(candidates, org)
+            if candidates:
+                reading.reasons.append(
+                    "counterparts named next to the home institution or after 'with': "
+                    + ", ".join(c.best.name for c in candidates)
+                )
+                break
     if not candidates:
         for org in _represented(reading):
             merge(candidates, org)
