@@ -51,14 +51,14 @@ import tempfile
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from multiprocessing.connection import Connection
 from multiprocessing.sharedctypes import SynchronizedArray
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 REPO = Path(__file__).resolve().parents[1]
 SITES_DIR = REPO / "tests" / "fixtures" / "sites"
@@ -69,11 +69,15 @@ FIRST_ID = 100_000
 HOSTS_PER_BLOCK = 250
 COOP = "hop-tac-doi-ngoai-truyen-thong"
 LAST_MODIFIED = "Thu, 29 Jan 2026 07:30:00 GMT"
+# Share of the simulated articles that announce a signed agreement (a cooperation news
+# category runs at about one in five; extraction and the partner/alert stages cost more then).
+AGREEMENT_SHARE = 0.2
 TARGETS = {"steady": 3.0, "cold": 90.0, "rss_mb": 250.0}  # for N = 1,000
 
 # Shared counters the server keeps, read around each run.
 REQUESTS, OK, NOT_MODIFIED, MISSING, BYTES_OUT = range(5)
 
+T = TypeVar("T")
 Mode = Literal["pactwatch", "peer"]
 Scenario = Literal["cold", "steady"]
 
@@ -89,6 +93,8 @@ class _Page:
     path: str  # the fixture's own path, with its id
     ident: str
     title: str
+    language: str
+    agreement: bool
     paragraphs: tuple[str, ...]
 
     def path_for(self, ident: int) -> str:
@@ -108,9 +114,10 @@ class Kind:
     index_head: str
     index_item: str  # with {{PATH}}, {{TITLE}}, {{ID}}, {{BODY}}
     index_tail: str
-    articles: tuple[_Page, ...]
-    titles: tuple[str, ...]
-    paragraphs: tuple[str, ...]
+    # Article templates, titles and body paragraphs: [0] other news, [1] agreements.
+    articles: tuple[tuple[_Page, ...], tuple[_Page, ...]]
+    titles: tuple[tuple[str, ...], tuple[str, ...]]
+    paragraphs: tuple[tuple[str, ...], tuple[str, ...]]
     robots: str
 
 
@@ -126,10 +133,10 @@ def _manifest(site: str) -> list[dict[str, Any]]:
     return data
 
 
-_BODY = {
-    "hust": re.compile(r'(<div id="news-bodyhtml"[^>]*>)(.*?)(</div>)', re.DOTALL),
-    "usth": re.compile(r'(<div class="entry-content">)(.*?)(\n\s*</div>)', re.DOTALL),
-}
+_BODY = (
+    re.compile(r'(<div id="news-bodyhtml"[^>]*>)(.*?)(</div>)', re.DOTALL),  # NukeViet
+    re.compile(r'(<div class="entry-content">)(.*?)(\n\s*</div>)', re.DOTALL),  # WordPress
+)
 _BARE_P = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _CONTENT = re.compile(r"(<content:encoded><!\[CDATA\[)(.*?)(\]\]></content:encoded>)", re.DOTALL)
 
@@ -141,7 +148,7 @@ def _article_template(site: str, entry: dict[str, Any]) -> _Page:
         raise ValueError(f"no id in fixture path {path}")
     ident = found.group(1)
     text = _read(site, path)
-    block = _BODY[site].search(text)
+    block = _BODY[0].search(text) or _BODY[1].search(text)
     if block is None:
         raise ValueError(f"no article body in fixture {path}")
     inner = block.group(2)
@@ -150,7 +157,8 @@ def _article_template(site: str, entry: dict[str, Any]) -> _Page:
     inner = _BARE_P.sub("", _BARE_P.sub("{{BODY}}", inner, count=1))
     text = text[: block.start(2)] + inner + text[block.end(2) :]
     text = text.replace(html.escape(title), "{{TITLE}}").replace(ident, "{{ID}}")
-    return _Page(text, path, ident, title, paragraphs)
+    language, agreement = entry["language"], bool(entry["is_agreement"])
+    return _Page(text, path, ident, title, language, agreement, paragraphs)
 
 
 def _item_template(item: str, page: _Page) -> str:
@@ -184,20 +192,27 @@ def _split_listing(text: str) -> tuple[str, str, str]:
     return head, item.group(0) + "\n        ", tail
 
 
+def _split(
+    pages: list[_Page], fallback: list[_Page], pick: Callable[[_Page], tuple[T, ...]] | None = None
+) -> tuple[tuple[T, ...], tuple[T, ...]]:
+    """`pick` of the non-agreement pages, then of the agreement ones (`fallback` if none)."""
+
+    def of(agreement: bool) -> tuple[T, ...]:
+        chosen = [p for p in pages if p.agreement == agreement] or fallback
+        if pick is None:
+            return tuple(chosen)  # type: ignore[arg-type]
+        return tuple(x for p in chosen for x in pick(p))
+
+    return of(False), of(True)
+
+
 @cache
 def site_kinds() -> tuple[Kind, ...]:
     """The three kinds of simulated site, built once from the fixture files."""
-    hust = [
-        _article_template("hust", e)
-        for e in _manifest("hust")
-        if re.fullmatch(rf"/vi/news/{COOP}/[^/]+-\d+\.html", e["path"])
-    ]
-    usth = [
-        _article_template("usth", e)
-        for e in _manifest("usth")
-        if re.fullmatch(r"/en/[^/]+-\d+/", e["path"])
-    ]
-    by_path = {p.path: p for p in hust + usth}
+    every = [_article_template(site, e) for site in ("hust", "usth") for e in _manifest(site)]
+    by_path = {p.path: p for p in every}
+    hust = [p for p in every if re.fullmatch(rf"/vi/news/{COOP}/[^/]+-\d+\.html", p.path)]
+    usth = [p for p in every if re.fullmatch(r"/en/[^/]+-\d+/", p.path)]
     kinds = []
     for name, site, pages, index_path, index_type, source_kind in (
         ("nukeviet-feed", "hust", hust, f"/vi/news/rss/{COOP}/", "application/rss+xml", "feed"),
@@ -221,9 +236,14 @@ def site_kinds() -> tuple[Kind, ...]:
                 index_head=head,
                 index_item=_item_template(item, by_path[linked.group(1)]),
                 index_tail=tail,
-                articles=tuple(pages),
-                titles=tuple(p.title for p in pages),
-                paragraphs=tuple(p for page in pages for p in page.paragraphs),
+                articles=_split(pages, pages),
+                titles=_split(pages, pages, lambda p: (p.title,)),
+                # Body text of every fixture page in the language, whichever site it is from.
+                paragraphs=_split(
+                    [p for p in every if p.language == pages[0].language],
+                    pages,
+                    lambda p: p.paragraphs,
+                ),
                 robots=_read(site, "/robots.txt"),
             )
         )
@@ -245,13 +265,23 @@ def base_url(site: int, port: int) -> str:
 
 
 def _article(site: int, number: int) -> tuple[_Page, str, str, int]:
-    """Template, title, body paragraphs (HTML) and id of article `number` of `site`."""
+    """Template, title, body paragraphs (HTML) and id of article `number` of `site`.
+
+    About `AGREEMENT_SHARE` of the articles announce an agreement: their template, title and
+    paragraphs come from the fixtures' agreement pages; the others' from the other news.
+    """
     kind = kind_of(site)
-    page = kind.articles[(site + number) % len(kind.articles)]
     rng = random.Random(site * 100_003 + number)
-    title = kind.titles[rng.randrange(len(kind.titles))]
-    count = min(len(kind.paragraphs), rng.randint(4, 8))
-    body = "\n".join(f"<p>{p}</p>" for p in rng.sample(kind.paragraphs, count))
+    agreement = int(rng.random() < AGREEMENT_SHARE)
+    pages, titles, paragraphs = (
+        kind.articles[agreement],
+        kind.titles[agreement],
+        kind.paragraphs[agreement],
+    )
+    page = pages[(site + number) % len(pages)]
+    title = titles[rng.randrange(len(titles))]
+    count = min(len(paragraphs), rng.randint(3, 7))
+    body = "\n".join(f"<p>{p}</p>" for p in rng.sample(paragraphs, count))
     return page, title, body, FIRST_ID + number
 
 

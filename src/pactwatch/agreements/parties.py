@@ -186,12 +186,7 @@ def _extend(ctx: _Ctx, i: int) -> int:
                 break
             j, lowercase_run = step[0], lowercase_run + step[1]
             continue
-        if vi_mode and tok.is_word and not _stop(ctx, tok, head_lang) and lowercase_run < 4:
-            # French names go on in lowercase only after a connector ("de recherche pour le
-            # développement"), Vietnamese ones after any word ("ĐH Giao thông vận tải").
-            after_connector = _word(prev) in connectors | _OF or lowercase_run > 0
-            if head is not None and head.lang == "fr" and not after_connector:
-                break
+        if vi_mode and head is not None and _lowercase_goes_on(ctx, j, head, lowercase_run):
             j += 1
             lowercase_run += 1
             continue
@@ -201,6 +196,20 @@ def _extend(ctx: _Ctx, i: int) -> int:
     ):
         j -= 1
     return j
+
+
+def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
+    """Whether a lowercase word continues a Vietnamese or French name. French names go on
+    in lowercase only right after the head ("École polytechnique") or a connector ("de
+    recherche pour le développement"), Vietnamese ones after any word ("ĐH Giao thông vận
+    tải"); never through a stop word, never for long."""
+    tok, prev = ctx.toks[j], ctx.toks[j - 1]
+    if not tok.is_word or run >= 4 or _stop(ctx, tok, head.lang):
+        return False
+    if head.lang != "fr":
+        return True
+    connectors = ctx.lex.name_connectors | _OF
+    return _word(prev) in connectors or run > 0 or prev.end == head.end
 
 
 def _through_connector(

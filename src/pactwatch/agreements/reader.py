@@ -108,6 +108,12 @@ def read_article(
     stmt_dates = {s.index: _statement_date(reading, s, dates) for s in statements}
     _mark_stale(reading, statements, stmt_dates)
     clean = [s for s in statements if s.clean]
+    if clean and all(s.sentence.is_title for s in clean) and len(clean) < len(statements):
+        # The headline sums up the body; if the body speaks of the signing only as a plan
+        # or as background, so does the headline.
+        for stmt in clean:
+            stmt.qualifiers["plan"] = stmt.anchor
+        clean = []
     if not clean:
         return Decision(
             False,
