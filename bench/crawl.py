@@ -54,9 +54,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from multiprocessing.connection import Connection
-from multiprocessing.sharedctypes import SynchronizedArray
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -78,6 +77,8 @@ TARGETS = {"steady": 3.0, "cold": 90.0, "rss_mb": 250.0}  # for N = 1,000
 REQUESTS, OK, NOT_MODIFIED, MISSING, BYTES_OUT = range(5)
 
 T = TypeVar("T")
+# The server's request counters: a ctypes array of int64 in shared memory (see `Server`).
+Counters = Any
 Mode = Literal["pactwatch", "peer"]
 Scenario = Literal["cold", "steady"]
 
@@ -193,14 +194,12 @@ def _split_listing(text: str) -> tuple[str, str, str]:
 
 
 def _split(
-    pages: list[_Page], fallback: list[_Page], pick: Callable[[_Page], tuple[T, ...]] | None = None
+    pages: list[_Page], fallback: list[_Page], pick: Callable[[_Page], tuple[T, ...]]
 ) -> tuple[tuple[T, ...], tuple[T, ...]]:
     """`pick` of the non-agreement pages, then of the agreement ones (`fallback` if none)."""
 
     def of(agreement: bool) -> tuple[T, ...]:
         chosen = [p for p in pages if p.agreement == agreement] or fallback
-        if pick is None:
-            return tuple(chosen)  # type: ignore[arg-type]
         return tuple(x for p in chosen for x in pick(p))
 
     return of(False), of(True)
@@ -236,7 +235,7 @@ def site_kinds() -> tuple[Kind, ...]:
                 index_head=head,
                 index_item=_item_template(item, by_path[linked.group(1)]),
                 index_tail=tail,
-                articles=_split(pages, pages),
+                articles=_split(pages, pages, lambda p: (p,)),
                 titles=_split(pages, pages, lambda p: (p.title,)),
                 # Body text of every fixture page in the language, whichever site it is from.
                 paragraphs=_split(
@@ -326,7 +325,7 @@ _REASONS = {200: b"OK", 304: b"Not Modified", 400: b"Bad Request", 404: b"Not Fo
 class _Responder(asyncio.Protocol):
     """A minimal HTTP/1.1 responder (GET, keep-alive, pipelining) for one listening address."""
 
-    def __init__(self, site: int, port: int, counters: SynchronizedArray[int]) -> None:
+    def __init__(self, site: int, port: int, counters: Counters) -> None:
         self.site, self.base, self.counters = site, base_url(site, port), counters
         self.kind = kind_of(site)
         self.articles = {article_path(site, n): n for n in range(ARTICLES_PER_SITE)}
@@ -384,7 +383,9 @@ class _Responder(asyncio.Protocol):
         if path == self.kind.index_path:
             etag = index_etag(self.site)
             validators = {"ETag": etag, "Last-Modified": LAST_MODIFIED}
-            if etag in {t.strip().removeprefix("W/") for t in headers.get("if-none-match", "").split(",")}:
+            if etag in {
+                t.strip().removeprefix("W/") for t in headers.get("if-none-match", "").split(",")
+            }:
                 return 304, validators, b""
             content = {"Content-Type": self.kind.index_type, **validators}
             return 200, content, index_page(self.site, self.base)
@@ -412,8 +413,8 @@ def _listen(sites: int, port: int) -> list[socket.socket]:
     return sockets
 
 
-def _serve(sites: int, counters: SynchronizedArray[int], ready: Connection) -> None:
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+def _serve(sites: int, counters: Counters, ready: Connection) -> None:
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     site_kinds()
     for _attempt in range(20):
@@ -431,10 +432,7 @@ def _serve(sites: int, counters: SynchronizedArray[int], ready: Connection) -> N
     async def main() -> None:
         loop = asyncio.get_running_loop()
         for site, sock in enumerate(sockets):
-            await loop.create_server(
-                lambda site=site: _Responder(site, port, counters),  # type: ignore[misc]
-                sock=sock,
-            )
+            await loop.create_server(partial(_Responder, site, port, counters), sock=sock)
         ready.send(("ok", port))
         await asyncio.Event().wait()
 
@@ -447,12 +445,12 @@ class Server:
 
     sites: int
     port: int = 0
-    counters: SynchronizedArray[int] | None = None
+    counters: Counters | None = None
     _process: multiprocessing.process.BaseProcess | None = field(default=None, repr=False)
 
     def __enter__(self) -> Server:
         context = multiprocessing.get_context("spawn")
-        self.counters = context.Array("q", 5, lock=False)  # type: ignore[assignment]
+        self.counters = context.Array("q", 5, lock=False)
         receive, send = context.Pipe(duplex=False)
         self._process = context.Process(
             target=_serve, args=(self.sites, self.counters, send), daemon=True
@@ -507,7 +505,7 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _run_job(job: Job, counters: SynchronizedArray[int], results: Connection) -> None:
+def _run_job(job: Job, counters: Counters, results: Connection) -> None:
     runner = _pactwatch_passes if job.mode == "pactwatch" else _peer_passes
     try:
         passes = runner(job, counters)
@@ -549,20 +547,18 @@ def bench_settings(sites: int, port: int, database: str, concurrency: int) -> An
             SourceConfig(
                 name=f"site-{site:04d}-{kind.name}",
                 institution="usth" if kind.profile == "wordpress" else "hust",
-                kind=kind.source_kind,  # type: ignore[arg-type]
+                kind=kind.source_kind,
                 url=base_url(site, port) + kind.index_path,
-                profile=kind.profile,  # type: ignore[arg-type]
+                profile=kind.profile,
                 language=kind.language,
                 min_delay=0,
             )
         )
     http = HttpSettings(min_delay=0, concurrency=concurrency, obey_robots=True)
-    return Settings(
-        database=database, http=http, institutions=institutions, sources=tuple(sources)
-    )
+    return Settings(database=database, http=http, institutions=institutions, sources=tuple(sources))
 
 
-def _pactwatch_passes(job: Job, counters: SynchronizedArray[int]) -> list[Pass]:
+def _pactwatch_passes(job: Job, counters: Counters) -> list[Pass]:
     import logging
 
     from pactwatch.commands.common import database
@@ -573,7 +569,7 @@ def _pactwatch_passes(job: Job, counters: SynchronizedArray[int]) -> list[Pass]:
     from pactwatch.robots import RobotsCache
 
     # As `pactwatch crawl` logs when not on a terminal: one line per source and failure.
-    log = open(job.log_file, "a", encoding="utf-8")  # noqa: SIM115
+    log = Path(job.log_file).open("a", encoding="utf-8")  # noqa: SIM115
     sys.stderr = log
     setup_logging("text", logging.INFO)
     settings = bench_settings(job.sites, job.port, job.database, job.concurrency)
@@ -598,7 +594,7 @@ def _pactwatch_passes(job: Job, counters: SynchronizedArray[int]) -> list[Pass]:
                 profiler.disable()
             seconds = time.perf_counter() - started
             requests, statuses = _diff(before, list(counters))
-            outcomes = Counter(r.outcome for r in results)
+            outcomes: Counter[str] = Counter(r.outcome for r in results)
             outcomes["articles"] = sum(r.fetched for r in results)
             outcomes["link_failures"] = sum(len(r.failures) for r in results)
             passes.append(Pass(label, seconds, requests, dict(outcomes), statuses))
@@ -608,7 +604,7 @@ def _pactwatch_passes(job: Job, counters: SynchronizedArray[int]) -> list[Pass]:
     return passes
 
 
-def _peer_passes(job: Job, counters: SynchronizedArray[int]) -> list[Pass]:
+def _peer_passes(job: Job, counters: Counters) -> list[Pass]:
     import httpx
 
     from pactwatch.config import HttpSettings
@@ -647,10 +643,14 @@ def _peer_passes(job: Job, counters: SynchronizedArray[int]) -> list[Pass]:
             await asyncio.gather(*(site(n) for n in range(job.sites)))
         return statuses, received
 
-    labels = [("cold", True, True)] if job.scenario == "cold" else [
-        ("cron", False, True),
-        ("daemon", False, False),
-    ]
+    labels = (
+        [("cold", True, True)]
+        if job.scenario == "cold"
+        else [
+            ("cron", False, True),
+            ("daemon", False, False),
+        ]
+    )
     passes = []
     for label, cold, with_robots in labels:
         before = list(counters)
@@ -758,7 +758,7 @@ def measure(args: argparse.Namespace, sites: int, workdir: Path) -> list[Row]:
             ours, rss = run_job(
                 Job(
                     "pactwatch",
-                    scenario,  # type: ignore[arg-type]
+                    scenario,
                     sites,
                     server.port,
                     db_url,
@@ -771,7 +771,13 @@ def measure(args: argparse.Namespace, sites: int, workdir: Path) -> list[Row]:
             peer: list[Pass | None] = [None] * len(ours)
             if not args.no_peer:
                 peer_job = Job(
-                    "peer", scenario, sites, server.port, "", args.concurrency, ""  # type: ignore[arg-type]
+                    "peer",
+                    scenario,
+                    sites,
+                    server.port,
+                    "",
+                    args.concurrency,
+                    "",
                 )
                 peer = list(run_job(peer_job, server)[0])
             for mine, theirs in zip(ours, peer, strict=True):
@@ -791,7 +797,9 @@ def _verdicts(rows: list[Row]) -> list[str]:
             continue
         limit = TARGETS["cold"] if row.label == "cold" else TARGETS["steady"]
         mark = "ok " if row.ours.seconds <= limit else "MISS"
-        lines.append(f"[{mark}] N=1,000 {row.label}: {row.ours.seconds:.2f} s (target ≤ {limit:g} s)")
+        lines.append(
+            f"[{mark}] N=1,000 {row.label}: {row.ours.seconds:.2f} s (target ≤ {limit:g} s)"
+        )
         mark = "ok " if row.rss_mb <= TARGETS["rss_mb"] else "MISS"
         lines.append(
             f"[{mark}] N=1,000 {row.label}: peak RSS {row.rss_mb:.0f} MB "
