@@ -34,13 +34,14 @@ from sqlalchemy import func, select, update
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.support.webserver import Response, WebServer  # noqa: E402
+
 from pactwatch.config import Schedule, Settings  # noqa: E402
 from pactwatch.daemon import DaemonOptions, serve  # noqa: E402
 from pactwatch.logs import setup_logging  # noqa: E402
 from pactwatch.store import ensure_schema, open_database  # noqa: E402
 from pactwatch.store.models import ArticleRecord, SourceRecord  # noqa: E402
 from pactwatch.store.sources import sync_sources  # noqa: E402
-from tests.support.webserver import Response, WebServer  # noqa: E402
 
 HOSTS = 20
 PAGE = (
