@@ -338,3 +338,45 @@ def test_health_is_503_when_the_database_is_gone(tmp_path: Path) -> None:
 
     status, body = asyncio.run(scenario())
     assert status == 503 and not body["ok"] and not body["database"]["reachable"]
+
+
+def _run_args(config: Path, *extra: str) -> Any:
+    import argparse
+
+    from pactwatch.commands import run as run_command
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--config", type=Path)
+    run_command.register(parser.add_subparsers())
+    return parser.parse_args(["--config", str(config), "run", "--http", "off", *extra])
+
+
+def test_run_once_from_the_command_and_the_lock_message(tmp_path: Path) -> None:
+    from pactwatch.commands.common import UserError
+    from pactwatch.daemon.leases import lock_instance
+
+    with WebServer() as web:
+        url = serve_site(web, count=2)
+        config = tmp_path / "pactwatch.yaml"
+        config.write_text(
+            f"database: sqlite:///{tmp_path / 'cli.db'}\n"
+            "http: {min_delay: 0, retries: 0}\n"
+            "institutions: [{id: uni, name: Example University}]\n"
+            f"sources: [{{name: news, institution: uni, kind: feed, url: '{url}'}}]\n",
+            encoding="utf-8",
+        )
+        args = _run_args(config, "--once")
+        assert args.handler(args) == 0
+        assert len(web.requests_to("/feed.xml")) == 1
+        # Not due again before its period: a second --once crawls nothing.
+        assert args.handler(args) == 0
+        assert len(web.requests_to("/feed.xml")) == 1
+        db = open_database(f"sqlite:///{tmp_path / 'cli.db'}")
+        held = lock_instance(db)
+        try:
+            with pytest.raises(UserError, match="already running"):
+                args.handler(args)
+        finally:
+            assert held is not None
+            held.release()
+            db.close()
