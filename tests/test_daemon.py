@@ -380,3 +380,28 @@ def test_run_once_from_the_command_and_the_lock_message(tmp_path: Path) -> None:
             assert held is not None
             held.release()
             db.close()
+
+
+def test_reload_adds_and_removes_source_jobs(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'reload.db'}"
+    first = settings_for(db_url, {"a": "http://127.0.0.1:9/a.xml"}, every=3600.0)
+    second = settings_for(db_url, {"b": "http://127.0.0.1:9/b.xml"}, every=3600.0)
+    current = {"settings": second}
+
+    async def scenario() -> tuple[bool, bool]:
+        controls, seen = Controls(), {}
+        task = asyncio.create_task(
+            serve(first, DaemonOptions(**FAST), controls=controls,
+                  load_settings=lambda: current["settings"],
+                  on_started=lambda d: seen.setdefault("d", d))
+        )  # fmt: skip
+        await _until(lambda: "d" in seen)
+        daemon: Daemon = seen["d"]
+        controls.reload()  # what SIGHUP does
+        await _until(lambda: daemon.scheduler.get_job(source_job_id("b")) is not None)
+        gone = daemon.scheduler.get_job(source_job_id("a")) is None
+        controls.stop()
+        await task
+        return gone, "b" in daemon.state.sources
+
+    assert asyncio.run(scenario()) == (True, True)
