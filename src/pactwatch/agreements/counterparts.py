@@ -20,7 +20,7 @@ in the title or URL; else the home institution's country. Usage::
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from pactwatch.agreements.home import key
@@ -79,10 +79,8 @@ def same_org(a: OrgMention, forms: set[str]) -> bool:
             if (
                 len(m) >= 4
                 and len(form) >= 4
-                and (
-                    re.search(rf"(?<![a-z0-9]){re.escape(m)}(?![a-z0-9])", form)
-                    or re.search(rf"(?<![a-z0-9]){re.escape(form)}(?![a-z0-9])", m)
-                )
+                # Keys are words joined by single spaces: padding makes a whole-word test.
+                and (f" {m} " in f" {form} " or f" {form} " in f" {m} ")
             ):
                 short, long_ = sorted((m, form), key=len)
                 # "Luxshare" inside "Luxshare ICT Co Ltd" is the same company, but a generic
@@ -112,7 +110,8 @@ class CountryContext:
     title_and_url: str
     home_country: str | None
     registry: Mapping[str, str]
-    descriptions: Mapping[str, str]
+    # Countries from sentences describing a partner, computed only when needed.
+    descriptions: Callable[[], Mapping[str, str]]
 
 
 def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
@@ -140,9 +139,10 @@ def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
     for m in cand.mentions:
         if _vietnamese_looking(ctx.lex, m.name):
             return "VN", "a Vietnamese-looking name"
+    described = ctx.descriptions()
     for form in cand.forms():
-        if form in ctx.descriptions:
-            return ctx.descriptions[form], "a sentence describing the partner"
+        if form in described:
+            return described[form], "a sentence describing the partner"
     codes = {
         h.label
         for h in ctx.lex.countries.find(fold(ctx.title_and_url), original=ctx.title_and_url)

@@ -75,22 +75,29 @@ def cue_hits(body: Body, lex: Lexicon, category: str) -> list[list[Hit]]:
 
 def find_statements(body: Body, lex: Lexicon, home: HomeSide) -> list[Statement]:
     """Every sentence that states, plans or recalls a signing, with its qualifiers."""
-    verbs = cue_hits(body, lex, "signing_verbs")
-    events = cue_hits(body, lex, "signing_events")
-    weak = cue_hits(body, lex, "signing_weak")
-    nouns = cue_hits(body, lex, "agreement_nouns")
-    ceremonies = cue_hits(body, lex, "ceremony")
+    # One pass over the text for every signing word; the rest only where one was found.
+    signing = _bucket(list(lex.signing_any.find(body.folded)), body.sentences)
     statements: list[Statement] = []
     for idx, sentence in enumerate(body.sentences):
-        verb = verbs[idx][0] if verbs[idx] else None
-        event = events[idx][0] if events[idx] else None
-        if verb is None and weak[idx] and (sentence.is_title or ceremonies[idx]):
-            verb = weak[idx][0]
+        if not signing[idx]:
+            continue
+        verb = next((h for h in signing[idx] if h.label == "signing_verbs"), None)
+        event = next((h for h in signing[idx] if h.label == "signing_events"), None)
+        weak = next((h for h in signing[idx] if h.label == "signing_weak"), None)
+        span = (body.folded, sentence.start, sentence.end)
+        if (
+            verb is None
+            and event is None
+            and weak is not None
+            and (sentence.is_title or lex.cues["ceremony"].first(*span) is not None)
+        ):
+            verb = weak
         if verb is None and event is None:
             continue
-        if event is None and not nouns[idx]:
+        nouns = list(lex.cues["agreement_nouns"].find(*span))
+        if event is None and not nouns:
             continue
-        statements.append(Statement(idx, sentence, verb, event, nouns[idx]))
+        statements.append(Statement(idx, sentence, verb, event, nouns))
     if not statements:
         return statements
     for category in DISQUALIFIERS:
@@ -137,9 +144,9 @@ def qualified_mentions(body: Body, lex: Lexicon, limit: int = 4) -> list[tuple[i
     """Sentences that mention signing only with a qualifier ("will sign", "with over 200"):
     (sentence index, qualifier category, qualifier hit), to explain a "no"."""
     out: list[tuple[int, str, Hit]] = []
-    cues = [cue_hits(body, lex, c) for c in ("signing_verbs", "signing_events", "signing_weak")]
+    signing = _bucket(list(lex.signing_any.find(body.folded)), body.sentences)
     for idx, sentence in enumerate(body.sentences):
-        if not any(bucket[idx] for bucket in cues):
+        if not signing[idx]:
             continue
         for category in DISQUALIFIERS:
             hit = lex.cues[category].first(body.folded, sentence.start, sentence.end)

@@ -215,6 +215,8 @@ class Lexicon:
     months: Mapping[str, int]
     countries: PhraseMatcher
     cities: PhraseMatcher
+    # Every signing word (verbs, acts, weak mentions), labelled with its category.
+    signing_any: PhraseMatcher
     areas: PhraseMatcher
     area_names: tuple[str, ...]
     org_heads: Mapping[str, frozenset[str]]
@@ -331,6 +333,11 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         months=months,
         countries=countries,
         cities=cities,
+        signing_any=PhraseMatcher(
+            _Entry(e.phrase, category, e.lang)
+            for category in ("signing_verbs", "signing_events", "signing_weak")
+            for e in lists[category]
+        ),
         areas=areas,
         area_names=tuple(str(a) for a in area_data),
         org_heads={k: frozenset(v) for k, v in heads.items()},

@@ -96,7 +96,9 @@ def read_article(
     lead = [
         i
         for i, s in enumerate(body.sentences)
-        if s.paragraph <= 1 and _may_define(body.text[s.start : s.end])
+        if s.paragraph <= 1
+        and _may_define(body.text[s.start : s.end])
+        and home.mentioned(body.folded, s.start, s.end)
     ][:8]
     for idx in sorted({*lead, *(s.index for s in statements)}):
         home.learn(reading.sentence_orgs(idx))
@@ -156,10 +158,7 @@ _NO_CUE = "no signing statement: no signing verb with an agreement noun, no sign
 def _any_signing_cue(article: Article, lex: Lexicon, limit: int = 20_000) -> bool:
     """A quick look before any real work: most pages never mention a signing."""
     text = fold(" ".join((article.title or "", *article.paragraphs))[: limit + 500])
-    return any(
-        lex.cues[category].first(text) is not None
-        for category in ("signing_verbs", "signing_events", "signing_weak")
-    )
+    return lex.signing_any.first(text) is not None
 
 
 def _may_define(sentence: str) -> bool:
@@ -444,7 +443,13 @@ def _partners(
     institution: InstitutionConfig,
     registry: Mapping[str, str],
 ) -> tuple[PartnerDraft, ...]:
-    descriptions = _descriptions(reading, candidates)
+    cache: dict[str, Mapping[str, str]] = {}
+
+    def descriptions() -> Mapping[str, str]:
+        if "found" not in cache:
+            cache["found"] = _descriptions(reading, candidates)
+        return cache["found"]
+
     title_and_url = f"{article.title or ''} {article.url.replace('-', ' ').replace('/', ' ')}"
     ctx = CountryContext(
         reading.lex,

@@ -250,7 +250,7 @@ def tokens(text: str, folded: str, start: int, end: int) -> list[Token]:
 
 def has_vietnamese_marks(text: str) -> bool:
     """True when `text` has letters that only Vietnamese writes (ơ, ư, ă, đ, tone marks)."""
-    return any(c in _VI_LETTERS for c in text.lower())
+    return _VI_LETTERS.search(text) is not None
 
 
-_VI_LETTERS = frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĩũơ")
+_VI_LETTERS = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĩũơ]", re.IGNORECASE)
