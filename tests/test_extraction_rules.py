@@ -372,3 +372,33 @@ def test_hand_written_cases_are_in_the_corpus_format(tmp_path: Path) -> None:
         data = json.loads(case.read_text(encoding="utf-8"))
         assert {"url", "home_institution", "language", "text", "label"} <= set(data)
         assert data["language"] in {"en", "vi", "fr"}
+
+
+# -- whole pages -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "profile", "home", "partner"),
+    [
+        ("nukeviet_article.html", "nukeviet", "Trường Đại học Ví Dụ", "Đại học Mẫu"),
+        ("usth_wp_article.html", "wordpress", "USTH", "Example Institute of Technology"),
+    ],
+)
+def test_site_pages_end_to_end(
+    shared_dir: Path, page: str, profile: str, home: str, partner: str
+) -> None:
+    from pactwatch.article import parse_article
+    from pactwatch.config import SourceConfig
+
+    html = (shared_dir / "sites" / page).read_text(encoding="utf-8")
+    source = SourceConfig(
+        name="s", institution="i", kind="listing", url="https://example.edu.vn/", profile=profile
+    )
+    article = parse_article(html, "https://example.edu.vn/news/1", source)
+    institution = InstitutionConfig(id="home", name=home, country="VN")
+    decision = extract_agreement(article, institution)
+    assert decision.is_agreement, decision.reasons
+    assert decision.agreement is not None
+    # "Ví Dụ" keeps its last word: a marked "Dụ" is not the French "du".
+    assert [p.name for p in decision.agreement.partners] == [partner]
+    assert decision.agreement.signed_on is not None

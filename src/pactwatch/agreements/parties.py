@@ -180,7 +180,7 @@ def _extend(ctx: _Ctx, i: int) -> int:
         if vi_mode and tok.is_word and _vi_and_joins(ctx, j):
             j += 1
             continue
-        if tok.is_word and word in connectors | _OF | _AND:
+        if tok.is_word and _connector(ctx, tok, connectors | _OF | _AND):
             step = _through_connector(ctx, i, j, vi_mode=vi_mode, head_lang=head_lang)
             if step is None:
                 break
@@ -192,7 +192,7 @@ def _extend(ctx: _Ctx, i: int) -> int:
             continue
         break
     while j > i + 1 and (
-        _word(toks[j - 1]) in connectors | _OF | _AND or toks[j - 1].text in _DASHES
+        _connector(ctx, toks[j - 1], connectors | _OF | _AND) or toks[j - 1].text in _DASHES
     ):
         j -= 1
     return j
@@ -222,7 +222,7 @@ def _through_connector(
     tok = toks[j]
     word = _word(tok)
     k = j
-    while k < len(toks) and _word(toks[k]) in connectors | _OF and k - j < 2:
+    while k < len(toks) and _connector(ctx, toks[k], connectors | _OF) and k - j < 2:
         k += 1
     if k >= len(toks) or not toks[k].is_cap or not toks[k].is_word:
         if vi_mode and not _stop(ctx, tok, head_lang):
@@ -237,6 +237,11 @@ def _through_connector(
     if word in {"of", "in"} and _country_at(ctx, k) is not None:
         return None
     return k, 0
+
+
+def _connector(ctx: _Ctx, tok: Token, words: frozenset[str] | set[str]) -> bool:
+    """A joining word ("of", "de", "du"); in a text with Vietnamese marks, "Dụ" is not "du"."""
+    return _word(tok) in words and (tok.text.isascii() or not ctx.body.marked)
 
 
 def _next_is(toks: list[Token], j: int, prefix: str) -> bool:
