@@ -160,7 +160,6 @@ def _extend(ctx: _Ctx, i: int) -> int:
         prev = toks[j - 1]
         if _is_possessive(prev) and _word(prev) not in ctx.lex.generic_name_words:
             break
-        word = _word(tok)
         if tok.is_word and tok.is_cap:
             inner = ctx.head_at.get(tok.start)
             j += 1
