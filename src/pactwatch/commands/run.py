@@ -68,12 +68,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--keep-runs", type=_seconds, default=30 * 86400.0, metavar="DURATION",
         help="keep per-run records this long (default 30d)",
     )  # fmt: skip
+    option(
+        "--max-runs", type=int, default=32, metavar="N",
+        help="source runs at the same time (default 32; bounds memory, not politeness)",
+    )  # fmt: skip
     parser.set_defaults(handler=run)
 
 
 def options_of(args: argparse.Namespace) -> DaemonOptions:
     if args.lease <= 0 or args.dispatch_every <= 0 or args.housekeeping_every <= 0:
         raise UserError("--lease, --dispatch-every and --housekeeping-every must be positive")
+    if args.max_runs < 1:
+        raise UserError("--max-runs must be at least 1")
     return DaemonOptions(
         http=args.http,
         once=args.once,
@@ -81,6 +87,7 @@ def options_of(args: argparse.Namespace) -> DaemonOptions:
         grace=args.grace,
         dispatch_every=args.dispatch_every,
         housekeeping_every=args.housekeeping_every,
+        max_concurrent_runs=args.max_runs,
         retention=Retention(
             versions=timedelta(seconds=args.keep_versions),
             runs=timedelta(seconds=args.keep_runs),

@@ -85,6 +85,9 @@ class DaemonOptions:
     # Scheduler heartbeat; /healthz calls the scheduler dead after three missed beats.
     heartbeat: float = 10.0
     fetcher_max_age: float = 24 * 3600.0
+    # Source runs at once: a thousand sources due together would otherwise hold a thousand
+    # feeds and their articles in memory at the same moment (the network stays the bottleneck).
+    max_concurrent_runs: int = 32
     owner: str | None = None
 
 
@@ -169,6 +172,7 @@ class Daemon:
         self._last_beat: float | None = None
         self._stopping = False
         self._rng = random.Random()
+        self._run_slots = asyncio.Semaphore(max(1, options.max_concurrent_runs))
 
     def _state_for(self, settings: Settings) -> _State:
         enabled = {s.name: s for s in settings.sources if s.enabled}
@@ -397,7 +401,7 @@ class Daemon:
 
     async def _run(self, source: SourceConfig) -> SourceRunResult:
         state = self.state
-        async with self.fetchers.use() as fetcher:
+        async with self._run_slots, self.fetchers.use() as fetcher:
             deps = Deps(
                 settings=state.settings,
                 fetcher=fetcher,
