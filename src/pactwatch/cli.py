@@ -64,7 +64,11 @@ def _from_env(action: argparse.Action, raw: str) -> object:
 Handler = Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+_GLOBAL_OPTIONS_WITH_VALUES = frozenset({"--config", "--log-format"})
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given `argv`, only the verb it names is loaded (see `commands`)."""
     from pactwatch import commands
 
     parser = argparse.ArgumentParser(
@@ -84,12 +88,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_option(parser, "", "--verbose", "-v", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.register(sub)
+    selected = None
+    if argv is not None:
+        selected = commands.selected_command(argv, _GLOBAL_OPTIONS_WITH_VALUES) or "--help"
+    commands.register(sub, selected)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     setup_logging(args.log_format, 10 if args.verbose else 20)
     from pactwatch.commands.common import UserError
