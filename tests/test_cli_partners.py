@@ -312,11 +312,6 @@ def test_merge_moves_the_history_to_the_survivor(cli: Cli) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sync_config_partners sets a config entry's names to exactly the config's, so the "
-    "names a merge or a correction gave it are dropped by the next sync",
-)
 def test_names_merged_into_a_config_entry_survive_the_next_sync(cli: Cli) -> None:
     cnes = cli.partners()[CNES_NAME]["id"]
     learnt = cli.add("Agence spatiale française")

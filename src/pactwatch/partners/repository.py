@@ -136,8 +136,9 @@ def _set_names(
     return changed
 
 
-def _add_names(session: Session, partner_id: int, names: Iterable[tuple[str, str]]) -> None:
-    """Add (value, kind) names the partner does not have yet."""
+def _add_names(session: Session, partner_id: int, names: Iterable[tuple[str, str]]) -> bool:
+    """Add (value, kind) names the partner does not have yet; True when one was added."""
+    added = False
     have = set(
         session.scalars(
             select(PartnerNameRecord.normalized).where(PartnerNameRecord.partner_id == partner_id)
@@ -147,10 +148,12 @@ def _add_names(session: Session, partner_id: int, names: Iterable[tuple[str, str
         key = _normalized(value, kind)
         if key and key not in have:
             have.add(key)
+            added = True
             session.add(
                 PartnerNameRecord(partner_id=partner_id, name=value, normalized=key, kind=kind)
             )
     session.flush()
+    return added
 
 
 def _set_institutions(session: Session, partner_id: int, institutions: Iterable[str]) -> bool:
@@ -259,7 +262,13 @@ def sync_config_partners(session: Session, partners: Sequence[PartnerConfig]) ->
             if getattr(record, attr) != value:
                 setattr(record, attr, value)
                 changed = True
-        changed |= _set_names(session, record.id, partner.name, partner.aliases, partner.acronyms)
+        # Only adds: names that merges and corrections taught an entry must survive the sync.
+        names = [
+            (partner.name, "name"),
+            *((alias, "alias") for alias in partner.aliases),
+            *((acronym, "acronym") for acronym in partner.acronyms),
+        ]
+        changed |= _add_names(session, record.id, names)
         changed |= _set_institutions(session, record.id, partner.institutions)
         if changed:
             report = SyncReport(report.added, report.updated + 1, report.unchanged)
