@@ -176,8 +176,9 @@ def _build(fields: dict[str, str | None], tz: tzinfo) -> datetime | None:
         return None
 
 
-def _parse_iso(text: str, tz: tzinfo) -> datetime | None:
-    match = _ISO.match(text)
+def _parse_zoned(pattern: re.Pattern[str], text: str, tz: tzinfo) -> datetime | None:
+    """A date-time whose `zone` group (offset, zone name or none) decides its time zone."""
+    match = pattern.match(text)
     if match is None:
         return None
     try:
@@ -185,17 +186,15 @@ def _parse_iso(text: str, tz: tzinfo) -> datetime | None:
     except ValueError:
         return None
     return _build(match.groupdict(), offset)
+
+
+def _parse_iso(text: str, tz: tzinfo) -> datetime | None:
+    return _parse_zoned(_ISO, text, tz)
 
 
 def _parse_php_t(text: str, tz: tzinfo) -> datetime | None:
-    match = _PHP_T.match(text)
-    if match is None:
-        return None
-    try:
-        offset = _offset(match["zone"], tz)
-    except ValueError:
-        return None
-    return _build(match.groupdict(), offset)
+    # NukeViet's date('Y-m-dTH:i:s'): PHP's T is the zone abbreviation, e.g. 2025-07-02+0709:15:00.
+    return _parse_zoned(_PHP_T, text, tz)
 
 
 def _parse_day_first(text: str, tz: tzinfo) -> datetime | None:
