@@ -182,7 +182,7 @@ def source_next_runs(session: Session) -> dict[str, datetime | None]:
     rows = session.execute(
         select(SourceRecord.name, SourceRecord.next_run_at).where(SourceRecord.enabled.is_(True))
     )
-    return {name: due for name, due in rows}
+    return {str(name): due for name, due in rows}
 
 
 # -- periodic jobs --------------------------------------------------------------------------
