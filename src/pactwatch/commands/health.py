@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from pactwatch.cli import add_option
-from pactwatch.daemon import DEFAULT_HTTP, check_health
+from pactwatch.daemon.probe import DEFAULT_HTTP, check_health
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -10,8 +10,9 @@ from typing import Any
 from pactwatch.cli import add_option
 from pactwatch.commands.common import UserError, settings_of
 from pactwatch.config import Settings, config_path, load_config, parse_duration
-from pactwatch.daemon import DEFAULT_HTTP, DaemonError, DaemonOptions, Retention, parse_address
-from pactwatch.daemon.service import serve
+from pactwatch.daemon.housekeeping import Retention
+from pactwatch.daemon.probe import DEFAULT_HTTP, parse_address
+from pactwatch.daemon.service import DaemonError, DaemonOptions, serve
 
 
 def _address(value: str) -> tuple[str, int] | None:

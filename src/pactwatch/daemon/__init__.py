@@ -7,15 +7,29 @@ Usage::
 
 Modules: `service` (the daemon and its jobs), `scheduler` (triggers and start times),
 `leases` (instance lock, source and periodic-job claims), `signals` (SIGTERM/SIGINT/SIGHUP),
-`health` (/healthz, /metrics, the client of `pactwatch health`), `metrics` (counters and the
-Prometheus text), `fetchers` (the shared, metered HTTP client), `housekeeping` (retention).
+`health` (the /healthz and /metrics endpoint), `probe` (the client of `pactwatch health`,
+stdlib only), `metrics` (counters and the Prometheus text), `fetchers` (the shared, metered
+HTTP client), `housekeeping` (retention). Names are imported on first use, so that
+``pactwatch.daemon.probe`` stays light.
 """
 
-from pactwatch.daemon.health import DEFAULT_HTTP, check_health, parse_address
-from pactwatch.daemon.housekeeping import Retention
-from pactwatch.daemon.leases import InstanceLocked
-from pactwatch.daemon.service import Daemon, DaemonError, DaemonOptions, serve
-from pactwatch.daemon.signals import Controls
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "DEFAULT_HTTP": "probe",
+    "check_health": "probe",
+    "parse_address": "probe",
+    "Controls": "signals",
+    "Daemon": "service",
+    "DaemonError": "service",
+    "DaemonOptions": "service",
+    "serve": "service",
+    "InstanceLocked": "leases",
+    "Retention": "housekeeping",
+}
 
 __all__ = [
     "DEFAULT_HTTP",
@@ -29,3 +43,10 @@ __all__ = [
     "parse_address",
     "serve",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pactwatch.daemon' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"pactwatch.daemon.{module}"), name)

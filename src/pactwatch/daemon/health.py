@@ -5,7 +5,6 @@ Usage::
     server = await start_http("127.0.0.1", 8787, routes)   # routes: path -> async answer
     ...
     await server.close()
-    ok, body = check_health("127.0.0.1:8787")               # what `pactwatch health` does
 
 A deliberately tiny HTTP/1.0-style server on asyncio streams: GET only, one request per
 connection, headers capped, a read timeout; nothing more is needed by a prober or a scraper,
@@ -17,8 +16,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import urllib.error
-import urllib.request
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,9 +24,18 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from pactwatch.daemon.probe import DEFAULT_HTTP, check_health, parse_address
 from pactwatch.store.models import OutboxRecord, SourceRecord
 
-DEFAULT_HTTP = "127.0.0.1:8787"
+__all__ = [
+    "DEFAULT_HTTP",
+    "Answer",
+    "HttpServer",
+    "check_health",
+    "parse_address",
+    "start_http",
+]
+
 _MAX_HEAD = 8192
 _READ_TIMEOUT = 5.0
 _REASONS = {200: "OK", 404: "Not Found", 405: "Method Not Allowed", 503: "Service Unavailable"}
@@ -43,17 +49,6 @@ class Answer:
 
 
 Route = Callable[[], Awaitable[Answer]]
-
-
-def parse_address(value: str) -> tuple[str, int] | None:
-    """``HOST:PORT`` → (host, port); ``off`` → None. Raises ValueError otherwise."""
-    text_value = value.strip()
-    if text_value.lower() == "off":
-        return None
-    host, sep, port = text_value.rpartition(":")
-    if not sep or not port.isdigit() or not 0 <= int(port) <= 65535:
-        raise ValueError(f"expected HOST:PORT or 'off', got {value!r}")
-    return (host.strip("[]") or "127.0.0.1", int(port))
 
 
 class HttpServer:
@@ -191,26 +186,3 @@ def json_answer(document: Mapping[str, Any]) -> Answer:
     status = 200 if document.get("ok") else 503
     body = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
     return Answer(status, "application/json; charset=utf-8", body)
-
-
-# -- the client -----------------------------------------------------------------------------
-
-
-def check_health(address: str, *, timeout: float = 5.0) -> tuple[bool, str]:
-    """Ask the daemon at ``HOST:PORT`` for /healthz: (healthy, what to print)."""
-    parsed = parse_address(address)
-    if parsed is None:
-        return False, "the health endpoint is off (--http off): nothing to ask"
-    host, port = parsed
-    if host in ("0.0.0.0", "::", ""):
-        host = "127.0.0.1"  # a wildcard listener is reachable on loopback
-    shown = f"[{host}]" if ":" in host else host
-    url = f"http://{shown}:{port}/healthz"
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return True, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as exc:
-        return False, exc.read().decode("utf-8", "replace") or f"HTTP {exc.code}"
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        return False, f"no pactwatch daemon answers at {url}: {reason}"
