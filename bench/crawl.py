@@ -28,7 +28,8 @@ structured INFO logging to a file) with `min_delay` 0, robots.txt obeyed and the
 `http.concurrency`. The peer is raw `httpx.AsyncClient` GETs of the same URLs in the same order
 and with the same concurrency (one request at a time per host, `--concurrency` in all): the
 ceiling of a crawler that does nothing but download. `--profile DIR` writes a cProfile dump of
-every pactwatch run to DIR (the timings then include the profiler's overhead).
+every pactwatch run to DIR (the timings then include the profiler's overhead); `--sample DIR`
+samples them with py-spy instead (a few percent of overhead; `pip install py-spy`).
 """
 
 from __future__ import annotations
@@ -45,7 +46,9 @@ import os
 import random
 import re
 import resource
+import shutil
 import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -487,6 +490,7 @@ class Job:
     concurrency: int
     log_file: str
     profile: str | None = None
+    shared_institutions: bool = False
 
 
 @dataclass
@@ -499,6 +503,14 @@ class Pass:
     outcomes: dict[str, int]
     statuses: dict[str, int]
     bytes_in: int = 0
+    # CPU seconds of the crawling process during the pass: well under `seconds` means it
+    # waited (on the network, or for a core another process held).
+    cpu: float = 0.0
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _peak_rss_mb() -> float:
@@ -522,31 +534,39 @@ def _diff(before: list[int], after: list[int]) -> tuple[int, dict[str, int]]:
     }
 
 
-def bench_settings(sites: int, port: int, database: str, concurrency: int) -> Any:
-    """The Settings of a bench run: N sources, min_delay 0, robots obeyed."""
+def bench_settings(
+    sites: int, port: int, database: str, concurrency: int, *, shared: bool = False
+) -> Any:
+    """The Settings of a bench run: N sources, min_delay 0, robots obeyed.
+
+    Each source is the news site of its own institution (named like HUST or USTH, whose
+    texts it serves), as a deployment watching N universities has; with `shared`, every
+    source belongs to one of two institutions.
+    """
     from pactwatch.config import HttpSettings, InstitutionConfig, Settings, SourceConfig
 
-    institutions = (
-        InstitutionConfig(
-            id="hust",
-            name="Hanoi University of Science and Technology",
-            aliases=("HUST", "Đại học Bách khoa Hà Nội", "Trường Đại học Bách khoa Hà Nội"),
-            country="VN",
+    names = {
+        "hust": (
+            "Hanoi University of Science and Technology",
+            ("HUST", "Đại học Bách khoa Hà Nội", "Trường Đại học Bách khoa Hà Nội"),
         ),
-        InstitutionConfig(
-            id="usth",
-            name="University of Science and Technology of Hanoi",
-            aliases=("USTH", "Trường Đại học Khoa học và Công nghệ Hà Nội"),
-            country="VN",
+        "usth": (
+            "University of Science and Technology of Hanoi",
+            ("USTH", "Trường Đại học Khoa học và Công nghệ Hà Nội"),
         ),
-    )
+    }
+    institutions: dict[str, InstitutionConfig] = {}
     sources = []
     for site in range(sites):
         kind = kind_of(site)
+        like = "usth" if kind.profile == "wordpress" else "hust"
+        home = like if shared else f"{like}-{site:04d}"
+        name, aliases = names[like]
+        institutions[home] = InstitutionConfig(id=home, name=name, aliases=aliases, country="VN")
         sources.append(
             SourceConfig(
                 name=f"site-{site:04d}-{kind.name}",
-                institution="usth" if kind.profile == "wordpress" else "hust",
+                institution=home,
                 kind=kind.source_kind,
                 url=base_url(site, port) + kind.index_path,
                 profile=kind.profile,
@@ -555,7 +575,12 @@ def bench_settings(sites: int, port: int, database: str, concurrency: int) -> An
             )
         )
     http = HttpSettings(min_delay=0, concurrency=concurrency, obey_robots=True)
-    return Settings(database=database, http=http, institutions=institutions, sources=tuple(sources))
+    return Settings(
+        database=database,
+        http=http,
+        institutions=tuple(institutions.values()),
+        sources=tuple(sources),
+    )
 
 
 def _pactwatch_passes(job: Job, counters: Counters) -> list[Pass]:
@@ -572,7 +597,9 @@ def _pactwatch_passes(job: Job, counters: Counters) -> list[Pass]:
     log = Path(job.log_file).open("a", encoding="utf-8")  # noqa: SIM115
     sys.stderr = log
     setup_logging("text", logging.INFO)
-    settings = bench_settings(job.sites, job.port, job.database, job.concurrency)
+    settings = bench_settings(
+        job.sites, job.port, job.database, job.concurrency, shared=job.shared_institutions
+    )
     robots = RobotsCache()
     profiler = cProfile.Profile() if job.profile else None
 
@@ -586,7 +613,7 @@ def _pactwatch_passes(job: Job, counters: Counters) -> list[Pass]:
     with database(settings) as db:
         for label in labels:
             before = list(counters)
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), _cpu_seconds()
             if profiler is not None:
                 profiler.enable()
             results = asyncio.run(crawl(db))
@@ -597,7 +624,8 @@ def _pactwatch_passes(job: Job, counters: Counters) -> list[Pass]:
             outcomes: Counter[str] = Counter(r.outcome for r in results)
             outcomes["articles"] = sum(r.fetched for r in results)
             outcomes["link_failures"] = sum(len(r.failures) for r in results)
-            passes.append(Pass(label, seconds, requests, dict(outcomes), statuses))
+            cpu = _cpu_seconds() - cpu
+            passes.append(Pass(label, seconds, requests, dict(outcomes), statuses, cpu=cpu))
     if profiler is not None and job.profile:
         profiler.dump_stats(job.profile)
     log.close()
@@ -654,25 +682,47 @@ def _peer_passes(job: Job, counters: Counters) -> list[Pass]:
     passes = []
     for label, cold, with_robots in labels:
         before = list(counters)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu_seconds()
         statuses, received = asyncio.run(one_pass(cold, with_robots))
         seconds = time.perf_counter() - started
         requests, _ = _diff(before, list(counters))
-        passes.append(Pass(label, seconds, requests, {}, dict(statuses), received))
+        cpu = _cpu_seconds() - cpu
+        passes.append(Pass(label, seconds, requests, {}, dict(statuses), received, cpu))
     return passes
 
 
-def run_job(job: Job, server: Server) -> tuple[list[Pass], float]:
-    """Run `job` in a fresh interpreter; its passes and the process's peak RSS in MB."""
+def run_job(job: Job, server: Server, sample: Path | None = None) -> tuple[list[Pass], float]:
+    """Run `job` in a fresh interpreter; its passes and the process's peak RSS in MB.
+
+    With `sample`, py-spy samples the process (idle frames included) into that file, in its
+    "raw" collapsed-stack format.
+    """
     context = multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_run_job, args=(job, server.counters, send))
     process.start()
+    spy = None
+    if sample is not None:
+        options = ["--idle", "--rate", "250", "--format", "raw", "--nonblocking"]
+        spy = subprocess.Popen(
+            [_py_spy(), "record", *options, "--output", str(sample), "--pid", str(process.pid)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     status, payload, rss = receive.recv()
     process.join()
+    if spy is not None:
+        spy.wait(60)
     if status != "ok":
         raise RuntimeError(f"{job.mode} {job.scenario} N={job.sites} failed: {payload}")
     return [Pass(**p) for p in payload], rss
+
+
+def _py_spy() -> str:
+    found = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    if not Path(found).exists():
+        raise SystemExit("--sample needs py-spy (pip install py-spy)")
+    return found
 
 
 # -- databases ----------------------------------------------------------------------------------
@@ -717,6 +767,7 @@ class Row:
             f"{self.label:<14}",
             f"{self.ours.requests:>8,}",
             f"{self.ours.seconds:>8.2f}",
+            f"{self.ours.cpu:>7.2f}",
             f"{rate:>8,.0f}",
             f"{self.rss_mb:>8.0f}",
         ]
@@ -728,7 +779,7 @@ class Row:
 
 
 HEADER = (
-    f"{'N':>6}  {'scenario':<14}  {'requests':>8}  {'seconds':>8}  {'req/s':>8}  "
+    f"{'N':>6}  {'scenario':<14}  {'requests':>8}  {'seconds':>8}  {'cpu s':>7}  {'req/s':>8}  "
     f"{'RSS MB':>8}  {'peer s':>8}  {'peer r/s':>8}  {'ratio':>7}"
 )
 
@@ -751,10 +802,12 @@ def _check(row: Row) -> list[str]:
 def measure(args: argparse.Namespace, sites: int, workdir: Path) -> list[Row]:
     rows: list[Row] = []
     with Server(sites) as server, fresh_database(args.database, workdir) as db_url:
-        for scenario in ("cold", "steady"):
-            profile = None
+        for scenario in ("cold",) if args.cold_only else ("cold", "steady"):
+            profile = sample = None
             if args.profile:
                 profile = str(Path(args.profile) / f"crawl-{sites}-{scenario}.pstats")
+            if args.sample:
+                sample = Path(args.sample) / f"crawl-{sites}-{scenario}.txt"
             ours, rss = run_job(
                 Job(
                     "pactwatch",
@@ -765,8 +818,10 @@ def measure(args: argparse.Namespace, sites: int, workdir: Path) -> list[Row]:
                     args.concurrency,
                     str(workdir / f"crawl-{sites}.log"),
                     profile,
+                    args.shared_institutions,
                 ),
                 server,
+                sample,
             )
             peer: list[Pass | None] = [None] * len(ours)
             if not args.no_peer:
@@ -815,11 +870,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=64, help="http.concurrency")
     parser.add_argument("--database", default=None, help="a PostgreSQL URL (default SQLite)")
     parser.add_argument("--profile", default=None, metavar="DIR", help="cProfile dumps here")
+    parser.add_argument(
+        "--sample", default=None, metavar="DIR", help="py-spy samples of each crawl here"
+    )
     parser.add_argument("--no-peer", action="store_true", help="skip the raw httpx peer")
+    parser.add_argument("--cold-only", action="store_true", help="skip the steady state")
+    parser.add_argument(
+        "--shared-institutions",
+        action="store_true",
+        help="every source under one of two institutions (default: one institution each)",
+    )
     args = parser.parse_args(argv)
     sizes = [20] if args.quick else [int(s) for s in (args.sizes or "100,1000").split(",")]
-    if args.profile:
-        Path(args.profile).mkdir(parents=True, exist_ok=True)
+    for folder in (args.profile, args.sample):
+        if folder:
+            Path(folder).mkdir(parents=True, exist_ok=True)
     print(
         f"pactwatch crawl bench: {ARTICLES_PER_SITE} articles per source, "
         f"http.concurrency={args.concurrency}, min_delay=0, robots obeyed, "
