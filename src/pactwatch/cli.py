@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pactwatch.config import ConfigError
+from pactwatch.errors import UserError
 from pactwatch.logs import setup_logging
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -101,8 +102,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     setup_logging(args.log_format, 10 if args.verbose else 20)
-    from pactwatch.commands.common import UserError
-
     handler: Handler = args.handler
     try:
         return handler(args)

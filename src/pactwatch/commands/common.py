@@ -11,11 +11,8 @@ from datetime import date, datetime
 from typing import Any
 
 from pactwatch.config import Settings, config_path, load_config
+from pactwatch.errors import UserError
 from pactwatch.store import Database, ensure_schema, open_database
-
-
-class UserError(Exception):
-    """A mistake the user can fix (bad argument, unknown name): printed without a traceback."""
 
 
 def settings_of(args: argparse.Namespace) -> Settings:

@@ -53,6 +53,7 @@ from pactwatch.logs import log_event
 from pactwatch.notify.digest import send_digest
 from pactwatch.notify.outbox import dispatch_due, release_leases
 from pactwatch.notify.render import Renderer
+from pactwatch.partners.repository import sync_config_partners
 from pactwatch.pipeline import CrawlOptions, Deps, SourceRunResult, run_source
 from pactwatch.record import Recorder
 from pactwatch.store import Database, ensure_schema, open_database, utcnow
@@ -209,6 +210,7 @@ class Daemon:
     def _prepare_database(self) -> None:
         with self.db.session() as session, session.begin():
             sync_sources(session, self.state.settings.sources)
+            sync_config_partners(session, self.state.settings.partners)
             if self.db.is_sqlite:
                 # The only instance: any lease left behind belongs to a dead predecessor.
                 leases.release_source_leases(session)
