@@ -26,7 +26,9 @@ _AND = frozenset({"and", "&", "et"})
 _OF = frozenset({"of", "for", "de", "des", "du", "d'", "la", "le", "l'", "en", "sur", "aux"})
 
 
-@dataclass(frozen=True, slots=True)
+# Values, never changed once made; not frozen because a frozen __init__ costs about three
+# times as much, and extraction makes thousands of these per page.
+@dataclass(slots=True, unsafe_hash=True)
 class OrgMention:
     """One organisation named in the text, with what its surroundings say about it."""
 

@@ -23,7 +23,9 @@ from pactwatch.agreements.lexicon import Lexicon
 _ORD = r"(?:st|nd|rd|th|er|e)?"
 
 
-@dataclass(frozen=True, slots=True)
+# Values, never changed once made; not frozen because a frozen __init__ costs about three
+# times as much, and extraction makes thousands of these per page.
+@dataclass(slots=True, unsafe_hash=True)
 class TextDate:
     """A date as written: year is None when the text gives only day and month."""
 
