@@ -9,7 +9,9 @@ Inputs are directories in the format of shared/corpus (NNN.json with `label`) or
 directory (plain .txt files, labelled by tests/fixtures/extraction/seeds.json, written from
 the seeds README). The home institution of each page comes from `home_institution`, mapped
 to an InstitutionConfig through tests/fixtures/extraction/institutions.yaml (test
-configuration: in production admins configure aliases; the extractor never sees this file).
+configuration: in production admins configure aliases; the extractor never sees this file),
+or `--institutions PATH`; an input directory's own institutions.yaml, when it has one, holds
+the institutions of that directory's pages.
 
 Scores: detection precision, recall, F1 and false-alarm rate on negatives; partner
 precision/recall/F1 (a predicted partner matches a labelled one when its name, acronym or one
@@ -60,6 +62,7 @@ class Page:
     published: date | None
     paragraphs: tuple[str, ...]
     label: dict[str, Any]
+    directory: str = ""
 
     def article(self) -> Article:
         when = (
@@ -100,6 +103,7 @@ def load_pages(paths: Iterable[Path]) -> list[Page]:
                         _date(data.get("published")),
                         _paragraphs(text),
                         data["label"],
+                        str(file.parent.resolve()),
                     )
                 )
             elif file.suffix == ".txt" and file.name in seeds:
@@ -114,6 +118,7 @@ def load_pages(paths: Iterable[Path]) -> list[Page]:
                         _date(meta.get("published")),
                         _paragraphs(file.read_text(encoding="utf-8")),
                         meta["label"],
+                        str(file.parent.resolve()),
                     )
                 )
     return pages
@@ -140,7 +145,23 @@ def load_institutions(path: Path = FIXTURES / "institutions.yaml") -> dict[str, 
     return out
 
 
+def institutions_for(path: Path, dirs: Iterable[Path]) -> dict[str, InstitutionConfig]:
+    """The institutions of `path`, then those of each directory's own institutions.yaml
+    (what that set's admin configured), keyed "<directory>/<name>" so that they apply to the
+    pages of that directory only."""
+    out = load_institutions(path)
+    for directory in dirs:
+        own = directory / "institutions.yaml"
+        if directory.is_dir() and own.is_file() and own.resolve() != path.resolve():
+            for ident, config in load_institutions(own).items():
+                out[f"{directory.resolve()}/{ident}"] = config
+    return out
+
+
 def institution_for(page: Page, institutions: dict[str, InstitutionConfig]) -> InstitutionConfig:
+    own = f"{page.directory}/{page.home}"
+    if own in institutions:
+        return institutions[own]
     if page.home in institutions:
         return institutions[page.home]
     safe_id = re.sub(r"[^A-Za-z0-9_.-]+", "-", page.home)
@@ -412,6 +433,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--pages", type=int, default=500)
     parser.add_argument(
+        "--institutions",
+        type=Path,
+        default=FIXTURES / "institutions.yaml",
+        help="home institutions (YAML); each input directory's own institutions.yaml is merged in",
+    )
+    parser.add_argument(
         "--parser",
         choices=("article", "minimal"),
         default="article",
@@ -420,7 +447,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     dirs = args.dirs or [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "seeds"]
     pages = load_pages(dirs)
-    institutions = load_institutions()
+    institutions = institutions_for(args.institutions, dirs)
     if args.speed:
         report = speed(pages, institutions, args.pages, args.parser)
         if args.json:
