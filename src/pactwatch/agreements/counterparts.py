@@ -59,7 +59,10 @@ class Candidate:
         return "other"
 
     def forms(self) -> set[str]:
-        return {key(x) for m in self.mentions for x in m.mentions if key(x)}
+        out = {key(x) for m in self.mentions for x in m.mentions if key(x)}
+        # One place's government under its several names ("UBND tỉnh X", "X Province").
+        out |= {_SEAT + m.seat for m in self.mentions if m.seat}
+        return out
 
     def strings(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(x for m in self.mentions for x in m.mentions))
@@ -69,12 +72,17 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in key(name).split() if w not in {"of", "and", "for", "the", "de"})
 
 
+_SEAT = "@seat "
+
+
 def same_org(a: OrgMention, forms: set[str]) -> bool:
     """Whether mention `a` names the organisation known by `forms`."""
     mine = {key(x) for x in a.mentions if key(x)}
-    if mine & forms:
+    if mine & forms or (a.seat and _SEAT + a.seat in forms):
         return True
     for form in forms:
+        if form.startswith(_SEAT):
+            continue
         for m in mine:
             if (
                 len(m) >= 4
@@ -126,11 +134,18 @@ def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
         code = _country_in(ctx.lex, m.name)
         if code:
             return code, "named in the name"
+    for m in cand.mentions:
+        # "HCMUT, membre de l'Université nationale du Vietnam": the parent's country.
+        if m.parent and _places(ctx.lex, m.parent):
+            return "VN", "a Vietnamese place in the parent's name"
+        code = _country_in(ctx.lex, m.parent) if m.parent else None
+        if code:
+            return code, "named in the parent's name"
     for form in cand.forms():
         if form in ctx.registry:
             return ctx.registry[form], "the partner registry"
     for m in cand.mentions:
-        city = next(ctx.lex.cities.find(fold(m.name)), None)
+        city = next(ctx.lex.cities.find(_plain(m.name)), None)
         if city is not None:
             return city.label, "a city or region abroad in the name"
     for m in cand.mentions:
@@ -153,12 +168,17 @@ def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
     return ctx.home_country, "the home institution's country (no other clue)"
 
 
+def _plain(name: str) -> str:
+    """Folded, with hyphens as spaces: "Hô-Chi-Minh-Ville" holds "ho chi minh"."""
+    return fold(name).replace("-", " ")
+
+
 def _places(lex: Lexicon, name: str) -> bool:
-    return lex.cues["places"].first(fold(name)) is not None
+    return lex.cues["places"].first(_plain(name)) is not None
 
 
 def _country_in(lex: Lexicon, name: str) -> str | None:
-    hit = next(lex.countries.find(fold(name), original=name), None)
+    hit = next(lex.countries.find(_plain(name), original=name), None)
     return hit.label if hit else None
 
 

@@ -31,10 +31,24 @@ def key(name: str) -> str:
     return " ".join(words)
 
 
+_DASHES = re.compile(r"\s+[-–—]\s+")
+_PIECES = re.compile(r"[\s\-–—]+")
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and " " not in word
+
+
 @dataclass
 class HomeSide:
     institution: InstitutionConfig
     keys: set[str] = field(default_factory=set)
+    # Home acronyms: "VNU-UET" and "VNU University of Engineering" are VNU's own members.
+    acronyms: set[str] = field(default_factory=set)
+    # The parent named in the home's own names ("Trường ĐH Bách khoa - ĐHQG-HCM", "VNU-HUS",
+    # "..., Vietnam National University, Hanoi"): never a counterpart of the home.
+    parents: set[str] = field(default_factory=set)
     _regex: re.Pattern[str] | None = None
 
     @classmethod
@@ -43,15 +57,27 @@ class HomeSide:
         for name in institution.names:
             if key(name):
                 side.keys.add(key(name))
+            if _is_acronym(name.strip()):
+                side.acronyms.add(key(name))
+        for name in institution.names:
+            side.parents |= _parents_in(name, side.keys)
+        side.parents -= side.keys
         return side
 
     def learn(self, orgs: Iterable[OrgMention]) -> None:
-        """Add the aliases that the text defines for one of the home names."""
+        """Add the aliases that the text defines for one of the home names, and the units
+        named with the home as their parent ("Trường Đại học Công nghệ, ĐHQGHN")."""
         for org in orgs:
             forms = {key(m) for m in org.mentions}
-            if forms & self.keys:
+            if forms & self.keys or (org.has_head and self._unit_of_home(org)):
                 before = len(self.keys)
                 self.keys |= {f for f in forms if f}
+                # "Trường ĐH Bách khoa - ĐH Đà Nẵng": the unit's own name is home too.
+                unit = _DASHES.split(org.name)[0]
+                if unit != org.name and len(key(unit).split()) >= 2:
+                    self.keys.add(key(unit))
+                if org.acronym and _is_acronym(org.acronym):
+                    self.acronyms.add(key(org.acronym))
                 if len(self.keys) != before:
                     self._regex = None
 
@@ -71,12 +97,29 @@ class HomeSide:
         return self.regex().search(folded, start, end)
 
     def is_home(self, org: OrgMention) -> bool:
+        """Whether `org` is the home side: the home institution, one of its units or
+        members, or the parent it belongs to."""
         forms = {key(m) for m in org.mentions}
-        if forms & self.keys:
+        if forms & (self.keys | self.parents):
             return True
         name_key = key(org.name)
         # "USTH Department of ...", "Department of International Cooperation of USTH".
         if org.is_unit and self.regex().search(name_key):
+            return True
+        return self._unit_of_home(org)
+
+    def _unit_of_home(self, org: OrgMention) -> bool:
+        # "HUMP, a member of Hue University"; "Trường ĐH Công nghệ thuộc ĐHQGHN".
+        if org.parent is not None and key(org.parent) in self.keys:
+            return True
+        # "VNU-UET", "VNU University of Engineering and Technology": named after the home.
+        for text in (org.name, org.acronym or ""):
+            pieces = _PIECES.split(text.strip())
+            if len(pieces) >= 2 and key(pieces[0]) in self.acronyms:
+                return True
+        # "Truong Dai hoc Bach khoa - Dai hoc Da Nang": a unit, a dash, its parent.
+        parts = _DASHES.split(org.name)
+        if len(parts) >= 2 and key(parts[-1]) in self.keys:
             return True
         # "Trường ĐH Bách Khoa, ĐHQG-HCM": a unit named with its parent right after it.
         lead = org.next_text.lstrip()[:1]
@@ -86,10 +129,40 @@ class HomeSide:
         match = self.regex().match(tail)
         if match is None:
             return False
-        # "CNES, USTH and IRD" is a list, not a unit and its parent.
+        # "CNES, USTH and IRD" is a list, not a unit and its parent; but a name that says
+        # no more than "University of Technology" needs the parent after it.
         rest = tail[match.end() :].split()
-        return not rest or rest[0] not in {"and", "va", "et"}
+        return not rest or rest[0] not in {"and", "va", "et"} or org.generic
+
+    def covers(self, folded: str, start: int, end: int) -> bool:
+        """Whether text[start:end] lies inside a home name ("UGA" in "Grenoble INP - UGA")."""
+        lo = max(0, start - 80)
+        return any(
+            m.start() <= start and end <= m.end()
+            for m in self.regex().finditer(folded, lo, min(len(folded), end + 80))
+        )
 
     def owns(self, org: OrgMention) -> bool:
         """Whether `org` is a home name followed by a possessive ("USTH's ...")."""
         return org.possessive and self.is_home(org)
+
+
+def _parents_in(name: str, keys: set[str]) -> set[str]:
+    """The parent a home name carries: after a dash or a comma ("X - ĐHQG-HCM",
+    "X, Vietnam National University, Hanoi"), or before the hyphen of an acronym
+    ("VNU-HUS")."""
+    out: set[str] = set()
+    parts = _DASHES.split(name)
+    if len(parts) >= 2:
+        out.add(key(parts[-1]))
+    commas = [p.strip() for p in name.split(",")]
+    for piece in (", ".join(commas[1:]), *commas[1:2]) if len(commas) >= 2 else ():
+        # "..., Hanoi" is a place, not a parent.
+        if len(key(piece).split()) >= 2 or _is_acronym(piece):
+            out.add(key(piece))
+    word = name.strip()
+    if _is_acronym(word) and "-" in word:
+        head = word.split("-")[0]
+        if _is_acronym(head):
+            out.add(key(head))
+    return {p for p in out if p and len(p) >= 2}

@@ -50,6 +50,10 @@ _LIST_CATEGORIES = (
     "ceremony",
     "venue",
     "between",
+    "affiliation",
+    "name_compounds",
+    "place_prepositions",
+    "seat_words",
 )
 _MAP_CATEGORIES = ("agreement_nouns", "negative_events", "org_heads")
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from pactwatch.agreements.lexicon import Hit, Lexicon
-from pactwatch.agreements.text import Body, Token, tokens
+from pactwatch.agreements.text import Body, Token, has_vietnamese_marks, tokens
 from pactwatch.model import PartnerKind
 
 _MAX_NAME_TOKENS = 16
@@ -44,6 +44,13 @@ class OrgMention:
     possessive: bool = False
     next_text: str = ""
     head_lang: str = "en"
+    # "X, a member of Y" / "X thuộc Y": the parent named only to situate X.
+    parent: str | None = None
+    # Nothing but an organisation word and field words ("Trường Đại học Công nghệ",
+    # "University of Science"): such a name needs its parent to say which one it is.
+    generic: bool = False
+    # The place a government name stands for ("UBND tỉnh Hậu Giang" -> "hau giang").
+    seat: str | None = None
 
     @property
     def mentions(self) -> tuple[str, ...]:
@@ -66,6 +73,8 @@ class _Ctx:
     places: dict[int, Hit] = field(default_factory=dict)
     units: list[Hit] = field(default_factory=list)
     titles: list[Hit] = field(default_factory=list)
+    affiliations: dict[int, Hit] = field(default_factory=dict)
+    prepositions: dict[int, Hit] = field(default_factory=dict)
 
     def heads_in(self, start: int, end: int) -> list[Hit]:
         return [h for h in self.heads if start <= h.start < end]
@@ -89,7 +98,8 @@ def _is_possessive(tok: Token) -> bool:
 def _starts_name(tok: Token, ctx: _Ctx) -> bool:
     if not tok.is_word or not tok.is_cap:
         return False
-    return _word(tok) not in ctx.stops or _head_at(ctx, tok) is not None
+    # "Hai Phong": a place begins a name even when its first word alone is a stop word.
+    return _word(tok) not in ctx.stops or _head_at(ctx, tok) is not None or tok.start in ctx.places
 
 
 def _head_at(ctx: _Ctx, tok: Token) -> str | None:
@@ -126,18 +136,92 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
         if _head_form_ok(ctx, h.start, h.end)
     ]
     ctx.titles = list(lex.cues["titles"].find(body.folded, start, end))
+    ctx.affiliations = {h.start: h for h in lex.cues["affiliation"].find(body.folded, start, end)}
+    ctx.prepositions = {
+        h.start: h for h in lex.cues["place_prepositions"].find(body.folded, start, end)
+    }
     out: list[OrgMention] = []
     i = 0
     while i < len(toks):
-        if not _starts_name(toks[i], ctx):
+        if not (_starts_name(toks[i], ctx) or _lowercase_government(ctx, i)):
             i += 1
             continue
         j = _extend(ctx, i)
         mention, j = _finish(ctx, i, j)
         if mention is not None:
-            out.append(mention)
+            mention, j = _parent(ctx, mention, j)
+            if not _place_reference(ctx, mention, i):
+                out.append(mention)
         i = max(j, i + 1)
     return out
+
+
+_ARTICLES = frozenset({"the", "l'", "la", "le", "les"})
+_LIST_WORDS = frozenset({"va", "voi", "cung", "giua", "and", "with", "between"})
+
+
+def _lowercase_government(ctx: _Ctx, i: int) -> bool:
+    """"tỉnh Hậu Giang", "thành phố Cần Thơ": Vietnamese writes a province or city as a
+    party in lowercase; it starts a name when it opens a clause or a list."""
+    toks = ctx.toks
+    head = ctx.head_at.get(toks[i].start)
+    if head is None or head.label != "government" or head.lang != "vi":
+        return False
+    k = i
+    while k < len(toks) and toks[k].start < head.end:
+        k += 1
+    if k >= len(toks) or not toks[k].is_cap:
+        return False
+    return i == 0 or not toks[i - 1].is_word or _word(toks[i - 1]) in _LIST_WORDS
+
+
+def _parent(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
+    """Read "X, a member of Y" / "X thuộc Y" / "X, membre de l'Y": Y is X's parent, kept
+    on X and not reported as a name of its own."""
+    toks = ctx.toks
+    k = j + 1 if j < len(toks) and toks[j].text == "," else j
+    if k >= len(toks) or toks[k].start not in ctx.affiliations:
+        return mention, j
+    hit = ctx.affiliations[toks[k].start]
+    while k < len(toks) and toks[k].start < hit.end:
+        k += 1
+    while k < len(toks) and _word(toks[k]) in _ARTICLES:
+        k += 1
+    if k >= len(toks) or not _starts_name(toks[k], ctx):
+        return mention, j
+    parent, resume = _finish(ctx, k, _extend(ctx, k))
+    if parent is None:
+        return mention, j
+    return replace(mention, parent=parent.name), resume
+
+
+def _place_reference(ctx: _Ctx, mention: OrgMention, i: int) -> bool:
+    """"the industries of Ho Chi Minh City", "tại tỉnh Long An": a place with only an
+    administrative word, after a preposition, is where something is, not who signed."""
+    toks = ctx.toks
+    k = i
+    while k > 0 and _word(toks[k - 1]) in _ARTICLES:
+        k -= 1
+    if k == 0 or not any(
+        h.start < toks[k - 1].end and h.end >= toks[k - 1].end for h in _near(ctx, toks[k - 1])
+    ):
+        return False
+    return _place_only(ctx, mention.start, mention.end)
+
+
+def _near(ctx: _Ctx, tok: Token) -> list[Hit]:
+    return [h for start, h in ctx.prepositions.items() if start <= tok.start < h.end]
+
+
+def _place_only(ctx: _Ctx, start: int, end: int) -> bool:
+    """A name made of a place and administrative heads only ("Long An Province")."""
+    text = ctx.body.folded[start:end]
+    for h in ctx.heads_in(start, end):
+        if h.label != "government":
+            return False
+        text = text[: h.start - start] + " " * (h.end - h.start) + text[h.end - start :]
+    rest = " ".join(text.replace("'s", " ").split())
+    return bool(rest) and _place_or_country(ctx, rest)
 
 
 def _single_words(lex: Lexicon, category: str) -> frozenset[str]:
@@ -148,7 +232,12 @@ def _extend(ctx: _Ctx, i: int) -> int:
     """The end (exclusive) of the name that starts at token i."""
     toks = ctx.toks
     head = ctx.head_at.get(toks[i].start)
-    vi_mode = head is not None and head.lang in {"vi", "fr"}
+    # French acronyms ("IRD", "CNRS") head English sentences too: no lowercase after them.
+    vi_mode = (
+        head is not None
+        and head.lang in {"vi", "fr"}
+        and not (head.lang == "fr" and toks[i].is_acronym)
+    )
     head_lang = head.lang if head is not None else "vi"
     connectors = ctx.lex.name_connectors
     j = i + 1
@@ -178,6 +267,11 @@ def _extend(ctx: _Ctx, i: int) -> int:
         if tok.text == "," and prev.folded == "co." and _next_is(toks, j, "ltd"):
             j += 1
             continue
+        if tok.text == "," and not vi_mode and _named_body(ctx, i, j):
+            listed = _enumeration_end(ctx, i, j)
+            if listed is not None:
+                j = listed
+                continue
         if vi_mode and tok.is_word and _vi_and_joins(ctx, j):
             j += 1
             continue
@@ -199,14 +293,54 @@ def _extend(ctx: _Ctx, i: int) -> int:
     return j
 
 
+def _named_body(ctx: _Ctx, i: int, j: int) -> bool:
+    start, end = ctx.toks[i].start, ctx.toks[j - 1].end
+    return bool(ctx.heads_in(start, end)) or any(start <= h.start < end for h in ctx.units)
+
+
+def _enumeration_end(ctx: _Ctx, i: int, j: int) -> int | None:
+    """Where a name's own list of fields ends: "Department of Labour, Invalids and Social
+    Affairs". The list follows "of" or "for", holds only capitalised words (no organisation
+    head, acronym, place or country) and closes with "and" and a last field; else None."""
+    toks = ctx.toks
+    if not any(_word(t) in {"of", "for"} for t in toks[i:j]):
+        return None
+    k = j
+    fields = 0
+    while k < len(toks) and k - j < _MAX_NAME_TOKENS:
+        sep = _word(toks[k])
+        if toks[k].text != "," and sep not in {"and", "&"}:
+            return None
+        end = _segment_end(ctx, k + 1)
+        if end == k + 1 or end - k > 4:
+            return None
+        segment = toks[k + 1 : end]
+        text = ctx.body.text[segment[0].start : segment[-1].end]
+        if (
+            any(t.is_acronym or t.start in ctx.head_at for t in segment)
+            or _place_or_country(ctx, text)
+            or _word(segment[0]) in ctx.stops
+        ):
+            return None
+        fields += 1
+        k = end
+        if sep in {"and", "&"}:
+            return k if fields >= 2 or toks[j].text == "," else None
+    return None
+
+
 def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
     """Whether a lowercase word continues a Vietnamese or French name. French names go on
     in lowercase only right after the head ("École polytechnique") or a connector ("de
     recherche pour le développement"), Vietnamese ones after any word ("ĐH Giao thông vận
     tải"); never through a stop word, never for long."""
     tok, prev = ctx.toks[j], ctx.toks[j - 1]
-    if not tok.is_word or run >= 4 or _stop(ctx, tok, head.lang):
+    if not tok.is_word or run >= 4:
         return False
+    if _stop(ctx, tok, head.lang):
+        # "Phát triển": a capitalised word whose second syllable alone would end the name.
+        pair = f"{prev.folded} {tok.folded}"
+        return prev.is_cap and ctx.lex.cues["name_compounds"].label_of(pair) is not None
     if head.lang != "fr":
         return True
     connectors = ctx.lex.name_connectors | _OF
@@ -225,9 +359,14 @@ def _through_connector(
     k = j
     while k < len(toks) and _connector(ctx, toks[k], connectors | _OF) and k - j < 2:
         k += 1
+    if word in _AND and _head_after(ctx, j + 1, connectors | _OF):
+        # "et de l'Université d'économie": a second name after "and".
+        return None
     if k >= len(toks) or not toks[k].is_cap or not toks[k].is_word:
         if vi_mode and not _stop(ctx, tok, head_lang):
-            return j + 1, 1
+            # A joining word is not a lowercase word of the name: "des sciences et des
+            # technologies de Hanoï" has two.
+            return j + 1, 0
         return None
     article = k > j + 1 and _word(toks[j + 1]) in {"the", "l'", "la", "le", "les"}
     if word in _AND and (article or not _and_joins(ctx, i, j, k)):
@@ -238,6 +377,15 @@ def _through_connector(
     if word in {"of", "in"} and _country_at(ctx, k) is not None:
         return None
     return k, 0
+
+
+def _head_after(ctx: _Ctx, k: int, skip: frozenset[str] | set[str]) -> bool:
+    """Whether an organisation head starts at token k, after at most three joining words."""
+    toks = ctx.toks
+    limit = min(len(toks), k + 4)
+    while k < limit and _connector(ctx, toks[k], skip | {"the", "les"}):
+        k += 1
+    return k < len(toks) and toks[k].start in ctx.head_at
 
 
 def _connector(ctx: _Ctx, tok: Token, words: frozenset[str] | set[str]) -> bool:
@@ -257,16 +405,28 @@ def _vi_and_joins(ctx: _Ctx, j: int) -> bool:
     if _word(toks[j]) != "va" or j < 2 or j + 2 >= len(toks):
         return False
     before, after, after2 = toks[j - 1], toks[j + 1], toks[j + 2]
-    return (
+    if not (
         before.is_word
-        and not before.is_cap
+        and not before.is_acronym
         and after.is_word
         and after.is_cap
         and not after.is_acronym
         and after2.is_word
         and not after2.is_cap
         and ctx.head_at.get(after.start) is None
+    ):
+        return False
+    if not before.is_cap:
+        return True
+    # "Trường Hóa và Khoa học sự sống": after a capitalised syllable, only a Vietnamese
+    # field word ("Khoa học") goes on; "Đại học Vinh và Viettel đã" is two names.
+    return (
+        _syllable(ctx, before) and _syllable(ctx, after) and not _stop(ctx, after2, "vi")
     )
+
+
+def _syllable(ctx: _Ctx, tok: Token) -> bool:
+    return has_vietnamese_marks(tok.text) or _word(tok) in ctx.lex.syllables
 
 
 def _stop(ctx: _Ctx, tok: Token, lang: str = "vi") -> bool:
@@ -309,9 +469,22 @@ def _dash_joins(ctx: _Ctx, i: int, j: int) -> bool:
     toks = ctx.toks
     seg_end = _segment_end(ctx, j + 1)
     left = _has_head(ctx, toks[i].start, toks[j - 1].end)
+    if not left and _place_or_country(ctx, ctx.body.text[toks[i].start : toks[j - 1].end]):
+        # "four universities of Korea – Kumoh National Institute of Technology, ...".
+        return False
     right = _has_head(ctx, toks[j + 1].start, toks[seg_end - 1].end)
     lone_acronym = seg_end == j + 2 and toks[j + 1].is_acronym
     return bool(right or (left and (lone_acronym or ctx.toks[i].is_cap)))
+
+
+def _place_or_country(ctx: _Ctx, text: str) -> bool:
+    lex = ctx.lex
+    text = text.rstrip(".")
+    return bool(
+        lex.countries.label_of(text)
+        or lex.cues["places"].label_of(text)
+        or lex.cities.label_of(text)
+    )
 
 
 def _is_place_at(ctx: _Ctx, k: int) -> bool:
@@ -331,7 +504,12 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
     toks = ctx.toks
     body = ctx.body
     # Drop leading words that start sentences or name people's positions.
-    while i < j - 1 and _word(toks[i]) in ctx.stops and _head_at(ctx, toks[i]) is None:
+    while (
+        i < j - 1
+        and _word(toks[i]) in ctx.stops
+        and _head_at(ctx, toks[i]) is None
+        and toks[i].start not in ctx.places
+    ):
         i += 1
     i = _after_titles(ctx, i, j)
     if i >= j:
@@ -370,7 +548,40 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
     )
     if j - i == 1 and toks[i].is_acronym and kind is None:
         mention = replace(mention, acronym=name)
+    elif kind is not None:
+        mention.generic = _generic(ctx, start, end)
+        if kind == "government":
+            mention.seat = _seat(ctx, start, end)
     return _after(ctx, mention, resume)
+
+
+def _seat(ctx: _Ctx, start: int, end: int) -> str | None:
+    """The place a name of its government stands for: what is left of "Long An Provincial
+    People's Committee" or "UBND tỉnh Long An" without the government words."""
+    text = ctx.body.folded[start:end]
+    for h in ctx.lex.cues["seat_words"].find(ctx.body.folded, start, end):
+        text = text[: h.start - start] + " " * (h.end - h.start) + text[h.end - start :]
+    words = [w for w in text.replace("-", " ").split() if w not in _OF and w != "the"]
+    rest = " ".join(words).strip(" ,.'")
+    if not rest or not _place_or_country(ctx, rest):
+        return None
+    return " ".join(rest.split())
+
+def _generic(ctx: _Ctx, start: int, end: int) -> bool:
+    text = ctx.body.folded[start:end]
+    for h in ctx.heads_in(start, end):
+        text = text[: h.start - start] + " " * (h.end - h.start) + text[h.end - start :]
+    words = [w for w in text.replace("-", " ").split() if w not in ctx.lex.name_connectors]
+    generic = ctx.lex.generic_name_words
+    k = 0
+    while k < len(words):
+        if k + 1 < len(words) and f"{words[k]} {words[k + 1]}" in generic:
+            k += 2
+        elif words[k] in generic or words[k] in _OF:
+            k += 1
+        else:
+            return False
+    return True
 
 
 def _main_head(ctx: _Ctx, i: int, j: int) -> Hit | None:
@@ -514,7 +725,18 @@ def _read_piece(
     if inner_words and inner_words <= name_words | ctx.lex.name_connectors | _OF:
         return replace(mention, aliases=(*mention.aliases, content))
     if len(words) <= 6 and words and words[0].is_cap:
-        if not qualifier:
+        if not qualifier or not _qualifies(ctx, content, inner):
+            # "Viettel High Technology Industries Corporation (Viettel High Tech)": a short
+            # name written in full words is an alias, like an acronym.
             return replace(mention, aliases=(*mention.aliases, content))
         return replace(mention, name=f"{mention.name} ({content})")
     return mention
+
+
+def _qualifies(ctx: _Ctx, content: str, inner: list[Token]) -> bool:
+    """Whether a parenthesis situates the name rather than shortens it: a parent
+    organisation ("(ĐH Đà Nẵng)") or a place ("(Nghe An)")."""
+    if inner and ctx.heads_in(inner[0].start, inner[-1].end):
+        return True
+    lex = ctx.lex
+    return bool(lex.cues["places"].label_of(content) or lex.cities.label_of(content))

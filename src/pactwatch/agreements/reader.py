@@ -250,6 +250,8 @@ def _venues(reading: _Reading, start: int, end: int) -> list[int]:
 def _is_candidate(reading: _Reading, org: OrgMention) -> bool:
     if org.is_unit or reading.home.is_home(org):
         return False
+    if reading.home.covers(reading.body.folded, org.start, org.end):
+        return False
     folded = fold(org.name)
     if reading.lex.countries.label_of(org.name) or reading.lex.cues["places"].label_of(org.name):
         return False
