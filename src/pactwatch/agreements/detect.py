@@ -6,20 +6,37 @@ coopération") or a noun naming the act ("signing ceremony", "lễ ký kết"); 
 "sign"/"ký" with an agreement noun is enough. A statement does not count when the same
 sentence reads as a plan ("will sign", "agreed to sign", "towards signing"), a statistic
 ("has signed agreements with over 200 universities"), background ("Earlier ...", "Trước đó"),
-a generic remark ("not merely about signing agreements") or a negation. The home
-institution must be a party: named in the sentence, or implied ("the two sides", "hai bên")
-in an article about it. Usage::
+a generic remark ("not merely about signing agreements"), a negation, or a purchase or
+sponsorship; or when its date lies after publication (an announcement) or weeks before it
+(background). A qualifier belongs to the signing cue nearest to it: in "signed an agreement,
+implementing the MoU the two schools signed in 2022" the first cue stays clean. The home
+institution must be a party: named in the sentence (not as a witness: "HUST leaders
+attended the signing", nor outside the list after "between"), or implied ("the two sides",
+"hai bên") in an article about it. A headline that announces the signing as a plan, or as
+one between other parties, speaks for the whole article. Usage::
 
     statements = find_statements(body, lex, home)
+    stmt_dates, reasons = mark_time(statements, body, lex, dates, published)
+    clean, why = trusted(statements)
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from pactwatch.agreements.home import HomeSide
 from pactwatch.agreements.lexicon import Hit, Lexicon
+from pactwatch.agreements.signing_date import (
+    TextDate,
+    resolve,
+    statement_date,
+    timing,
+    year_before,
+)
 from pactwatch.agreements.text import Body, Sentence
 
 # Categories that disqualify a statement, with the words used in reasons.
@@ -29,7 +46,19 @@ DISQUALIFIERS = {
     "background": "background (an earlier signing)",
     "generic": "a generic remark",
     "negation": "a negation",
+    "commercial": "a purchase, supply or sponsorship contract",
 }
+# Qualifiers found by rules rather than read from one lexicon category.
+_DERIVED = {
+    "future": "plan",
+    "headline_plan": "plan",
+}
+# A count of agreements this large is a statistic ("35 new cooperation agreements").
+_MANY = 5
+_COUNT_BEFORE = re.compile(r"(?<![\d.,/:-])(\d{1,4})(?:\s+[a-z-]+){0,2}\s+$")
+# Words that may stand between a signing noun and a future auxiliary ("the signing
+# ceremony of the MoU will ..."): anything else makes them separate clauses.
+_FUTURE_GAP = frozenset({"of", "the", "a", "an", "this", "for", "de", "la", "le", "du", "d", "l"})
 
 
 @dataclass
@@ -44,6 +73,10 @@ class Statement:
     qualifiers: dict[str, Hit] = field(default_factory=dict)
     party: str = "unknown"  # home | implied | third | unknown
     home_hit: tuple[int, int] | None = None
+    # Every verb or act cue of the sentence (the anchor is the first one left unqualified).
+    cues: list[Hit] = field(default_factory=list)
+    # Why the home institution is not a party, when a rule says so.
+    party_note: str = ""
 
     @property
     def anchor(self) -> Hit:
@@ -59,8 +92,6 @@ class Statement:
 def _bucket(hits: list[Hit], sentences: tuple[Sentence, ...]) -> list[list[Hit]]:
     out: list[list[Hit]] = [[] for _ in sentences]
     starts = [s.start for s in sentences]
-    from bisect import bisect_right
-
     for hit in hits:
         idx = bisect_right(starts, hit.start) - 1
         if 0 <= idx < len(sentences) and hit.start < sentences[idx].end:
@@ -97,15 +128,151 @@ def find_statements(body: Body, lex: Lexicon, home: HomeSide) -> list[Statement]
         nouns = list(lex.cues["agreement_nouns"].find(*span))
         if event is None and not nouns:
             continue
-        statements.append(Statement(idx, sentence, verb, event, nouns))
+        cues = [h for h in signing[idx] if h.label != "signing_weak"] or [verb or event]
+        statements.append(Statement(idx, sentence, verb, event, nouns, cues=[c for c in cues if c]))
     if not statements:
         return statements
-    for category in DISQUALIFIERS:
-        for stmt in statements:
-            hit = lex.cues[category].first(body.folded, stmt.sentence.start, stmt.sentence.end)
-            if hit is not None:
-                stmt.qualifiers[category] = hit
+    for stmt in statements:
+        _qualify(stmt, body, lex)
     return statements
+
+
+def _qualifiers(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[str, Hit]]:
+    """Every qualifier hit of the statement's sentence, with its category."""
+    s, folded = stmt.sentence, body.folded
+    found = [
+        (category, hit)
+        for category in DISQUALIFIERS
+        for hit in lex.cues[category].find(folded, s.start, s.end)
+    ]
+    for noun in stmt.nouns:
+        count = _COUNT_BEFORE.search(folded, max(s.start, noun.start - 30), noun.start)
+        if count is not None and _MANY <= int(count.group(1)) < 1900:
+            found.append(("statistic", Hit(count.start(), noun.end, "statistic", noun.lang)))
+    for cue in stmt.cues:
+        for hit in lex.cues["future"].find(folded, cue.end, min(s.end, cue.end + 50)):
+            if cue.label == "signing_events" and _only_gap_words(folded[cue.end : hit.start]):
+                found.append(("plan", hit))
+            break
+    if s.is_title:
+        anchor = stmt.anchor
+        for hit in lex.cues["headline_plan"].find(folded, s.start, s.end):
+            if hit.start <= anchor.end and hit.end >= anchor.start - 3:
+                found.append(("plan", hit))
+    return found
+
+
+def _only_gap_words(gap: str) -> bool:
+    words = re.findall(r"[a-z]+", gap)
+    return not re.search(r"[,;:()]", gap) and all(w in _FUTURE_GAP for w in words)
+
+
+def _qualify(stmt: Statement, body: Body, lex: Lexicon) -> None:
+    """Attach each qualifier to the nearest cue; the statement keeps the first free cue."""
+    found = _qualifiers(stmt, body, lex)
+    if not found:
+        return
+    if len(stmt.cues) >= 2:
+        taken: set[int] = set()
+        for _category, hit in found:
+            nearest = min(range(len(stmt.cues)), key=lambda i: _distance(stmt.cues[i], hit))
+            taken.add(nearest)
+        free = [c for i, c in enumerate(stmt.cues) if i not in taken]
+        if free:
+            cue = free[0]
+            if cue.label == "signing_verbs":
+                stmt.verb = cue
+            else:
+                stmt.verb, stmt.event = None, cue
+            # The nouns of the qualified cues name the earlier document, not this one.
+            own = [
+                n for n in stmt.nouns if min(stmt.cues, key=lambda c: _distance(c, n)) in free
+            ]
+            stmt.nouns = own or stmt.nouns
+            return
+    for category, hit in found:
+        stmt.qualifiers.setdefault(category, hit)
+
+
+def _distance(a: Hit, b: Hit) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+_SIGNED_IN_YEAR = re.compile(
+    r"(?<![a-z0-9])(?:in|nam|en|since|tu|depuis)\s{1,3}((?:19|20)\d\d)(?!\d)"
+)
+
+
+def mark_time(
+    statements: list[Statement],
+    body: Body,
+    dates: list[TextDate],
+    published: date | None,
+) -> tuple[dict[int, date | None], list[str]]:
+    """The signing date of each statement, and the statements that its date disqualifies:
+    after publication (an announcement) or long before it (background)."""
+    out: dict[int, date | None] = {}
+    reasons: list[str] = []
+    para_starts: dict[int, int] = {}
+    for sentence in body.sentences:
+        para_starts.setdefault(sentence.paragraph, sentence.start)
+    for stmt in statements:
+        s = stmt.sentence
+        before = None if s.is_title else para_starts.get(s.paragraph)
+        found = statement_date(dates, s.start, s.end, stmt.anchor.start, published, before=before)
+        when = resolve(found, published, year_before(dates, found.start)) if found else None
+        out[stmt.index] = when
+        if published is None:
+            continue
+        if found is None:
+            year = _SIGNED_IN_YEAR.search(body.folded, s.start, s.end)
+            if year and int(year.group(1)) < published.year:
+                # "an agreement signed in 2015": a year alone, before the year of publication.
+                stmt.qualifiers.setdefault("background", stmt.anchor)
+            continue
+        written = " ".join(body.text[found.start : found.end].split())
+        number = stmt.index if body.title_end else stmt.index + 1
+        where = "the title" if s.is_title else f"sentence {number}"
+        when_is = timing(found, published)
+        if when_is == "future" and "plan" not in stmt.qualifiers:
+            stmt.qualifiers["plan"] = Hit(found.start, found.end, "plan", "")
+            reasons.append(f"{where}: signing dated '{written}', after publication")
+        elif when_is == "past" and "background" not in stmt.qualifiers:
+            stmt.qualifiers["background"] = Hit(found.start, found.end, "background", "")
+            reasons.append(f"{where}: signing dated '{written}', long before publication")
+    return out, reasons
+
+
+def trusted(statements: list[Statement]) -> tuple[list[Statement], str | None]:
+    """The statements that state a signing by the home institution, after the headline has
+    had its say: a headline that announces a plan or a signing between other parties
+    speaks for the article, and a clean headline over a body that tells the signing only
+    as a plan or background sums that body up."""
+    for stmt in statements:
+        if not stmt.sentence.is_title or stmt.clean:
+            continue
+        if "plan" in stmt.qualifiers:
+            return [], "the headline announces the signing as a plan"
+        if stmt.party == "third" and stmt.party_note and not stmt.qualifiers:
+            return [], f"the headline reports a signing between other parties: {stmt.party_note}"
+    named = [s for s in statements if s.party == "home" and not s.qualifiers]
+    others = [s for s in statements if s.party_note and not s.qualifiers]
+    if others and not named:
+        # "X and Y signed an MoU at HUST ... The MoU was signed by ...": once the signing is
+        # told as one between other parties, later sentences that name no party tell it on.
+        for stmt in statements:
+            if stmt.party == "implied":
+                stmt.party, stmt.party_note = "third", others[0].party_note
+    clean = [s for s in statements if s.clean]
+    if clean and all(s.sentence.is_title for s in clean) and len(clean) < len(statements):
+        for stmt in clean:
+            stmt.qualifiers["plan"] = stmt.anchor
+        return [], None
+    return clean, None
 
 
 def assign_parties(
@@ -124,20 +291,98 @@ def assign_parties(
         attendance = lex.cues["attendance"].first(body.folded, s.start, s.end)
         end = attendance.start if attendance and attendance.start > stmt.anchor.start else s.end
         match = home.mentioned(body.folded, s.start, end)
+        listed = _between_list(stmt, body, lex)
+        if listed is not None:
+            start, stop = listed
+            inside = home.mentioned(body.folded, start, stop)
+            if inside is not None:
+                stmt.party, stmt.home_hit = "home", (inside.start(), inside.end())
+                continue
+            if lex.cues["two_sides"].first(body.folded, start, stop) is None:
+                stmt.party = "third"
+                stmt.party_note = "the parties listed after 'between' do not include it"
+                continue
         if match is not None:
+            witness = _witness(stmt, body, lex, match.end())
+            if witness is not None and home.mentioned(body.folded, witness.end, end) is None:
+                stmt.party = "third"
+                verb = " ".join(body.text[witness.start : witness.end].split())
+                stmt.party_note = f"it is named as a witness ('{verb}')"
+                continue
             stmt.party = "home"
             stmt.home_hit = (match.start(), match.end())
             continue
         two = lex.cues["two_sides"].first(body.folded, s.start, s.end)
-        others = len(orgs_in.get(stmt.index, []))
+        others = len(
+            {name for o in orgs_in.get(stmt.index, []) if (name := _party_name(o, lex))}
+        )
+        # "la signature d'un accord avec l'Université de Cần Thơ": the other side follows
+        # "with"; the one who signs with it is the home institution.
+        with_other = _WITH_AFTER.match(body.folded, stmt.anchor.end, s.end) is not None
         if two is not None and home_in_article:
             stmt.party = "implied"
-        elif others >= 2:
+        elif others >= 2 and not with_other:
             stmt.party = "third"
         elif home_in_article:
             stmt.party = "implied"
         else:
             stmt.party = "unknown"
+
+
+def _party_name(org: object, lex: Lexicon) -> str:
+    """The name of a possible party, or "" for a capitalised word that is not one ("On",
+    "Memorandum of Understanding")."""
+    name = str(getattr(org, "name", org))
+    folded = " ".join(name.lower().split())
+    if lex.cues["agreement_nouns"].label_of(name) or lex.has_word(
+        "stop_caps", name, folded, marked=False
+    ):
+        return ""
+    return folded
+
+
+_WITH_AFTER = re.compile(r"[^.;:]{0,80}?(?<![a-z])(?:with|avec|voi)(?![a-z])")
+
+
+def _witness(stmt: Statement, body: Body, lex: Lexicon, after: int) -> Hit | None:
+    """An attending verb between the home institution's name and the signing cue ("HUST
+    leaders attended the signing", "l'IRD a assisté à la signature")."""
+    return lex.cues["witness"].first(body.folded, after, stmt.anchor.start)
+
+
+# Where the list of parties after "between" ends: a clause mark or a preposition that
+# starts what the agreement is about.
+_LIST_STOP = re.compile(
+    r"[,;:]|\s(?:on|to|for|in the field|about|ve|nham|de la|sur|pour|afin|dans|tai|trong)\s"
+)
+_CONNECTOR = re.compile(r"\s(?:and|va|et|cung)\s|&")
+_AFTER_CUE = re.compile(r"^[^,;:()]{0,70}$")
+
+
+def _between_list(stmt: Statement, body: Body, lex: Lexicon) -> tuple[int, int] | None:
+    """The span of the parties named after "between" right after the signing cue or its
+    noun ("the signing of an MoU between A and B"), when they are organisations joined by
+    "and"; None when there is no such list."""
+    s, folded, text = stmt.sentence, body.folded, body.text
+    anchor = stmt.anchor
+    for hit in lex.cues["between"].find(folded, anchor.end, s.end):
+        if not _AFTER_CUE.match(folded[anchor.end : hit.start]):
+            return None
+        stop = _LIST_STOP.search(folded, hit.end, min(s.end, hit.end + 200))
+        end = stop.start() if stop else min(s.end, hit.end + 200)
+        if not _CONNECTOR.search(folded, hit.end, end):
+            return None
+        names = re.sub(r"^\s*(?:the|l'|la|le|les)\s*", "", text[hit.end : end], flags=re.I)
+        if not names[:1].isupper():
+            return None
+        words = [w for w in re.split(r"\s+|\band\b|\bet\b|\bvà\b|&", names) if w]
+        if all(
+            lex.countries.label_of(w) or lex.cues["places"].label_of(w) or not w[:1].isupper()
+            for w in words
+        ):
+            return None  # "between Vietnam and France": countries, not parties
+        return hit.end, end
+    return None
 
 
 def qualified_mentions(body: Body, lex: Lexicon, limit: int = 4) -> list[tuple[int, str, Hit]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from pactwatch.agreements.counterparts import (
     Candidate,
@@ -24,7 +24,9 @@ from pactwatch.agreements.detect import (
     Statement,
     assign_parties,
     find_statements,
+    mark_time,
     qualified_mentions,
+    trusted,
 )
 from pactwatch.agreements.facts import (
     choose_kind,
@@ -36,13 +38,11 @@ from pactwatch.agreements.facts import (
 from pactwatch.agreements.home import HomeSide, key
 from pactwatch.agreements.lexicon import Lexicon
 from pactwatch.agreements.parties import OrgMention, find_orgs
-from pactwatch.agreements.signing_date import TextDate, find_dates, resolve, year_before
+from pactwatch.agreements.signing_date import find_dates, lead_date
 from pactwatch.agreements.text import Body, fold, has_vietnamese_marks, prepare
 from pactwatch.config import InstitutionConfig
 from pactwatch.model import AgreementDraft, Article, Decision, PartnerDraft
 
-# A dated signing this long before publication is news of the past, not of the day.
-_STALE = timedelta(days=365)
 _MAX_PARTNERS = 12
 
 
@@ -107,20 +107,15 @@ def read_article(
     named = {s.index: others[s.index] + _bare_names(reading, s) for s in statements}
     assign_parties(statements, body, lex, home, orgs_in=named, home_in_article=home_in_article)
     dates = find_dates(body.folded, 0, len(body.folded), lex)
-    stmt_dates = {s.index: _statement_date(reading, s, dates) for s in statements}
-    _mark_stale(reading, statements, stmt_dates)
-    clean = [s for s in statements if s.clean]
-    if clean and all(s.sentence.is_title for s in clean) and len(clean) < len(statements):
-        # The headline sums up the body; if the body speaks of the signing only as a plan
-        # or as background, so does the headline.
-        for stmt in clean:
-            stmt.qualifiers["plan"] = stmt.anchor
-        clean = []
+    stmt_dates, time_reasons = mark_time(statements, body, dates, reading.published)
+    reading.reasons.extend(time_reasons)
+    clean, overruled = trusted(statements)
     if not clean:
+        why = _why_not(reading, statements)
         return Decision(
             False,
             _no_confidence(statements),
-            tuple(_why_not(reading, statements)),
+            tuple([overruled, *why] if overruled else [*why, *time_reasons]),
             language=language,
         )
     main = next((s for s in clean if not s.sentence.is_title), clean[0])
@@ -130,6 +125,8 @@ def read_article(
     signed_on = stmt_dates.get(main.index)
     if signed_on is None:
         signed_on = next((stmt_dates[s.index] for s in clean if stmt_dates.get(s.index)), None)
+    if signed_on is None:
+        signed_on = lead_date(body, dates, reading.published)
     if signed_on is not None:
         reading.reasons.append(f"signed on {signed_on.isoformat()}")
     kind, noun = choose_kind(h for s in clean for h in s.nouns)
@@ -189,7 +186,8 @@ def _why_not(reading: _Reading, statements: list[Statement]) -> list[str]:
             label = DISQUALIFIERS.get(cat, cat)
             out.append(f"{where} reads as {label} ('{reading.quote(hit.start, hit.end)}')")
         elif stmt.party == "third":
-            out.append(f"{where} is a signing between other parties")
+            note = f": {stmt.party_note}" if stmt.party_note else ""
+            out.append(f"{where} is a signing between other parties{note}")
         else:
             out.append(f"{where}: the home institution is not a party")
     return out or ["no signing statement"]
@@ -500,49 +498,6 @@ def _descriptions(reading: _Reading, candidates: list[Candidate]) -> dict[str, s
         if country is not None and subject not in out:
             out[subject] = country.label
     return out
-
-
-def _statement_date(reading: _Reading, stmt: Statement, dates: list[TextDate]) -> date | None:
-    s = stmt.sentence
-    inside = [d for d in dates if s.start <= d.start < s.end]
-    if not inside and not s.is_title:
-        # "Chiều ngày 12 tháng 6, ..." two sentences before "... đã ký kết ...".
-        para_start = min(x.start for x in reading.body.sentences if x.paragraph == s.paragraph)
-        inside = [d for d in dates if para_start <= d.start < s.start][-1:]
-    if not inside:
-        return None
-    anchor = stmt.anchor.start
-    chosen = min(inside, key=lambda d: abs(d.start - anchor))
-    return resolve(chosen, reading.published, year_before(dates, chosen.start))
-
-
-_SIGNED_IN_YEAR = re.compile(
-    r"(?<![a-z0-9])(?:in|nam|en|since|tu|depuis)\s{1,3}((?:19|20)\d\d)(?!\d)"
-)
-
-
-def _mark_stale(
-    reading: _Reading, statements: list[Statement], stmt_dates: dict[int, date | None]
-) -> None:
-    if reading.published is None:
-        return
-    for stmt in statements:
-        when = stmt_dates.get(stmt.index)
-        s = stmt.sentence
-        year = _SIGNED_IN_YEAR.search(reading.body.folded, s.start, s.end)
-        if when is None and year and int(year.group(1)) < reading.published.year:
-            # "an agreement signed in 2015": a year alone, before the year of publication.
-            stmt.qualifiers.setdefault("background", stmt.anchor)
-            continue
-        if (
-            when is not None
-            and reading.published - when > _STALE
-            and "background" not in stmt.qualifiers
-        ):
-            stmt.qualifiers["background"] = stmt.anchor
-            reading.reasons.append(
-                f"{reading.where(stmt)}: signing dated {when.isoformat()}, long before publication"
-            )
 
 
 def _renewal(reading: _Reading, statements: list[Statement], candidates: list[Candidate]) -> bool:

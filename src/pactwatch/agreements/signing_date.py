@@ -2,12 +2,18 @@
 
 Formats: "July 2, 2025", "March 10th", "27 January 2026", "the 15th January, 2019",
 "le 27 janvier 2026", "1er mars", "ngày 10/3/2025", "Sáng 27/7", "12 tháng 6 năm 2015",
-"Sáng nay" (the publication day). A day and month without a year take the publication
-year (the previous year when that would fall after publication); with no publication date
-they take the year of the nearest full date written before them, else stay unknown. A date
-after publication is never returned. Usage::
+"Sáng nay" (the publication day), "hôm qua" (the day before). A day and month without a
+year take the publication year (the previous year when that would fall after publication);
+with no publication date they take the year of the nearest full date written before them,
+else stay unknown. A date after publication is never returned as a signing date.
+
+Months and years alone ("in October 2023", "tháng 5/2021", "en mars") are never a signing
+date, but they tell when something happened: `timing` sorts any written date into the
+future (an announcement), the recent past (the news of the day) or the older past
+(background). Usage::
 
     found = find_dates(body.folded, 0, len(body.folded), lex)
+    timing(found[0], published)  # "future" | "recent" | "past" | "unknown"
 """
 
 from __future__ import annotations
@@ -15,10 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from pactwatch.agreements.lexicon import Lexicon
+from pactwatch.agreements.text import Body
 
 _ORD = r"(?:st|nd|rd|th|er|e)?"
 
@@ -35,6 +42,10 @@ class TextDate:
     month: int
     year: int | None
     today: bool = False
+    # Only a month (day 0) or only a year (day and month 0) is known.
+    month_only: bool = False
+    # "hôm qua", "yesterday": days before the publication day (with `today`).
+    days_back: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +54,10 @@ class _Patterns:
     day_month: re.Pattern[str]
     numeric: re.Pattern[str]
     vi_words: re.Pattern[str]
+    month_year: re.Pattern[str]
+    month_alone: re.Pattern[str]
+    vi_month_year: re.Pattern[str]
+    vi_month_alone: re.Pattern[str]
     months: Mapping[str, int]
 
 
@@ -64,6 +79,18 @@ def _patterns(months: tuple[tuple[str, int], ...]) -> _Patterns:
             r"(?<![a-z0-9])(\d{1,2})\s{1,3}thang\s{1,3}(\d{1,2})(?!\d)"
             r"(?:\s{0,2},?\s{0,2}nam\s{1,3}(\d{4})(?!\d))?"
         ),
+        # "October 2023", "octobre 2023" (a day before it makes a longer, earlier match).
+        month_year=re.compile(rf"(?<![a-z0-9])({alt})\.?,?\s{{1,3}}((?:19|20)\d\d)(?!\d)"),
+        # "in March", "en mars": a month named after a preposition, with no day next to it.
+        month_alone=re.compile(
+            rf"(?<![a-z0-9])(?:in|en|during|since|depuis|until|last|early|late|mid)"
+            rf"\s{{1,3}}({alt})(?![a-z0-9]|\.?\s{{1,3}}\d)"
+        ),
+        vi_month_year=re.compile(
+            r"(?<![a-z0-9])thang\s{1,3}(\d{1,2})(?:\s{0,2}[/.-]\s{0,2}|\s{1,3}nam\s{1,3})"
+            r"((?:19|20)\d\d)(?!\d)"
+        ),
+        vi_month_alone=re.compile(r"(?<![a-z0-9])thang\s{1,3}(\d{1,2})(?![\d/.-]|\s{1,3}nam)"),
         months=dict(months),
     )
 
@@ -104,8 +131,26 @@ def find_dates(folded: str, start: int, end: int, lex: Lexicon) -> list[TextDate
             continue
         if _valid(day, month, year):
             found.append(TextDate(match.start(), match.end(), day, month, year))
+    for match in pats.month_year.finditer(folded, start, end):
+        month = pats.months.get(match.group(1))
+        if month:
+            found.append(_month(match, month, int(match.group(2))))
+    for match in pats.vi_month_year.finditer(folded, start, end):
+        month = int(match.group(1))
+        if 1 <= month <= 12:
+            found.append(_month(match, month, int(match.group(2))))
+    for match in pats.month_alone.finditer(folded, start, end):
+        month = pats.months.get(match.group(1))
+        if month:
+            found.append(_month(match, month, None))
+    for match in pats.vi_month_alone.finditer(folded, start, end):
+        month = int(match.group(1))
+        if 1 <= month <= 12:
+            found.append(_month(match, month, None))
     for hit in lex.cues["today"].find(folded, start, end):
         found.append(TextDate(hit.start, hit.end, 0, 0, None, today=True))
+    for hit in lex.cues["yesterday"].find(folded, start, end):
+        found.append(TextDate(hit.start, hit.end, 0, 0, None, today=True, days_back=1))
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[TextDate] = []
     for item in found:
@@ -119,12 +164,18 @@ def _year(text: str | None) -> int | None:
     return int(text) if text else None
 
 
+def _month(match: re.Match[str], month: int, year: int | None) -> TextDate:
+    return TextDate(match.start(), match.end(), 0, month, year, month_only=True)
+
+
 def resolve(
     found: TextDate, published: date | None, context_year: int | None = None
 ) -> date | None:
-    """The calendar date of `found`, never after `published`."""
+    """The calendar date of `found`, never after `published`; None for a month alone."""
     if found.today:
-        return published
+        return published - timedelta(days=found.days_back) if published else None
+    if found.month_only:
+        return None
     year = found.year
     if year is None:
         if published is not None:
@@ -158,3 +209,84 @@ def year_before(dates: list[TextDate], position: int) -> int | None:
         if item.year is not None:
             best = item.year
     return best
+
+
+# A signing dated this long before publication is background, not the news of the day: news
+# sites report a signing within days, at most a few weeks.
+STALE = timedelta(days=60)
+# Clocks and time zones: a date one day after publication is still the day's news.
+_SLACK = timedelta(days=1)
+
+
+def latest_day(found: TextDate, published: date | None) -> date | None:
+    """The last calendar day `found` can mean (the month's last day for a month alone)."""
+    if not found.month_only:
+        return resolve(found, published)
+    year = found.year
+    if year is None:
+        if published is None:
+            return None
+        year = published.year if found.month <= published.month else published.year - 1
+    following = date(year + found.month // 12, found.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def timing(found: TextDate, published: date | None) -> str:
+    """When `found` lies from the publication day: "future" (an announcement), "recent"
+    (within `STALE` before it), "past" (background) or "unknown"."""
+    if published is None:
+        return "unknown"
+    if found.today or (found.year is None and not found.month_only):
+        # A day and month without a year is written for the news of the day: the year is
+        # the publication's (or the previous one), never a sign of background.
+        return "recent"
+    if found.year is not None and not found.month_only:
+        exact = _make(found.year, found)
+        if exact is not None and exact > published + _SLACK:
+            return "future"
+    last = latest_day(found, published)
+    if last is None:
+        return "unknown"
+    if published - last > STALE:
+        return "past"
+    return "recent"
+
+
+def statement_date(
+    dates: list[TextDate],
+    start: int,
+    end: int,
+    anchor: int,
+    published: date | None,
+    *,
+    before: int | None = None,
+) -> TextDate | None:
+    """The date written for a signing cue at `anchor` in the sentence [start, end): the one
+    nearest the cue, a recent one before an older one ("On 5 March 2025 ... renewing the
+    MoU of 2019"). With `before` (the paragraph's start), a date earlier in the paragraph
+    serves when the sentence has none ("Chiều ngày 12/6, ... Hai bên đã ký kết ...")."""
+    inside = [d for d in dates if start <= d.start < end]
+    if not inside and before is not None:
+        inside = [d for d in dates if before <= d.start < start and not d.month_only][-1:]
+    if not inside:
+        return None
+    recent = [d for d in inside if timing(d, published) == "recent" and not d.month_only]
+    pool = recent or inside
+    return min(pool, key=lambda d: abs(d.start - anchor))
+
+
+def lead_date(body: Body, dates: list[TextDate], published: date | None) -> date | None:
+    """The day of the event the article opens with ("On 12 December 2023, USTH and ...
+    held an online ceremony to renew ..."): the first full date of the lead paragraph,
+    when it is the news of the day. Used when no signing sentence carries a date."""
+    lead = [s for s in body.sentences if s.paragraph <= 0]
+    if not lead:
+        return None
+    end = lead[-1].end
+    for found in dates:
+        if found.start >= end:
+            break
+        if found.month_only or timing(found, published) != "recent":
+            continue
+        return resolve(found, published, year_before(dates, found.start))
+    return None
