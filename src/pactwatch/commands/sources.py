@@ -7,10 +7,11 @@ import asyncio
 from collections.abc import Callable, Iterable
 
 from pactwatch.article import parse_article
-from pactwatch.commands.common import UserError, print_table, settings_of
+from pactwatch.commands.common import print_table, settings_of
 from pactwatch.commands.extract import describe_decision
 from pactwatch.config import Settings, SourceConfig
 from pactwatch.discovery import discover
+from pactwatch.errors import UserError
 from pactwatch.fetch import Fetcher
 from pactwatch.record import decide_for
 from pactwatch.store import open_database
