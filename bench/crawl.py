@@ -802,7 +802,8 @@ def _check(row: Row) -> list[str]:
 def measure(args: argparse.Namespace, sites: int, workdir: Path) -> list[Row]:
     rows: list[Row] = []
     with Server(sites) as server, fresh_database(args.database, workdir) as db_url:
-        for scenario in ("cold",) if args.cold_only else ("cold", "steady"):
+        scenarios: tuple[Scenario, ...] = ("cold",) if args.cold_only else ("cold", "steady")
+        for scenario in scenarios:
             profile = sample = None
             if args.profile:
                 profile = str(Path(args.profile) / f"crawl-{sites}-{scenario}.pstats")

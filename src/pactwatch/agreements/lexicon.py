@@ -147,6 +147,45 @@ def _pattern(phrase: str) -> str:
     return r"\s+".join(parts)
 
 
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _scan_hits(
+    anchored: re.Pattern[str], scan: re.Pattern[str], text: str, start: int, stop: int
+) -> Iterator[tuple[re.Match[str], int]]:
+    """The matches of `anchored` (lookbehind form) in text[start:stop], found with `scan`
+    (the same phrases after a consumed non-alphanumeric character, in group 1).
+
+    A scan finds a phrase only after a character it can consume, so two places take the
+    anchored form: the very start of the text, and right after a hit that ends in
+    punctuation ("co.", "dr."), where the next phrase may start with no character between.
+    Yields (match, group of the phrase)."""
+    position = start - 1
+    anchor: int | None = None
+    if start <= 0:
+        position, anchor = 0, 0
+    while True:
+        if anchor is not None:
+            first = anchored.match(text, anchor, stop)
+            if first is None:
+                position = anchor
+            else:
+                yield first, 0
+                position = first.end()
+                if text[position - 1] not in _ALNUM:
+                    anchor = position
+                    continue
+            anchor = None
+        for match in scan.finditer(text, position, stop):
+            yield match, 1
+            end = match.end()
+            if text[end - 1] not in _ALNUM:
+                anchor = end
+                break
+        if anchor is None:
+            return
+
+
 class PhraseMatcher:
     """Whole-word matching of many phrases at once on folded text, longest phrase first."""
 
@@ -172,9 +211,12 @@ class PhraseMatcher:
         self._wild = wild
         self._exact = exact
         self._whole = whole
-        self._regex = (
-            re.compile(r"(?<![a-z0-9])" + _trie_regex(plain) + r"(?![a-z0-9])") if plain else None
-        )
+        trie = _trie_regex(plain) if plain else ""
+        self._regex = re.compile(r"(?<![a-z0-9])" + trie + r"(?![a-z0-9])") if plain else None
+        # The same phrases after one character that is not a letter or digit, consumed: the
+        # engine skips straight to such characters instead of trying the lookbehind at every
+        # position (see `_scan_hits`).
+        self._scan = re.compile(r"[^a-z0-9](" + trie + r")(?![a-z0-9])") if plain else None
         exact_alts = sorted((re.escape(p) for p in exact), key=len, reverse=True)
         self._exact_regex = (
             re.compile(r"(?<!\w)(?:" + "|".join(exact_alts) + r")(?!\w)") if exact_alts else None
@@ -194,11 +236,11 @@ class PhraseMatcher:
     ) -> Iterator[Hit]:
         """Hits in folded[start:end]; `original` (same offsets) enables the exact entries."""
         stop = len(folded) if end is None else end
-        if self._regex is not None:
-            for match in self._regex.finditer(folded, start, stop):
-                entry = self._label(match.group())
+        if self._regex is not None and self._scan is not None:
+            for match, span in _scan_hits(self._regex, self._scan, folded, start, stop):
+                entry = self._label(match.group(span))
                 if entry is not None:
-                    yield Hit(match.start(), match.end(), entry.label, entry.lang)
+                    yield Hit(match.start(span), match.end(span), entry.label, entry.lang)
         if original is not None and self._exact_regex is not None:
             for match in self._exact_regex.finditer(original, start, stop):
                 entry = self._exact[match.group()]

@@ -19,10 +19,11 @@ future (an announcement), the recent past (the news of the day) or the older pas
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from pactwatch.agreements.lexicon import Lexicon
 from pactwatch.agreements.text import Body
@@ -50,6 +51,8 @@ class TextDate:
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
+    # month_day as written, and after a consumed character that is not a letter or digit.
+    month_day_at: re.Pattern[str]
     month_day: re.Pattern[str]
     day_month: re.Pattern[str]
     numeric: re.Pattern[str]
@@ -61,22 +64,50 @@ class _Patterns:
     months: Mapping[str, int]
 
 
+# Each pattern starts with what it consumes (a digit; a character before a month name) and
+# checks the character before the digit right after it: with the lookbehind first, the engine
+# cannot skip to candidate positions and tries every character.
+def _day(before: str) -> str:
+    """``(?<![before])(\\d{1,2})`` with the lookbehind after the first digit."""
+    return rf"(\d(?<![{before}]\d)\d?)"
+
+
+def _literal_trie(words: list[str]) -> str:
+    """An alternation of `words` factored as a trie, longer words tried first."""
+    trie: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
 @lru_cache(maxsize=4)
 def _patterns(months: tuple[tuple[str, int], ...]) -> _Patterns:
-    names = sorted((re.escape(m) for m, _ in months if not m.startswith("thang")), key=len)
-    alt = "|".join(reversed(names))
+    names = sorted((m for m, _ in months if not m.startswith("thang")), key=len)
+    alt = "|".join(re.escape(n) for n in reversed(names))
+    month_day = (
+        rf"\.?\s{{1,3}}(\d{{1,2}}){_ORD}(?![0-9a-z])(?:\s{{0,2}},?\s{{0,2}}(\d{{4}})(?!\d))?"
+    )
     return _Patterns(
-        month_day=re.compile(
-            rf"(?<![a-z0-9])({alt})\.?\s{{1,3}}(\d{{1,2}}){_ORD}(?![0-9a-z])"
-            rf"(?:\s{{0,2}},?\s{{0,2}}(\d{{4}})(?!\d))?"
-        ),
+        month_day_at=re.compile(rf"(?<![a-z0-9])({alt}){month_day}"),
+        month_day=re.compile(rf"[^a-z0-9]({_literal_trie(names)}){month_day}"),
         day_month=re.compile(
-            rf"(?<![a-z0-9/])(\d{{1,2}}){_ORD}\s{{1,3}}(?:of\s{{1,3}})?({alt})\.?(?![a-z])"
+            rf"{_day('a-z0-9/')}{_ORD}\s{{1,3}}(?:of\s{{1,3}})?({alt})\.?(?![a-z])"
             rf"(?:\s{{0,2}},?\s{{0,2}}(\d{{4}})(?!\d))?"
         ),
-        numeric=re.compile(r"(?<![\w/.-])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?(?![\w/-]|[.]\d)"),
+        numeric=re.compile(_day(r"\w/.-") + r"[/.-](\d{1,2})(?:[/.-](\d{4}))?(?![\w/-]|[.]\d)"),
         vi_words=re.compile(
-            r"(?<![a-z0-9])(\d{1,2})\s{1,3}thang\s{1,3}(\d{1,2})(?!\d)"
+            _day("a-z0-9") + r"\s{1,3}thang\s{1,3}(\d{1,2})(?!\d)"
             r"(?:\s{0,2},?\s{0,2}nam\s{1,3}(\d{4})(?!\d))?"
         ),
         # "October 2023", "octobre 2023" (a day before it makes a longer, earlier match).
@@ -95,6 +126,22 @@ def _patterns(months: tuple[tuple[str, int], ...]) -> _Patterns:
     )
 
 
+def _month_days(pats: _Patterns, folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Matches of month_day_at in folded[start:end]; the month name is group 1.
+
+    The scan form needs a character before the month: at the very start of the text the
+    lookbehind form decides. A match ends on a digit or a letter, so no month name starts
+    right where one ends."""
+    position = start - 1
+    if start <= 0:
+        position = 0
+        first = pats.month_day_at.match(folded, 0, end)
+        if first is not None:
+            yield first
+            position = first.end()
+    yield from pats.month_day.finditer(folded, position, end)
+
+
 def _valid(day: int, month: int, year: int | None) -> bool:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return False
@@ -109,11 +156,11 @@ def find_dates(folded: str, start: int, end: int, lex: Lexicon) -> list[TextDate
     """Every date written in folded[start:end], in order, overlaps removed."""
     pats = _patterns(tuple(sorted(lex.months.items())))
     found: list[TextDate] = []
-    for match in pats.month_day.finditer(folded, start, end):
+    for match in _month_days(pats, folded, start, end):
         month = pats.months.get(match.group(1))
         day, year = int(match.group(2)), _year(match.group(3))
         if month and _valid(day, month, year):
-            found.append(TextDate(match.start(), match.end(), day, month, year))
+            found.append(TextDate(match.start(1), match.end(), day, month, year))
     for match in pats.day_month.finditer(folded, start, end):
         month = pats.months.get(match.group(2))
         day, year = int(match.group(1)), _year(match.group(3))

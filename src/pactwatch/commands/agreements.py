@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 
 from pactwatch.cli import add_option
 from pactwatch.commands.common import (
-    UserError,
     database,
     parse_date,
     print_json_line,
@@ -31,6 +30,7 @@ from pactwatch.commands.common import (
     settings_of,
 )
 from pactwatch.commands.partners import open_registry
+from pactwatch.errors import UserError
 from pactwatch.partners.diff import correct_new, correct_same
 from pactwatch.store.agreements import AgreementRow, Party, list_agreements
 from pactwatch.store.models import AgreementRecord, CorrectionRecord, EventRecord, PartnerRecord

@@ -8,7 +8,10 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
+
+from sqlalchemy.engine import make_url
 
 from pactwatch.config import Settings, config_path, load_config
 from pactwatch.errors import UserError
@@ -33,6 +36,24 @@ def database(settings: Settings) -> Iterator[Database]:
             raise UserError(f"database {db.display_url}: {_first_line(exc)}") from exc
         if not status.ok:
             raise UserError(f"database {db.display_url}: {status.message}")
+        yield db
+    finally:
+        db.close()
+
+
+@contextmanager
+def existing_database(settings: Settings) -> Iterator[Database | None]:
+    """The configured database for reading, or None when it does not exist yet.
+
+    For dry runs and listings: a SQLite file that is not there is not created.
+    """
+    url = make_url(settings.database)
+    path = url.database if url.get_backend_name() == "sqlite" else None
+    if path and path != ":memory:" and not Path(path).expanduser().exists():
+        yield None
+        return
+    db = open_database(url)
+    try:
         yield db
     finally:
         db.close()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from pactwatch.commands.common import UserError, settings_of
+from pactwatch.commands.common import settings_of
+from pactwatch.errors import UserError
 from pactwatch.store import current_revision, head_revision, open_database, upgrade
 
 

@@ -8,9 +8,10 @@ import sys
 from collections.abc import Sequence
 
 from pactwatch.cli import add_option
-from pactwatch.commands.common import UserError, database, print_table, settings_of
+from pactwatch.commands.common import database, print_table, settings_of
 from pactwatch.commands.notify import delivery_line
 from pactwatch.config import Settings, SourceConfig
+from pactwatch.errors import UserError
 from pactwatch.fetch import Fetcher
 from pactwatch.notify.deliver import deliver_pending
 from pactwatch.pipeline import CrawlOptions, Deps, SourceRunResult, run_sources

@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from selectolax.lexbor import LexborHTMLParser
+
 from pactwatch.agreements import decision_to_json
 from pactwatch.article import parse_article
 from pactwatch.charset import decode_body
 from pactwatch.cli import add_option
-from pactwatch.commands.common import UserError, print_json_line, settings_of
+from pactwatch.commands.common import print_json_line, settings_of
 from pactwatch.config import InstitutionConfig, Settings, SourceConfig
+from pactwatch.errors import UserError
 from pactwatch.fetch import Fetcher
 from pactwatch.model import Article, Decision
 from pactwatch.record import decide_for
@@ -26,6 +29,9 @@ from pactwatch.sources import sniff_kind
 from pactwatch.urls import normalize_url
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+_TITLE_MAX = 200
+# The canonical link lives in <head>: no need to parse a whole page for it.
+_HEAD_BYTES = 64 * 1024
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -124,23 +130,37 @@ class _Reader:
         except OSError as exc:
             return _Input(str(path), None, f"cannot read: {exc.strerror or exc}")
         text, _ = decode_body(body)
-        url = path.resolve().as_uri()
         if sniff_kind(text) != "html":
-            return _Input(str(path), _plain_text_article(text, url, self.args))
+            return _Input(str(path), _plain_text_article(text, path.resolve().as_uri()))
+        url = _canonical_url(text) or path.resolve().as_uri()
         source = _source_for(self.settings, self.args, url)
         return _Input(str(path), parse_article(text, url, source))
 
 
-def _plain_text_article(text: str, url: str, args: argparse.Namespace) -> Article:
+def _plain_text_article(text: str, url: str) -> Article:
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    paragraphs = tuple(line for line in lines if line)
+    paragraphs = [line for line in lines if line]
+    # A first line that reads like a headline (short, no closing full stop) is the title.
+    title = None
+    if paragraphs and len(paragraphs[0]) <= _TITLE_MAX and not paragraphs[0].endswith("."):
+        title = paragraphs.pop(0)
     return Article(
-        url=url,
-        title=paragraphs[0] if paragraphs else None,
-        published=None,
-        language=None,
-        paragraphs=paragraphs,
+        url=url, title=title, published=None, language=None, paragraphs=tuple(paragraphs)
     )
+
+
+def _canonical_url(html: str) -> str | None:
+    """The page's own idea of its address: rel=canonical, else og:url."""
+    tree = LexborHTMLParser(html[:_HEAD_BYTES])
+    for selector, attribute in (
+        ('link[rel="canonical"]', "href"),
+        ('meta[property="og:url"]', "content"),
+    ):
+        node = tree.css_first(selector)
+        value = node.attributes.get(attribute) if node is not None else None
+        if value and urlsplit(value).scheme in ("http", "https"):
+            return value.strip()
+    return None
 
 
 def _source_for(settings: Settings, args: argparse.Namespace, url: str) -> SourceConfig:
@@ -155,6 +175,7 @@ def _source_for(settings: Settings, args: argparse.Namespace, url: str) -> Sourc
         if host and host in source.hosts:
             return source
     institution = _institution_or_none(settings, args)
+    # A page no configured source serves is read with the generic profile, on its own host.
     return SourceConfig(
         name="extract",
         institution=institution.id if institution else "unknown",

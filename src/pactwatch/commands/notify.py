@@ -22,13 +22,13 @@ from typing import Any
 
 from pactwatch.cli import EXIT_FAILED, EXIT_OK, add_option
 from pactwatch.commands.common import (
-    UserError,
     database,
     print_json_line,
     print_table,
     settings_of,
 )
 from pactwatch.config import ChannelConfig, Settings
+from pactwatch.errors import UserError
 from pactwatch.notify.deliver import (
     ChannelOverview,
     UnsentAlert,

@@ -32,7 +32,6 @@ from sqlalchemy.orm import Session
 
 from pactwatch.cli import add_option
 from pactwatch.commands.common import (
-    UserError,
     database,
     parse_date,
     print_json_line,
@@ -40,6 +39,7 @@ from pactwatch.commands.common import (
     settings_of,
 )
 from pactwatch.config import PartnerKind, Settings
+from pactwatch.errors import UserError
 from pactwatch.partners.diff import known_since
 from pactwatch.partners.matching import MatchResult
 from pactwatch.partners.names import fold, load_equivalents

@@ -8,11 +8,12 @@ from datetime import timedelta
 from typing import Any
 
 from pactwatch.cli import add_option
-from pactwatch.commands.common import UserError, settings_of
+from pactwatch.commands.common import settings_of
 from pactwatch.config import Settings, config_path, load_config, parse_duration
 from pactwatch.daemon.housekeeping import Retention
 from pactwatch.daemon.probe import DEFAULT_HTTP, parse_address
 from pactwatch.daemon.service import DaemonError, DaemonOptions, serve
+from pactwatch.errors import UserError
 
 
 def _address(value: str) -> tuple[str, int] | None:

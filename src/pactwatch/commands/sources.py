@@ -6,14 +6,16 @@ import argparse
 import asyncio
 from collections.abc import Callable, Iterable
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from pactwatch.article import parse_article
-from pactwatch.commands.common import UserError, print_table, settings_of
+from pactwatch.commands.common import existing_database, print_table, settings_of
 from pactwatch.commands.extract import describe_decision
 from pactwatch.config import Settings, SourceConfig
 from pactwatch.discovery import discover
+from pactwatch.errors import UserError
 from pactwatch.fetch import Fetcher
 from pactwatch.record import decide_for
-from pactwatch.store import open_database
 from pactwatch.store.articles import known_urls
 from pactwatch.store.sources import SourceRow, list_sources
 from pactwatch.urls import normalize_url
@@ -62,14 +64,14 @@ def show_sources(args: argparse.Namespace) -> int:
 
 def _stored_health(settings: Settings) -> dict[str, SourceRow]:
     """Health from the database when it has been crawled before; nothing is created here."""
-    db = open_database(settings.database)
-    try:
-        with db.session() as session:
-            return {row.name: row for row in list_sources(session, include_disabled=True)}
-    except Exception:  # no database or no schema yet: every source is simply new
-        return {}
-    finally:
-        db.close()
+    with existing_database(settings) as db:
+        if db is None:
+            return {}
+        try:
+            with db.session() as session:
+                return {row.name: row for row in list_sources(session, include_disabled=True)}
+        except SQLAlchemyError:  # a database without pactwatch's schema yet
+            return {}
 
 
 def check_source(args: argparse.Namespace) -> int:
@@ -122,14 +124,14 @@ def _known_reader(settings: Settings) -> Callable[[Iterable[str]], set[str]]:
 
     def known(urls: Iterable[str]) -> set[str]:
         wanted = {normalize_url(u): u for u in urls}
-        db = open_database(settings.database)
-        try:
-            with db.session() as session:
-                found = known_urls(session, wanted)
-        except Exception:  # no database or no schema yet
-            return set()
-        finally:
-            db.close()
+        with existing_database(settings) as db:
+            if db is None:
+                return set()
+            try:
+                with db.session() as session:
+                    found = known_urls(session, wanted)
+            except SQLAlchemyError:
+                return set()
         return found | {wanted[k] for k in found}
 
     return known

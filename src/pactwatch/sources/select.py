@@ -78,14 +78,21 @@ def css(node: LexborNode, selector: str) -> list[LexborNode]:
         return []
 
 
-def select_values(node: LexborNode, selectors: tuple[str, ...]) -> Iterator[str]:
-    """Non-empty cleaned strings matched by `selectors`, in preference order."""
+def select_values(
+    node: LexborNode, selectors: tuple[str, ...], *, head: LexborNode | None = None
+) -> Iterator[str]:
+    """Non-empty cleaned strings matched by `selectors`, in preference order.
+
+    With `head` (the document's head, when `node` is the document's root), selectors of
+    head elements (``meta[...]``, ``link[...]``, ``title``) look there first: the head comes
+    first in document order and is a small part of the page, so the whole page is searched
+    only when more matches are wanted."""
     for selector in selectors:
         if selector.startswith("jsonld:"):
             yield from jsonld_values(node, selector.removeprefix("jsonld:"))
             continue
         query, attr = split_attr(selector)
-        for match in css(node, query):
+        for match in _matches(node, query, head):
             raw = match.attributes.get(attr) if attr else match.text(separator=" ")
             if raw:
                 value = clean_text(raw)
@@ -93,11 +100,30 @@ def select_values(node: LexborNode, selectors: tuple[str, ...]) -> Iterator[str]
                     yield value
 
 
+_HEAD_ELEMENT = re.compile(r"^(?:meta|link|title)(?:\[[^\[\]]*\])*$")
+
+
+def _matches(node: LexborNode, query: str, head: LexborNode | None) -> Iterator[LexborNode]:
+    if head is None or not _HEAD_ELEMENT.match(query):
+        yield from css(node, query)
+        return
+    in_head = css(head, query)
+    yield from in_head
+    seen = {n.mem_id for n in in_head}
+    for match in css(node, query):
+        if match.mem_id not in seen:
+            yield match
+
+
 def select_first(
-    node: LexborNode, selectors: tuple[str, ...], parse: Callable[[str], T | None]
+    node: LexborNode,
+    selectors: tuple[str, ...],
+    parse: Callable[[str], T | None],
+    *,
+    head: LexborNode | None = None,
 ) -> T | None:
     """The first candidate that `parse` accepts (returns non-None), or None."""
-    for value in select_values(node, selectors):
+    for value in select_values(node, selectors, head=head):
         parsed = parse(value)
         if parsed is not None:
             return parsed
