@@ -402,3 +402,327 @@ def test_site_pages_end_to_end(
     # "Ví Dụ" keeps its last word: a marked "Dụ" is not the French "du".
     assert [p.name for p in decision.agreement.partners] == [partner]
     assert decision.agreement.signed_on is not None
+
+
+# -- detection, dates and kind: the general rules --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        (
+            "On 10 June 2025, USTH and Khon Kaen University signed a student exchange agreement, "
+            "implementing the memorandum of understanding the two universities had signed in "
+            "2022.",
+            "en",
+            "exchange_agreement",
+        ),
+        (
+            "Ngày 10/6/2025, USTH và Trường Đại học Khon Kaen đã ký kết thỏa thuận trao đổi sinh "
+            "viên, cụ thể hóa biên bản ghi nhớ mà hai trường đã ký năm 2022.",
+            "vi",
+            "exchange_agreement",
+        ),
+        (
+            "Le 10 juin 2025, l'USTH et l'Université de Lille ont signé un accord d'échange, "
+            "qui prolonge le protocole d'accord que les deux universités avaient signé en 2022.",
+            "fr",
+            "exchange_agreement",
+        ),
+    ],
+)
+def test_a_background_clause_qualifies_only_its_own_signing(
+    text: str, language: str, kind: str
+) -> None:
+    decision = read(text, language=language)
+    assert decision.is_agreement, decision.reasons
+    assert decision.agreement is not None
+    assert decision.agreement.signed_on == date(2025, 6, 10)
+    assert decision.agreement.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language"),
+    [
+        (
+            "USTH leaders attend signing of cooperation between Hanoi and Kyoto Prefecture",
+            "On June 19, leaders of USTH attended the signing ceremony of a memorandum of "
+            "understanding between the Hanoi People's Committee and Kyoto Prefecture (Japan).\n"
+            "The MoU was signed by the Chairman of the Hanoi People's Committee and the Governor "
+            "of Kyoto Prefecture.",
+            "en",
+        ),
+        (
+            "USTH hosts signing ceremony between the Department of Science and Technology and "
+            "Intel Products Vietnam",
+            "On June 19, USTH hosted the signing ceremony of a memorandum of understanding "
+            "between the Hanoi Department of Science and Technology and Intel Products Vietnam.",
+            "en",
+        ),
+        (
+            "Lãnh đạo USTH chứng kiến lễ ký kết giữa Sở Khoa học và Công nghệ Hà Nội và Công ty "
+            "Intel Việt Nam",
+            "Ngày 19/6, lãnh đạo USTH đã chứng kiến lễ ký kết thỏa thuận hợp tác giữa Sở Khoa học "
+            "và Công nghệ Hà Nội và Công ty Intel Việt Nam.",
+            "vi",
+        ),
+        (
+            "L'USTH témoin de la signature d'un accord entre l'AFD et l'Université Thuyloi",
+            "Le 19 juin 2025, le recteur de l'USTH a assisté à la signature d'une convention "
+            "entre l'Agence française de développement et l'Université Thuyloi.",
+            "fr",
+        ),
+    ],
+)
+def test_a_witness_or_host_is_not_a_party(title: str, text: str, language: str) -> None:
+    decision = read(text, title=title, language=language)
+    assert not decision.is_agreement, decision.reasons
+    assert any("other parties" in r for r in decision.reasons), decision.reasons
+
+
+def test_between_the_home_institution_and_a_partner_is_a_signing() -> None:
+    decision = read(
+        "On June 12, the signing ceremony of a memorandum of understanding between USTH and "
+        "Kyushu University took place in Hanoi."
+    )
+    assert decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language"),
+    [
+        (
+            "USTH to sign MoU with the National Innovation Center",
+            "USTH and the National Innovation Center (NIC) will sign a memorandum of "
+            "understanding at a ceremony at the NIC campus.\nThe signing ceremony will be "
+            "attended by the President of USTH and the Director of NIC.",
+            "en",
+        ),
+        (
+            "USTH làm việc với VinAI, hướng tới ký kết thỏa thuận hợp tác",
+            "Ngày 12/6, lãnh đạo USTH đã làm việc với Công ty VinAI.\nLễ ký kết thỏa thuận hợp "
+            "tác có sự tham dự của lãnh đạo hai bên.",
+            "vi",
+        ),
+        (
+            "L'USTH s'apprête à signer une convention avec l'Université de Lille",
+            "La cérémonie de signature de la convention réunira les présidents des deux "
+            "universités.",
+            "fr",
+        ),
+    ],
+)
+def test_a_headline_that_announces_a_signing_speaks_for_the_article(
+    title: str, text: str, language: str
+) -> None:
+    decision = read(text, title=title, language=language)
+    assert not decision.is_agreement, decision.reasons
+    assert any("plan" in r for r in decision.reasons), decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The signing ceremony of the memorandum of understanding between USTH and Kyushu "
+            "University takes place on 30 June 2025 in Hanoi.",
+            "en",
+        ),
+        (
+            "Lễ ký kết thỏa thuận hợp tác giữa USTH và Trường Đại học Kyushu diễn ra vào ngày "
+            "30/6/2025 tại Hà Nội.",
+            "vi",
+        ),
+        (
+            "La cérémonie de signature de l'accord entre l'USTH et l'Université de Lille a lieu "
+            "le 30 juin 2025 à Hanoï.",
+            "fr",
+        ),
+    ],
+)
+def test_a_signing_dated_after_publication_is_an_announcement(text: str, language: str) -> None:
+    decision = read(text, language=language, published=date(2025, 6, 20))
+    assert not decision.is_agreement, decision.reasons
+    assert any("after publication" in r for r in decision.reasons), decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "USTH and Bosch opened a joint laboratory on June 18.\nThe laboratory is the first "
+            "outcome of the partnership agreement that USTH and Bosch signed in October 2023.",
+            "en",
+        ),
+        (
+            "Ngày 18/6, USTH và tỉnh Sóc Trăng tổ chức hội nghị.\nThỏa thuận hợp tác được hai "
+            "bên ký kết vào tháng 5/2021.",
+            "vi",
+        ),
+        (
+            "Le 18 juin, l'USTH et Bosch ont inauguré un laboratoire commun.\nL'accord de "
+            "partenariat a été signé par les deux parties en octobre 2023.",
+            "fr",
+        ),
+    ],
+)
+def test_a_signing_months_before_publication_is_background(text: str, language: str) -> None:
+    decision = read(text, language=language, published=date(2025, 6, 20))
+    assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "why"),
+    [
+        (
+            "In 2025, USTH signed 35 new cooperation agreements with partners in 12 countries.",
+            "en",
+            "statistic",
+        ),
+        ("Năm nay, USTH đã ký kết 58 thỏa thuận hợp tác mới với các đối tác.", "vi", "statistic"),
+        ("Cette année, l'USTH a signé 12 accords de coopération.", "fr", "statistic"),
+        (
+            "On June 12, USTH signed a contract for the supply of laboratory equipment with "
+            "Acme Instruments Company.",
+            "en",
+            "purchase",
+        ),
+        (
+            "Ngày 12/6, USTH đã ký hợp đồng mua sắm thiết bị thí nghiệm với Công ty Acme.",
+            "vi",
+            "purchase",
+        ),
+        (
+            "Le 12 juin, l'USTH a signé un contrat de fourniture d'équipements avec la société "
+            "Acme.",
+            "fr",
+            "purchase",
+        ),
+        (
+            "Bên lề hội thảo, lãnh đạo hai trường đã trao đổi về khả năng ký kết một thỏa thuận "
+            "trao đổi với USTH.",
+            "vi",
+            "plan",
+        ),
+        (
+            "Un accord de coopération entre l'USTH et l'Université de Lille pourrait être signé "
+            "à cette occasion.",
+            "fr",
+            "plan",
+        ),
+    ],
+)
+def test_counts_purchases_and_possibilities_are_not_signings(
+    text: str, language: str, why: str
+) -> None:
+    decision = read(text, language=language)
+    assert not decision.is_agreement, decision.reasons
+    assert any(why in r for r in decision.reasons), decision.reasons
+
+
+def test_a_general_corporation_is_not_a_total() -> None:
+    decision = read(
+        "Sáng 8/6, USTH và Tổng Công ty Đầu tư và Phát triển Công nghiệp đã ký kết biên bản "
+        "ghi nhớ hợp tác.",
+        language="vi",
+    )
+    assert decision.is_agreement, decision.reasons
+    assert decision.agreement is not None
+    assert decision.agreement.signed_on == date(2025, 6, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Hôm qua, USTH và Tập đoàn Viettel đã ký kết thỏa thuận hợp tác.",
+            date(2025, 6, 20),
+            date(2025, 6, 19),
+        ),
+        (
+            "Yesterday, USTH and Viettel Group signed a cooperation agreement.",
+            date(2025, 6, 20),
+            date(2025, 6, 19),
+        ),
+        (
+            "Ngày 25/9 vừa qua, USTH và Tập đoàn Viettel đã ký kết thỏa thuận hợp tác.",
+            date(2025, 10, 2),
+            date(2025, 9, 25),
+        ),
+    ],
+)
+def test_relative_days_take_the_publication_date(
+    text: str, published: date, expected: date
+) -> None:
+    decision = read(text, published=published)
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.signed_on == expected
+
+
+def test_the_lead_date_serves_when_no_signing_sentence_has_one() -> None:
+    decision = read(
+        "On 12 December 2024, USTH and Université Côte d'Azur (France) held an online ceremony "
+        "to renew their partnership.\nThe cooperation agreement was signed via videoconference.",
+        published=date(2024, 12, 15),
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.signed_on == date(2024, 12, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "timing_of"),
+    [
+        ("in October 2023", date(2025, 2, 27), "past"),
+        ("tháng 5/2021", date(2024, 7, 20), "past"),
+        ("in March", date(2025, 1, 6), "past"),
+        ("on 30 June 2025", date(2025, 6, 20), "future"),
+        ("on 18 June 2025", date(2025, 6, 20), "recent"),
+        ("en juin 2025", date(2025, 6, 20), "recent"),
+    ],
+)
+def test_timing_of_written_dates(text: str, published: date, timing_of: str) -> None:
+    from pactwatch.agreements.signing_date import timing
+
+    found = find_dates(fold(text), 0, len(text), load_lexicon())
+    assert found, text
+    assert timing(found[-1], published) == timing_of
+    assert (
+        found[-1].month_only or resolve(found[-1], published) is not None or timing_of == "future"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "On June 12, USTH and the University of Greenwich signed an agreement to deliver a "
+            "joint Bachelor of Business Management programme.",
+            "en",
+        ),
+        (
+            "Ngày 12/6, USTH và Trường Đại học Greenwich đã ký kết thỏa thuận về chương trình "
+            "liên kết đào tạo cử nhân.",
+            "vi",
+        ),
+        (
+            "Le 12 juin, l'USTH et l'Université de Lille ont signé un accord pour un double "
+            "diplôme de master.",
+            "fr",
+        ),
+    ],
+)
+def test_an_agreement_for_a_joint_programme_is_a_joint_programme_agreement(
+    text: str, language: str
+) -> None:
+    decision = read(text, language=language)
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.kind == "joint_program_agreement"
+
+
+def test_an_agreement_listing_joint_training_among_areas_stays_generic() -> None:
+    decision = read(
+        "On June 12, USTH and Kyoto University signed a cooperation agreement covering student "
+        "exchange, joint research and joint degree programmes."
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.kind == "cooperation_agreement"

@@ -128,8 +128,9 @@ def find_statements(body: Body, lex: Lexicon, home: HomeSide) -> list[Statement]
         nouns = list(lex.cues["agreement_nouns"].find(*span))
         if event is None and not nouns:
             continue
-        cues = [h for h in signing[idx] if h.label != "signing_weak"] or [verb or event]
-        statements.append(Statement(idx, sentence, verb, event, nouns, cues=[c for c in cues if c]))
+        strong = [h for h in signing[idx] if h.label != "signing_weak"]
+        cues = strong or [c for c in (verb, event) if c is not None]
+        statements.append(Statement(idx, sentence, verb, event, nouns, cues=cues))
     if not statements:
         return statements
     for stmt in statements:
@@ -185,9 +186,7 @@ def _qualify(stmt: Statement, body: Body, lex: Lexicon) -> None:
             else:
                 stmt.verb, stmt.event = None, cue
             # The nouns of the qualified cues name the earlier document, not this one.
-            own = [
-                n for n in stmt.nouns if min(stmt.cues, key=lambda c: _distance(c, n)) in free
-            ]
+            own = [n for n in stmt.nouns if min(stmt.cues, key=lambda c: _distance(c, n)) in free]
             stmt.nouns = own or stmt.nouns
             return
     for category, hit in found:
@@ -313,9 +312,7 @@ def assign_parties(
             stmt.home_hit = (match.start(), match.end())
             continue
         two = lex.cues["two_sides"].first(body.folded, s.start, s.end)
-        others = len(
-            {name for o in orgs_in.get(stmt.index, []) if (name := _party_name(o, lex))}
-        )
+        others = len({name for o in orgs_in.get(stmt.index, []) if (name := _party_name(o, lex))})
         # "la signature d'un accord avec l'Université de Cần Thơ": the other side follows
         # "with"; the one who signs with it is the home institution.
         with_other = _WITH_AFTER.match(body.folded, stmt.anchor.end, s.end) is not None

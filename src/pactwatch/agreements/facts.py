@@ -3,9 +3,12 @@
 Kinds, most specific first: an MoU named in any clean signing statement wins ("signed a
 Memorandum of Understanding" under a headline that says "strategic cooperation agreement"),
 then strategic, framework, joint programme and exchange agreements, then the generic
-cooperation agreement, then "other" (contracts). Usage::
+cooperation agreement, then "other" (contracts). A generic agreement whose object follows
+it is a joint programme agreement ("an agreement to deliver a joint Bachelor of ...
+programme", "un accord pour un double diplôme"). Usage::
 
-    kind = choose_kind(nouns)
+    kind, noun = choose_kind(nouns)
+    kind, noun = refine_kind(kind, noun, body, lex)
 """
 
 from __future__ import annotations
@@ -38,6 +41,26 @@ def choose_kind(nouns: Iterable[Hit]) -> tuple[AgreementKind, Hit | None]:
     if best is None:
         return "cooperation_agreement", None
     return KIND_ORDER[best[0]], best[1]
+
+
+# What may stand between a generic agreement noun and the programme it is for: a
+# preposition or a purpose verb, an article; no comma (a list of areas is not its object).
+_OBJECT_GAP = re.compile(r"^[^,;:.()]{0,40}$")
+
+
+def refine_kind(
+    kind: AgreementKind, noun: Hit | None, body: Body, lex: Lexicon
+) -> tuple[AgreementKind, Hit | None]:
+    """A generic cooperation agreement made specific by its object: "an agreement on a joint
+    bachelor's programme" is a joint programme agreement."""
+    if kind != "cooperation_agreement" or noun is None:
+        return kind, noun
+    window = min(len(body.folded), noun.end + 80)
+    for hit in lex.cues["programme_objects"].find(body.folded, noun.end, window):
+        if _OBJECT_GAP.match(body.folded[noun.end : hit.start]):
+            return "joint_program_agreement", hit
+        break
+    return kind, noun
 
 
 _YEARS = re.compile(

@@ -44,6 +44,7 @@ _LIST_CATEGORIES = (
     "future",
     "commercial",
     "headline_plan",
+    "programme_objects",
     "description_verbs",
     "period",
     "titles",

@@ -34,6 +34,7 @@ from pactwatch.agreements.facts import (
     find_period,
     find_signatories,
     guess_language,
+    refine_kind,
 )
 from pactwatch.agreements.home import HomeSide, key
 from pactwatch.agreements.lexicon import Lexicon
@@ -129,7 +130,7 @@ def read_article(
         signed_on = lead_date(body, dates, reading.published)
     if signed_on is not None:
         reading.reasons.append(f"signed on {signed_on.isoformat()}")
-    kind, noun = choose_kind(h for s in clean for h in s.nouns)
+    kind, noun = refine_kind(*choose_kind(h for s in clean for h in s.nouns), body, lex)
     if noun is not None:
         reading.reasons.append(f"kind {kind} from '{reading.quote(noun.start, noun.end)}'")
     renewal = _renewal(reading, statements, candidates)
