@@ -726,3 +726,66 @@ def test_an_agreement_listing_joint_training_among_areas_stays_generic() -> None
     )
     assert decision.agreement is not None, decision.reasons
     assert decision.agreement.kind == "cooperation_agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The fair brought together 150 companies; 40 partner companies that have signed "
+            "cooperation agreements with USTH offered internships.",
+            "en",
+        ),
+        (
+            "Ngày hội thu hút 150 doanh nghiệp, trong đó nhiều doanh nghiệp đã ký kết thỏa thuận "
+            "hợp tác với USTH.",
+            "vi",
+        ),
+        (
+            "Le salon a réuni 150 entreprises, dont de nombreuses entreprises ont signé une "
+            "convention avec l'USTH.",
+            "fr",
+        ),
+    ],
+)
+def test_a_counted_group_of_signatories_is_a_statistic(text: str, language: str) -> None:
+    decision = read(text, language=language)
+    assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "On June 12, USTH and the University of Lyon signed the second phase agreement, "
+            "following the agreement for 2018-2023.",
+            "en",
+        ),
+        (
+            "Ngày 12/6, USTH và Trường Đại học Lyon đã ký kết thỏa thuận hợp tác giai đoạn 2, "
+            "tiếp nối thỏa thuận giai đoạn 2018-2023.",
+            "vi",
+        ),
+        (
+            "Le 12 juin, l'USTH et l'Université de Lyon ont signé un accord de deuxième phase, "
+            "dans la continuité de l'accord 2018-2023.",
+            "fr",
+        ),
+    ],
+)
+def test_a_renewal_that_names_its_predecessor_is_a_signing(text: str, language: str) -> None:
+    decision = read(text, language=language)
+    assert decision.is_agreement, decision.reasons
+    assert decision.agreement is not None
+    assert decision.agreement.renewal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Following the agreement signed with the University of Lyon, USTH opened a new lab.",
+        "Tiếp nối thỏa thuận đã ký với Trường Đại học Lyon, USTH mở phòng thí nghiệm mới.",
+    ],
+)
+def test_a_predecessor_without_a_renewal_is_background(text: str) -> None:
+    assert not read(text).is_agreement

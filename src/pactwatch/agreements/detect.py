@@ -55,6 +55,8 @@ _DERIVED = {
 }
 # A count of agreements this large is a statistic ("35 new cooperation agreements").
 _MANY = 5
+# A group this large signing at once is a statistic; a seven-party signing is not.
+_CROWD = 10
 _COUNT_BEFORE = re.compile(r"(?<![\d.,/:-])(\d{1,4})(?:\s+[a-z-]+){0,2}\s+$")
 # Words that may stand between a signing noun and a future auxiliary ("the signing
 # ceremony of the MoU will ..."): anything else makes them separate clauses.
@@ -150,6 +152,17 @@ def _qualifiers(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[str, Hi
         count = _COUNT_BEFORE.search(folded, max(s.start, noun.start - 30), noun.start)
         if count is not None and _MANY <= int(count.group(1)) < 1900:
             found.append(("statistic", Hit(count.start(), noun.end, "statistic", noun.lang)))
+    if stmt.verb is not None:
+        group = _counted_subject(stmt.verb, body, lex)
+        if group is not None:
+            found.append(("statistic", group))
+    # The agreement a renewal follows is named as background; in a sentence that speaks
+    # of the renewal itself it is not ("the second phase, following the agreement for
+    # 2018-2023").
+    if lex.cues["renewal"].first(folded, s.start, s.end) is None:
+        found.extend(
+            ("background", h) for h in lex.cues["predecessor"].find(folded, s.start, s.end)
+        )
     for cue in stmt.cues:
         for hit in lex.cues["future"].find(folded, cue.end, min(s.end, cue.end + 50)):
             if cue.label == "signing_events" and _only_gap_words(folded[cue.end : hit.start]):
@@ -161,6 +174,22 @@ def _qualifiers(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[str, Hi
             if hit.start <= anchor.end and hit.end >= anchor.start - 3:
                 found.append(("plan", hit))
     return found
+
+
+def _counted_subject(verb: Hit, body: Body, lex: Lexicon) -> Hit | None:
+    """A group counted right before the signing verb: "30 doanh nghiệp đã ký kết", "40
+    partner universities that have signed", "many companies have signed"."""
+    folded = body.folded
+    start = max(0, verb.start - 40)
+    for group in lex.cues["counted"].find(folded, start, verb.start):
+        if len(folded[group.end : verb.start].split()) > 3:
+            continue
+        before = folded[max(0, group.start - 25) : group.start]
+        count = _COUNT_BEFORE.search(before)
+        quantified = any(h.end >= len(before) - 1 for h in lex.cues["quantifiers"].find(before))
+        if quantified or (count is not None and _CROWD <= int(count.group(1)) < 1900):
+            return Hit(group.start, verb.end, "statistic", group.lang)
+    return None
 
 
 def _only_gap_words(gap: str) -> bool:
