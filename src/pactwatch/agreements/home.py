@@ -21,14 +21,45 @@ from pactwatch.agreements.parties import OrgMention
 from pactwatch.agreements.text import fold
 from pactwatch.config import InstitutionConfig
 
+# Vietnamese abbreviations of organisation words, spelt out in keys so that "Trường ĐH
+# Công nghệ" and "Trường Đại học Công nghệ", "UBND tỉnh X" and "Ủy ban nhân dân tỉnh X"
+# compare equal.
+_SPELLED = {
+    "dh": "dai hoc",
+    "dhqg": "dai hoc quoc gia",
+    "ubnd": "uy ban nhan dan",
+    "cty": "cong ty",
+}
+
 
 @lru_cache(maxsize=8192)
 def key(name: str) -> str:
-    """A name reduced for comparison: folded, punctuation-free, without a leading "the"."""
+    """A name reduced for comparison: folded, punctuation-free, without a leading "the",
+    Vietnamese abbreviations spelt out."""
     words = re.sub(r"[^a-z0-9&]+", " ", fold(name)).split()
     if words and words[0] == "the":
         words = words[1:]
-    return " ".join(words)
+    return " ".join(_SPELLED.get(w, w) for w in words)
+
+
+def _word_pattern(words: list[str]) -> str:
+    """A regular expression for a key's words in folded text, where a spelt-out
+    abbreviation may also be written short ("dai hoc" or "dh")."""
+    short = {v: k for k, v in _SPELLED.items()}
+    parts: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in (4, 2):
+            phrase = " ".join(words[i : i + size])
+            if phrase in short and len(words[i : i + size]) == size:
+                spelled = r"[^a-z0-9]+".join(re.escape(w) for w in words[i : i + size])
+                parts.append(f"(?:{spelled}|{re.escape(short[phrase])})")
+                i += size
+                break
+        else:
+            parts.append(re.escape(words[i]))
+            i += 1
+    return r"[^a-z0-9]+".join(parts)
 
 
 _DASHES = re.compile(r"\s+[-–—]\s+")
@@ -83,11 +114,7 @@ class HomeSide:
 
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
-            alts = sorted(
-                (r"[^a-z0-9]+".join(re.escape(w) for w in k.split()) for k in self.keys if k),
-                key=len,
-                reverse=True,
-            )
+            alts = sorted((_word_pattern(k.split()) for k in self.keys if k), key=len, reverse=True)
             self._regex = re.compile(
                 r"(?<![a-z0-9])(?:" + "|".join(alts or ["(?!x)x"]) + r")(?![a-z0-9])"
             )
@@ -109,6 +136,10 @@ class HomeSide:
         return self._unit_of_home(org)
 
     def _unit_of_home(self, org: OrgMention) -> bool:
+        # "HCMUT, VNU-HCM, FPT Software and QTSC": a university system right after the home
+        # is the home's parent.
+        if org.system and any(key(f) in self.keys for f in org.follows):
+            return True
         # "HUMP, a member of Hue University"; "Trường ĐH Công nghệ thuộc ĐHQGHN".
         if org.parent is not None and key(org.parent) in self.keys:
             return True

@@ -63,6 +63,9 @@ _LIST_CATEGORIES = (
     "name_compounds",
     "place_prepositions",
     "seat_words",
+    "alias_leads",
+    "topic_prepositions",
+    "university_systems",
 )
 _MAP_CATEGORIES = ("agreement_nouns", "negative_events", "org_heads")
 

@@ -51,6 +51,13 @@ class OrgMention:
     generic: bool = False
     # The place a government name stands for ("UBND tỉnh Hậu Giang" -> "hau giang").
     seat: str | None = None
+    # A university system with member universities ("VNU-HCM", "Đại học Huế").
+    system: bool = False
+    # The names of the organisation written right before this one, with only a comma, a
+    # dash or a bracket between ("HCMUT, VNU-HCM").
+    follows: tuple[str, ...] = ()
+    # A name without an organisation word written in the list of signing parties.
+    listed: bool = False
 
     @property
     def mentions(self) -> tuple[str, ...]:
@@ -125,7 +132,7 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
         return []
     ctx.heads = [
         h
-        for h in lex.cues["org_heads"].find(body.folded, start, end)
+        for h in lex.cues["org_heads"].find(body.folded, start, end, original=body.text)
         if _head_form_ok(ctx, h.start, h.end)
     ]
     ctx.head_at = {h.start: h for h in ctx.heads}
@@ -146,14 +153,61 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
         if not (_starts_name(toks[i], ctx) or _lowercase_government(ctx, i)):
             i += 1
             continue
-        j = _extend(ctx, i)
-        mention, j = _finish(ctx, i, j)
+        defined = _acronym_first(ctx, i)
+        j = _extend(ctx, i + 2 if defined else i)
+        mention, j = _finish(ctx, i + 2 if defined else i, j)
         if mention is not None:
+            if defined and mention.acronym is None and mention.has_head:
+                mention = replace(mention, acronym=_clean(toks[i].text))
             mention, j = _parent(ctx, mention, j)
-            if not _place_reference(ctx, mention, i):
-                out.append(mention)
+            if not (_place_reference(ctx, mention, i) or _topic(ctx, i)):
+                out.append(_situated(ctx, mention, out[-1] if out else None))
         i = max(j, i + 1)
     return out
+
+
+def _situated(ctx: _Ctx, mention: OrgMention, previous: OrgMention | None) -> OrgMention:
+    """Note what a mention is (a university system) and what it is written next to."""
+    systems = ctx.lex.cues["university_systems"]
+    if any(systems.label_of(m) for m in mention.mentions):
+        mention.system = True
+    if previous is not None:
+        gap = ctx.body.text[previous.end : mention.start]
+        # Skip the previous name's own parenthesis: "HCMUT (HCMUT), VNU-HCM".
+        gap = gap[gap.rfind(")") + 1 :] if gap.lstrip().startswith("(") else gap
+        if gap.strip() in {",", "-", "–", "—", "("}:
+            mention.follows = previous.mentions
+    return mention
+
+
+def _acronym_first(ctx: _Ctx, i: int) -> bool:
+    """ "IRD – Institut de recherche pour le développement": an acronym, a dash, its name."""
+    toks = ctx.toks
+    return (
+        i + 2 < len(toks)
+        and toks[i].is_acronym
+        and toks[i + 1].text in _DASHES
+        and toks[i + 2].start in ctx.head_at
+        and toks[i + 2].is_cap
+    )
+
+
+def _topic(ctx: _Ctx, i: int) -> bool:
+    """Whether a name stands right after a topic word ("an MoU on Food Systems
+    Transformation", "về Chuyển đổi số"): it is what the agreement is about."""
+    toks = ctx.toks
+    k = i
+    while k > 0 and _word(toks[k - 1]) in _ARTICLES:
+        k -= 1
+    if k == 0:
+        return False
+    prev = toks[k - 1]
+    return any(
+        h.end == prev.end
+        for h in ctx.lex.cues["topic_prepositions"].find(
+            ctx.body.folded, max(0, prev.start - 30), prev.end
+        )
+    )
 
 
 _ARTICLES = frozenset({"the", "l'", "la", "le", "les"})
@@ -161,8 +215,9 @@ _LIST_WORDS = frozenset({"va", "voi", "cung", "giua", "and", "with", "between"})
 
 
 def _lowercase_government(ctx: _Ctx, i: int) -> bool:
-    """"tỉnh Hậu Giang", "thành phố Cần Thơ": Vietnamese writes a province or city as a
-    party in lowercase; it starts a name when it opens a clause or a list."""
+    """Whether a lowercase province or city opens a name ("tỉnh Hậu Giang", "thành phố Cần
+    Thơ"): Vietnamese writes a province or city party in lowercase; it starts a name when
+    it opens a clause or a list."""
     toks = ctx.toks
     head = ctx.head_at.get(toks[i].start)
     if head is None or head.label != "government" or head.lang != "vi":
@@ -177,27 +232,39 @@ def _lowercase_government(ctx: _Ctx, i: int) -> bool:
 
 def _parent(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
     """Read "X, a member of Y" / "X thuộc Y" / "X, membre de l'Y": Y is X's parent, kept
-    on X and not reported as a name of its own."""
+    on X and not reported as a name of its own; and "X, formerly Y" / "X, ancien Y": Y is
+    another name of X."""
     toks = ctx.toks
     k = j + 1 if j < len(toks) and toks[j].text == "," else j
-    if k >= len(toks) or toks[k].start not in ctx.affiliations:
+    if k >= len(toks):
         return mention, j
-    hit = ctx.affiliations[toks[k].start]
-    while k < len(toks) and toks[k].start < hit.end:
+    hit = ctx.affiliations.get(toks[k].start)
+    alias = None
+    if hit is None and k > j:
+        alias = ctx.lex.cues["alias_leads"].first(ctx.body.folded, toks[k].start, toks[-1].end)
+        if alias is None or alias.start != toks[k].start:
+            return mention, j
+    if hit is None and alias is None:
+        return mention, j
+    end = hit.end if hit is not None else alias.end  # type: ignore[union-attr]
+    while k < len(toks) and toks[k].start < end:
         k += 1
     while k < len(toks) and _word(toks[k]) in _ARTICLES:
         k += 1
     if k >= len(toks) or not _starts_name(toks[k], ctx):
         return mention, j
-    parent, resume = _finish(ctx, k, _extend(ctx, k))
-    if parent is None:
+    other, resume = _finish(ctx, k, _extend(ctx, k))
+    if other is None:
         return mention, j
-    return replace(mention, parent=parent.name), resume
+    if hit is None:
+        return replace(mention, aliases=(*mention.aliases, other.name)), resume
+    return replace(mention, parent=other.name), resume
 
 
 def _place_reference(ctx: _Ctx, mention: OrgMention, i: int) -> bool:
-    """"the industries of Ho Chi Minh City", "tại tỉnh Long An": a place with only an
-    administrative word, after a preposition, is where something is, not who signed."""
+    """Whether a mention is a place reference ("the industries of Ho Chi Minh City", "tại
+    tỉnh Long An"): a place with only an administrative word, after a preposition, is where
+    something is, not who signed."""
     toks = ctx.toks
     k = i
     while k > 0 and _word(toks[k - 1]) in _ARTICLES:
@@ -264,14 +331,12 @@ def _extend(ctx: _Ctx, i: int) -> int:
                 j += 1
                 continue
             break
-        if tok.text == "," and prev.folded == "co." and _next_is(toks, j, "ltd"):
-            j += 1
+        if tok.text == ",":
+            after_comma = _through_comma(ctx, i, j, vi_mode=vi_mode)
+            if after_comma is None:
+                break
+            j = after_comma
             continue
-        if tok.text == "," and not vi_mode and _named_body(ctx, i, j):
-            listed = _enumeration_end(ctx, i, j)
-            if listed is not None:
-                j = listed
-                continue
         if vi_mode and tok.is_word and _vi_and_joins(ctx, j):
             j += 1
             continue
@@ -287,10 +352,25 @@ def _extend(ctx: _Ctx, i: int) -> int:
             continue
         break
     while j > i + 1 and (
-        _connector(ctx, toks[j - 1], connectors | _OF | _AND) or toks[j - 1].text in _DASHES
+        (
+            _connector(ctx, toks[j - 1], connectors | _OF | _AND)
+            # "Ủy ban nhân dân tỉnh Sơn La": a capitalised syllable, not the French "la".
+            and not (toks[j - 1].is_cap and head is not None and head.lang == "vi")
+        )
+        or toks[j - 1].text in _DASHES
     ):
         j -= 1
     return j
+
+
+def _through_comma(ctx: _Ctx, i: int, j: int, *, vi_mode: bool) -> int | None:
+    """Where a name goes on after the comma at token j ("Co., Ltd.", "of Labour, Invalids
+    and Social Affairs"), or None when the comma ends it."""
+    if ctx.toks[j - 1].folded == "co." and _next_is(ctx.toks, j, "ltd"):
+        return j + 1
+    if not vi_mode and _named_body(ctx, i, j):
+        return _enumeration_end(ctx, i, j)
+    return None
 
 
 def _named_body(ctx: _Ctx, i: int, j: int) -> bool:
@@ -374,9 +454,18 @@ def _through_connector(
         return None
     if word == "in" and not _is_place_at(ctx, k):
         return None
-    if word in {"of", "in"} and _country_at(ctx, k) is not None:
+    if word in {"of", "in"} and _country_at(ctx, k) is not None and not _bare_head(ctx, i, j):
         return None
     return k, 0
+
+
+def _bare_head(ctx: _Ctx, i: int, j: int) -> bool:
+    """Whether tokens [i, j) end with an organisation word and hold no "of" yet: then "of
+    France" completes the name ("Embassy of France", "National University of Singapore")."""
+    toks = ctx.toks
+    if any(_word(t) in {"of", "de"} for t in toks[i:j]):
+        return False
+    return any(h.end == toks[j - 1].end for h in ctx.heads_in(toks[i].start, toks[j - 1].end))
 
 
 def _head_after(ctx: _Ctx, k: int, skip: frozenset[str] | set[str]) -> bool:
@@ -420,9 +509,7 @@ def _vi_and_joins(ctx: _Ctx, j: int) -> bool:
         return True
     # "Trường Hóa và Khoa học sự sống": after a capitalised syllable, only a Vietnamese
     # field word ("Khoa học") goes on; "Đại học Vinh và Viettel đã" is two names.
-    return (
-        _syllable(ctx, before) and _syllable(ctx, after) and not _stop(ctx, after2, "vi")
-    )
+    return _syllable(ctx, before) and _syllable(ctx, after) and not _stop(ctx, after2, "vi")
 
 
 def _syllable(ctx: _Ctx, tok: Token) -> bool:
@@ -462,7 +549,7 @@ def _and_joins(ctx: _Ctx, i: int, j: int, k: int) -> bool:
     before = [_word(t) for t in toks[i:j]]
     if not any(w in {"of", "for", "de", "des", "du"} for w in before):
         return False
-    return _has_head(ctx, toks[i].start, toks[j - 1].end) is not None
+    return _named_body(ctx, i, j)
 
 
 def _dash_joins(ctx: _Ctx, i: int, j: int) -> bool:
@@ -546,7 +633,8 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
         head_lang=head_hit.lang if head_hit else "en",
         is_unit=_is_unit(ctx, start, end, head_hit.start if head_hit else start),
     )
-    if j - i == 1 and toks[i].is_acronym and kind is None:
+    if j - i == 1 and toks[i].is_acronym:
+        # "CNES", "IRD": an acronym is its own short name, organisation word or not.
         mention = replace(mention, acronym=name)
     elif kind is not None:
         mention.generic = _generic(ctx, start, end)
@@ -566,6 +654,7 @@ def _seat(ctx: _Ctx, start: int, end: int) -> str | None:
     if not rest or not _place_or_country(ctx, rest):
         return None
     return " ".join(rest.split())
+
 
 def _generic(ctx: _Ctx, start: int, end: int) -> bool:
     text = ctx.body.folded[start:end]
@@ -664,7 +753,9 @@ def _after(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
                 j = seg_end
     if j + 1 < len(toks) and _word(toks[j]) in {"of", "in"}:
         country = _country_at(ctx, j + 1)
-        if country and mention.has_head:
+        # "the Embassy of France in Vietnam": where it sits, not whose it is.
+        own = ctx.lex.countries.first(body.folded, mention.start, mention.end)
+        if country and mention.has_head and not (_word(toks[j]) == "in" and own):
             mention = replace(mention, country=country)
             j = _segment_end(ctx, j + 1)
     while j < len(toks) and toks[j].text == "(":
@@ -706,10 +797,12 @@ def _read_piece(
     if country:
         return replace(mention, country=mention.country or country)
     words = [t for t in inner if t.is_word]
-    lowered = content.lower()
-    for lead in ("also called ", "also known as ", "formerly ", "còn gọi là ", "tên cũ "):
-        if lowered.startswith(lead):
-            return replace(mention, aliases=(*mention.aliases, content[len(lead) :].strip()))
+    if inner:
+        lead = ctx.lex.cues["alias_leads"].first(ctx.body.folded, inner[0].start, inner[-1].end)
+        if lead is not None and lead.start == inner[0].start and lead.end < inner[-1].end:
+            # "(hereinafter EDF)", "(sau đây gọi tắt là EVN)".
+            alias = _clean(ctx.body.text[lead.end : inner[-1].end]).strip("\"'“”«» ")
+            return replace(mention, aliases=(*mention.aliases, alias))
     if (
         words
         and all(t.is_acronym or any(c.isdigit() for c in t.text) for t in words)

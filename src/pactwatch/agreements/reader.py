@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from pactwatch.agreements.counterparts import (
@@ -281,6 +281,49 @@ def _counterpart_mentions(reading: _Reading, stmt: Statement) -> list[OrgMention
             continue
         if _is_candidate(reading, org):
             out.append(org)
+    listed = _listed(reading, stmt, out)
+    return sorted(out + listed, key=lambda o: o.start) if listed else out
+
+
+_OPENERS = frozenset({"between", "giua", "entre", "and", "va", "et"})
+_LIST_SEP = re.compile(r"^\s*(?:\([^()]{0,80}\))?\s*(?:,|&|and|va|et)\s*(?:the|l'|la|le)?\s*$")
+
+
+def _listed(reading: _Reading, stmt: Statement, found: list[OrgMention]) -> list[OrgMention]:
+    """Names without an organisation word listed among the parties ("HCMUT, VNU-HCM, FPT
+    Software and QTSC signed"): a list of signatories holds only signatories."""
+    bare = _bare_names(reading, stmt)
+    if not bare:
+        return []
+    orgs = reading.sentence_orgs(stmt.index)
+    party = {o.start for o in found} | {o.start for o in orgs if reading.home.is_home(o)}
+    folded = reading.body.folded
+    s = stmt.sentence
+    venues = _venues(reading, s.start, s.end)
+    out: list[OrgMention] = []
+    for k, org in enumerate(orgs):
+        if org not in bare or any(
+            not folded[v : org.start].strip() for v in venues if v <= org.start
+        ):
+            continue
+        words = folded[s.start : org.start].split()
+        # A list item opens the sentence or follows a comma, "between" or another item:
+        # "at the C1 Building, HUST and ..." names a place.
+        if words and words[-1][-1:].isalpha() and words[-1] not in _OPENERS:
+            continue
+        before = orgs[k - 1] if k else None
+        after = orgs[k + 1] if k + 1 < len(orgs) else None
+        if (
+            before is not None
+            and before.start in party
+            and _LIST_SEP.match(folded[before.end : org.start])
+        ) or (
+            after is not None
+            and after.start in party
+            and _LIST_SEP.match(folded[org.end : after.start])
+        ):
+            party.add(org.start)
+            out.append(replace(org, listed=True))
     return out
 
 
@@ -368,7 +411,9 @@ def _collect_partners(
         for org in new:
             if org.has_head:
                 merge(candidates, org)
-    candidates = [c for c in candidates if any(m.has_head or m.acronym for m in c.mentions)]
+    candidates = [
+        c for c in candidates if any(m.has_head or m.acronym or m.listed for m in c.mentions)
+    ]
     if not candidates:
         for stmt in ordered:
             for org in _bare_names(reading, stmt, conjunct_only=True):
