@@ -14,12 +14,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Literal
 
-from pactwatch.article import parse_article
 from pactwatch.config import Settings, SourceConfig
 from pactwatch.discovery import Discovery, discover
 from pactwatch.fetch import Fetcher, FetchResult
@@ -31,6 +30,7 @@ from pactwatch.store.db import Database
 from pactwatch.store.sources import SourceRun
 from pactwatch.store.validators import get_validators, save_validators
 from pactwatch.urls import normalize_url
+from pactwatch.workers import PageReader
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +57,8 @@ class Deps:
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     # Called as links are fetched: (source name, done, total). For a terminal progress line.
     progress: Callable[[str, int, int], None] | None = None
+    # Parses pages and reads agreements, in worker processes when built by `worker_pool`.
+    reader: PageReader = field(default_factory=PageReader)
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ async def _crawl(source: SourceConfig, deps: Deps) -> SourceRunResult:
             deps.progress(source.name, done, total)
         return outcome
 
-    outcomes = await asyncio.gather(*(one(link) for link in todo))
+    outcomes = await _each(todo, one, lanes=deps.settings.http.per_host_concurrency)
     failures = tuple(o for o in outcomes if isinstance(o, LinkFailure))
     recorded = [o for o in outcomes if isinstance(o, ArticleRecorded)]
     if not failures:
@@ -167,6 +169,29 @@ async def _crawl(source: SourceConfig, deps: Deps) -> SourceRunResult:
         events=tuple(e for r in recorded for e in r.events),
         problems=found.problems,
     )
+
+
+async def _each(
+    links: Sequence[Link],
+    one: Callable[[Link], Awaitable[ArticleRecorded | LinkFailure]],
+    *,
+    lanes: int,
+) -> list[ArticleRecorded | LinkFailure]:
+    """`one(link)` for every link, at most `lanes` at a time, outcomes in link order.
+
+    The fetcher lets a host serve `per_host_concurrency` requests at once anyway; a task per
+    link would only pile up downloaded pages waiting for their turn to be parsed and stored
+    (tens of thousands in a cold crawl of many sources).
+    """
+    outcomes: list[ArticleRecorded | LinkFailure | None] = [None] * len(links)
+    queue = iter(enumerate(links))
+
+    async def lane() -> None:
+        for position, link in queue:  # shared: each link is taken by one lane
+            outcomes[position] = await one(link)
+
+    await asyncio.gather(*(lane() for _ in range(max(1, min(lanes, len(links))))))
+    return [o for o in outcomes if o is not None]
 
 
 def _new_links(found: Discovery, deps: Deps) -> list[Link]:
@@ -186,9 +211,16 @@ async def _fetch_and_record(
         reason = fetched.error or fetched.outcome
         log_event(logger, "article.failed", logging.WARNING, url=link.url, reason=reason)
         return LinkFailure(link.url, fetched.outcome, reason)
-    article = parse_article(fetched.text, fetched.final_url, source, link=link)
+    article, decision = await deps.reader.read(
+        fetched.text,
+        fetched.final_url,
+        source,
+        institution=deps.recorder.institution(source.institution),
+        link=link,
+        countries=deps.recorder.countries,
+    )
     urls = {normalize_url(link.url), normalize_url(fetched.final_url)}
-    return deps.recorder.record(source, article, urls)
+    return deps.recorder.record(source, article, urls, decision=decision)
 
 
 def _failed_discovery(source: SourceConfig, failure: FetchResult) -> SourceRunResult:

@@ -84,6 +84,7 @@ class Recorder:
         self.db = db
         self._source_ids: dict[str, int] = {}
         self._countries = registry_countries(settings)
+        self._institutions: dict[str, InstitutionConfig] = {}
         self._equivalents: Equivalents | None = None
         self._index: PartnerIndex | None = None
 
@@ -94,16 +95,36 @@ class Recorder:
             sync_config_partners(session, self.settings.partners)
         self._index = None
 
+    def institution(self, institution_id: str) -> InstitutionConfig:
+        """The configured institution `institution_id` (looked up once)."""
+        found = self._institutions.get(institution_id)
+        if found is None:
+            found = self._institutions[institution_id] = self.settings.institution(institution_id)
+        return found
+
+    @property
+    def countries(self) -> Mapping[str, str]:
+        """Registry partner names → countries, as the extractor takes them."""
+        return self._countries
+
     def source_id(self, name: str) -> int:
         if name not in self._source_ids:
             self.prepare()
         return self._source_ids[name]
 
     def record(
-        self, source: SourceConfig, article: Article, urls: Iterable[str]
+        self,
+        source: SourceConfig,
+        article: Article,
+        urls: Iterable[str],
+        *,
+        decision: Decision | None = None,
     ) -> ArticleRecorded:
-        institution = self.settings.institution(source.institution)
-        decision = decide_for(self.settings, institution, article, self._countries)
+        """Store `article` with its agreement; `decision` is the extraction's reading of it
+        when already made (in a worker process), else it is made here."""
+        institution = self.institution(source.institution)
+        if decision is None:
+            decision = decide_for(self.settings, institution, article, self._countries)
         with self.db.session() as session, session.begin():
             saved = save_article(
                 session,

@@ -17,6 +17,7 @@ from pactwatch.notify.deliver import deliver_pending
 from pactwatch.pipeline import CrawlOptions, Deps, SourceRunResult, run_sources
 from pactwatch.record import Recorder
 from pactwatch.store import Database
+from pactwatch.workers import PageReader, worker_pool
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -96,8 +97,8 @@ def crawl(args: argparse.Namespace) -> int:
     if not sources:
         raise UserError("no enabled source in the config")
     options = CrawlOptions(refetch=args.refetch, max_pages=args.max_pages)
-    with database(settings) as db:
-        results = asyncio.run(_crawl(settings, db, sources, options))
+    with database(settings) as db, worker_pool() as reader:
+        results = asyncio.run(_crawl(settings, db, sources, options, reader))
         report = None if args.no_notify else deliver_pending(settings, db)
     print_summary(results)
     alerts_failed = False
@@ -110,7 +111,11 @@ def crawl(args: argparse.Namespace) -> int:
 
 
 async def _crawl(
-    settings: Settings, db: Database, sources: list[SourceConfig], options: CrawlOptions
+    settings: Settings,
+    db: Database,
+    sources: list[SourceConfig],
+    options: CrawlOptions,
+    reader: PageReader,
 ) -> list[SourceRunResult]:
     progress = _Progress(sys.stderr.isatty())
     async with Fetcher(settings.http) as fetcher:
@@ -121,6 +126,7 @@ async def _crawl(
             recorder=Recorder(settings, db),
             options=options,
             progress=progress,
+            reader=reader,
         )
         try:
             return await run_sources(sources, deps)

@@ -1,0 +1,176 @@
+"""The CPU-bound stages of a crawl (parse an article page, read its agreement) off the event loop.
+
+Usage::
+
+    with worker_pool() as reader:      # in-process with one CPU
+        deps = Deps(..., reader=reader)
+        article, decision = await reader.read(html, url, source, institution=institution,
+                                              link=link, countries=countries)
+
+Parsing a page and extracting its agreement take a few milliseconds of pure Python each; on the
+event loop they would hold up every download of the run. A process pool runs them on the other
+cores while the loop keeps fetching and storing. Pages and results cross the process boundary
+pickled: the page is a `str`, the result two frozen dataclasses (`Article`, `Decision`).
+
+The pool is created once by the composition root (`pactwatch crawl`, the daemon) and shut down
+when it leaves the ``with``. Its workers ignore SIGINT and take the default SIGTERM action, so a
+Ctrl-C or a stop signal reaching the whole process group is handled by the parent alone, which
+then shuts the pool down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+import pickle
+import signal
+from collections.abc import Iterator, Mapping
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from functools import lru_cache
+
+from pactwatch.agreements import extract_agreement
+from pactwatch.article import parse_article
+from pactwatch.config import InstitutionConfig, SourceConfig
+from pactwatch.model import Article, Decision, Link
+
+__all__ = ["PageReader", "read_page", "worker_count", "worker_pool"]
+
+logger = logging.getLogger(__name__)
+
+# Pages read in-process before the pool is put to work: starting worker processes costs about
+# half a second, which a small run (a test, one quiet source) never earns back.
+INLINE_PAGES = 32
+# Pages handed to the pool and not read yet, per worker. A bound keeps memory flat: without it a
+# crawl of thousands of sources would queue every downloaded page while the workers catch up.
+QUEUED_PER_WORKER = 4
+
+_Context = tuple[SourceConfig, InstitutionConfig, Mapping[str, str]]
+
+
+def read_page(
+    html: str,
+    url: str,
+    source: SourceConfig,
+    *,
+    institution: InstitutionConfig,
+    link: Link | None,
+    countries: Mapping[str, str],
+) -> tuple[Article, Decision]:
+    """Parse `html` fetched from `url` and read its agreement: the two CPU-bound stages."""
+    article = parse_article(html, url, source, link=link)
+    return article, extract_agreement(article, institution, registry_countries=countries)
+
+
+def worker_count(cpus: int | None = None) -> int:
+    """Workers worth starting: one per CPU beyond the one the event loop keeps busy, at least
+    one; 0 on a single CPU, where a pool would only add pickling."""
+    cpus = cpus if cpus is not None else (os.cpu_count() or 1)
+    return 0 if cpus < 2 else max(1, cpus - 1)
+
+
+@contextmanager
+def worker_pool(
+    workers: int | None = None, *, inline_pages: int = INLINE_PAGES
+) -> Iterator[PageReader]:
+    """A `PageReader` over a process pool of `workers` (default `worker_count()`), shut down on
+    leaving; with 0 workers the reader works in-process. The first `inline_pages` pages are
+    read in-process, so a small run never starts a worker."""
+    count = worker_count() if workers is None else workers
+    if count < 1:
+        yield PageReader(None)
+        return
+    # forkserver: workers are forked from a clean server process, never from this one, which
+    # may hold threads (the daemon's) and open database connections.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pactwatch.workers"])
+    pool = ProcessPoolExecutor(count, mp_context=context, initializer=_worker_init)
+    try:
+        yield PageReader(pool, workers=count, inline_pages=inline_pages)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_init() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+@lru_cache(maxsize=256)
+def _context(blob: bytes) -> _Context:
+    context: _Context = pickle.loads(blob)
+    return context
+
+
+def _read_in_worker(
+    html: str, url: str, link: Link | None, blob: bytes
+) -> tuple[Article, Decision]:
+    source, institution, countries = _context(blob)
+    return read_page(html, url, source, institution=institution, link=link, countries=countries)
+
+
+class PageReader:
+    """Runs `read_page` in `pool`, or on the calling thread when `pool` is None.
+
+    The source's settings travel to the workers pickled once per source (each worker keeps
+    the last ones it saw), not with every page.
+    """
+
+    def __init__(
+        self, pool: Executor | None = None, *, workers: int = 1, inline_pages: int = 0
+    ) -> None:
+        self.pool = pool
+        self._inline_left = inline_pages
+        self._queued = QUEUED_PER_WORKER * max(1, workers)
+        self._blobs: dict[str, tuple[_Context, bytes]] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._slots = asyncio.Semaphore(self._queued)
+
+    async def read(
+        self,
+        html: str,
+        url: str,
+        source: SourceConfig,
+        *,
+        institution: InstitutionConfig,
+        link: Link | None,
+        countries: Mapping[str, str],
+    ) -> tuple[Article, Decision]:
+        if self.pool is None or self._inline_left > 0:
+            self._inline_left -= 1
+            return read_page(
+                html, url, source, institution=institution, link=link, countries=countries
+            )
+        blob = self._blob(source, institution, countries)
+        async with self._gate():
+            loop = asyncio.get_running_loop()
+            try:
+                return await loop.run_in_executor(self.pool, _read_in_worker, html, url, link, blob)
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory): read in-process from now on.
+                logger.warning("workers.broken: reading pages in-process from now on")
+                self.pool = None
+        return read_page(html, url, source, institution=institution, link=link, countries=countries)
+
+    def _gate(self) -> asyncio.Semaphore:
+        # A semaphore belongs to one event loop; a reader may outlive one (`asyncio.run` twice).
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            self._loop, self._slots = loop, asyncio.Semaphore(self._queued)
+        return self._slots
+
+    def _blob(
+        self, source: SourceConfig, institution: InstitutionConfig, countries: Mapping[str, str]
+    ) -> bytes:
+        known = self._blobs.get(source.name)
+        # Settings objects are immutable and replaced as a whole on reload: identity suffices.
+        if known is not None and all(
+            a is b for a, b in zip(known[0], (source, institution, countries), strict=True)
+        ):
+            return known[1]
+        blob = pickle.dumps((source, institution, dict(countries)), pickle.HIGHEST_PROTOCOL)
+        self._blobs[source.name] = ((source, institution, countries), blob)
+        return blob
