@@ -789,3 +789,244 @@ def test_a_renewal_that_names_its_predecessor_is_a_signing(text: str, language: 
 )
 def test_a_predecessor_without_a_renewal_is_background(text: str) -> None:
     assert not read(text).is_agreement
+
+
+# -- partners and countries: the general rules -----------------------------------------------
+
+SIGNED = date(2025, 3, 7)
+HUST = InstitutionConfig(
+    id="hust",
+    name="Hanoi University of Science and Technology",
+    aliases=("HUST", "Đại học Bách khoa Hà Nội"),
+    country="VN",
+)
+HCMUT = InstitutionConfig(
+    id="hcmut", name="Ho Chi Minh City University of Technology", aliases=("HCMUT",), country="VN"
+)
+VNU = InstitutionConfig(
+    id="vnu", name="Vietnam National University, Hanoi", aliases=("VNU", "ĐHQGHN"), country="VN"
+)
+UET = InstitutionConfig(
+    id="uet",
+    name="VNU University of Engineering and Technology",
+    aliases=("VNU-UET", "Trường Đại học Công nghệ"),
+    country="VN",
+)
+HUE = InstitutionConfig(id="hue", name="Hue University", aliases=("Đại học Huế",), country="VN")
+LYON = InstitutionConfig(
+    id="lyon", name="Université Claude Bernard Lyon 1", aliases=("UCBL",), country="FR"
+)
+GRENOBLE = InstitutionConfig(
+    id="ginp", name="Grenoble INP - UGA", aliases=("Grenoble INP",), country="FR"
+)
+
+
+@pytest.mark.parametrize(
+    ("home", "text", "expected"),
+    [
+        # Lowercase words and joining words inside French names.
+        (
+            LYON,
+            "Le 5 mars 2025, l'Université Claude Bernard Lyon 1 et l'Université de médecine et "
+            "de pharmacie de Hô-Chi-Minh-Ville (UMP) ont signé un accord de coopération.",
+            [("Université de médecine et de pharmacie de Hô-Chi-Minh-Ville", "UMP", "VN")],
+        ),
+        (
+            LYON,
+            "Le 5 mars 2025, l'UCBL et l'Académie des sciences et technologies du Vietnam (VAST) "
+            "ont signé un accord-cadre.",
+            [("Académie des sciences et technologies du Vietnam", "VAST", "VN")],
+        ),
+        # Vietnamese syllables: "Sơn La" is not the French "la"; "Bưu chính" is one word.
+        (
+            HUST,
+            "Ngày 5/3/2025, Đại học Bách khoa Hà Nội và Ủy ban nhân dân tỉnh Sơn La đã ký kết "
+            "thỏa thuận hợp tác.",
+            [("Ủy ban nhân dân tỉnh Sơn La", None, "VN")],
+        ),
+        (
+            HUST,
+            "Ngày 5/3/2025, Đại học Bách khoa Hà Nội và Học viện Công nghệ Bưu chính Viễn thông "
+            "đã ký kết thỏa thuận hợp tác.",
+            [("Học viện Công nghệ Bưu chính Viễn thông", None, "VN")],
+        ),
+        (
+            HUST,
+            "Ngày 5/3/2025, Trường Hóa và Khoa học sự sống, Đại học Bách khoa Hà Nội và Tổng "
+            "Công ty Đầu tư và Phát triển Công nghiệp (Becamex IDC) đã ký hợp đồng hợp tác.",
+            [("Tổng Công ty Đầu tư và Phát triển Công nghiệp", None, "VN")],
+        ),
+        # A name's own list of fields.
+        (
+            HOME,
+            "On 5 March 2025, USTH and the Hai Phong City Department of Labour, Invalids and "
+            "Social Affairs signed a cooperation agreement.",
+            [("Hai Phong City Department of Labour, Invalids and Social Affairs", None, "VN")],
+        ),
+        # "of Country" completes a bare organisation word; "in Vietnam" is where it sits.
+        (
+            HOME,
+            "On 5 March 2025, USTH and the Embassy of France in Vietnam signed a cooperation "
+            "agreement.",
+            [("Embassy of France", None, "FR")],
+        ),
+        # A country before a dash starts a list.
+        (
+            HOME,
+            "On 5 March 2025, USTH and two universities of Japan – Kyushu University and Osaka "
+            "University – signed a memorandum of understanding.",
+            [("Kyushu University", None, "JP"), ("Osaka University", None, "JP")],
+        ),
+        # Lone acronyms that are organisation words, and "ACRONYM – Full Name".
+        (
+            HOME,
+            "On 5 March 2025, USTH, CNES and IRD signed a tripartite agreement.",
+            [("CNES", None, "FR"), ("IRD", None, "FR")],
+        ),
+        (
+            HOME,
+            "On 5 March 2025, USTH signed an agreement with IRD – Institut de recherche pour le "
+            "développement.",
+            [("Institut de recherche pour le développement", "IRD", "FR")],
+        ),
+    ],
+)
+def test_names_are_read_to_their_end(
+    home: InstitutionConfig, text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert partners(read(text, home=home, published=SIGNED)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        (
+            "On 5 March 2025, USTH and Viettel High Technology Industries Corporation (Viettel "
+            "High Tech) signed a cooperation agreement.",
+            "Viettel High Technology Industries Corporation",
+            "Viettel High Tech",
+        ),
+        (
+            "Ngày 5/3/2025, USTH và Ngân hàng TMCP Ngoại thương Việt Nam (Vietcombank) đã ký kết "
+            "thỏa thuận hợp tác.",
+            "Ngân hàng TMCP Ngoại thương Việt Nam",
+            "Vietcombank",
+        ),
+        (
+            "On 5 March 2025, USTH signed an agreement with Electricité de France (hereinafter "
+            "EDF) on energy research.",
+            "Electricité de France",
+            "EDF",
+        ),
+        (
+            "Ngày 5/3/2025, USTH và Tập đoàn Điện lực Việt Nam (sau đây gọi tắt là EVN) đã ký kết "
+            "thỏa thuận hợp tác.",
+            "Tập đoàn Điện lực Việt Nam",
+            "EVN",
+        ),
+        (
+            "Le 5 mars 2025, l'USTH et l'Université des sciences et technologies de Hanoï "
+            "(HUST), ancien Institut polytechnique de Hanoï, ont signé un accord.",
+            "Université des sciences et technologies de Hanoï",
+            "Institut polytechnique de Hanoï",
+        ),
+    ],
+)
+def test_a_short_or_former_name_is_an_alias(text: str, name: str, alias: str) -> None:
+    decision = read(text, published=SIGNED)
+    assert decision.agreement is not None, decision.reasons
+    (partner,) = decision.agreement.partners
+    assert partner.name == name
+    assert alias in partner.mentions
+
+
+@pytest.mark.parametrize(
+    ("home", "text", "expected"),
+    [
+        # Members named after the home institution's acronym.
+        (
+            VNU,
+            "On 5 March 2025, the VNU University of Engineering and Technology (VNU-UET) and "
+            "Viettel High Technology Industries Corporation signed a cooperation agreement.",
+            ["Viettel High Technology Industries Corporation"],
+        ),
+        # "X, a member of <home>".
+        (
+            HUE,
+            "Hue University of Medicine and Pharmacy (HUMP), a member of Hue University, and Hue "
+            "Central Hospital signed a cooperation agreement on 5 March 2025.",
+            ["Hue Central Hospital"],
+        ),
+        # A unit written with the home after a comma, even in a list.
+        (
+            VNU,
+            "Sáng 5/3/2025, Trường Đại học Công nghệ, ĐHQGHN và Đại học Tohoku (Nhật Bản) đã ký "
+            "kết biên bản ghi nhớ hợp tác.",
+            ["Đại học Tohoku"],
+        ),
+        # A university system right after the home is its parent; a listed company is a party.
+        (
+            HCMUT,
+            "On 5 March 2025, HCMUT, VNU-HCM, FPT Software and Quang Trung Software City "
+            "Development Company (QTSC) signed a tripartite cooperation agreement.",
+            ["FPT Software", "Quang Trung Software City Development Company"],
+        ),
+        # "Trường ĐH" is "Trường Đại học".
+        (
+            UET,
+            "Sáng 5/3/2025, Trường ĐH Công nghệ (ĐHQGHN) và Công ty Viettel đã ký kết biên bản ghi "
+            "nhớ hợp tác.",
+            ["Công ty Viettel"],
+        ),
+        # A piece of a home name written in the text is the home.
+        (
+            GRENOBLE,
+            "Le 5 mars 2025, Grenoble INP - UGA et l'Université de technologie de "
+            "Hô-Chi-Minh-Ville (HCMUT), membre de l'Université nationale du Vietnam à "
+            "Hô-Chi-Minh-Ville, ont signé une convention d'échange.",
+            ["Université de technologie de Hô-Chi-Minh-Ville"],
+        ),
+    ],
+)
+def test_the_home_side_members_and_parents_are_not_partners(
+    home: InstitutionConfig, text: str, expected: list[str]
+) -> None:
+    assert [p[0] for p in partners(read(text, home=home, published=SIGNED))] == expected
+
+
+def test_a_partner_named_in_french_takes_the_country_of_its_places() -> None:
+    text = (
+        "Le 5 mars 2025, Grenoble INP - UGA et l'Université de technologie de "
+        "Hô-Chi-Minh-Ville (HCMUT) ont signé une convention d'échange."
+    )
+    assert partners(read(text, home=GRENOBLE, published=SIGNED))[0][2] == "VN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 March 2025, TDTU and the Long An Provincial People's Committee signed a "
+        "comprehensive cooperation agreement.\nRepresentatives of TDTU and Long An Province "
+        "signed the agreement at the ceremony.",
+        "Ngày 5/3/2025, TDTU và Ủy ban nhân dân tỉnh Long An đã ký kết thỏa thuận hợp tác.\n"
+        "Lãnh đạo TDTU và UBND tỉnh Long An ký kết thỏa thuận hợp tác.",
+    ],
+)
+def test_one_government_under_several_names_is_one_partner(text: str) -> None:
+    tdtu = InstitutionConfig(id="tdtu", name="Ton Duc Thang University", aliases=("TDTU",))
+    found = partners(read(text, home=tdtu, published=SIGNED))
+    assert len(found) == 1
+    assert found[0][2] == "VN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 March 2025, USTH signed a Memorandum of Understanding on Food Systems "
+        "Transformation with Wageningen University.",
+        "On 5 March 2025, at the C1 Building, USTH and Wageningen University signed a "
+        "memorandum of understanding to train engineers for the industries of Ho Chi Minh City.",
+    ],
+)
+def test_topics_places_and_venues_are_not_partners(text: str) -> None:
+    assert [p[0] for p in partners(read(text, published=SIGNED))] == ["Wageningen University"]
