@@ -1030,3 +1030,37 @@ def test_one_government_under_several_names_is_one_partner(text: str) -> None:
 )
 def test_topics_places_and_venues_are_not_partners(text: str) -> None:
     assert [p[0] for p in partners(read(text, published=SIGNED))] == ["Wageningen University"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le 5 mars 2025, l'USTH a signé une convention de partenariat avec la société Thales.",
+            [("Thales", None, "VN")],
+        ),
+        (
+            "On 5 March 2025, USTH signed a cooperation agreement with Japanese company Fujitsu.",
+            [("Fujitsu", None, "JP")],
+        ),
+        (
+            "On 5 March 2025, USTH and the National Center for Scientific Research (CNRS) of "
+            "France signed a framework agreement.",
+            [("National Center for Scientific Research", "CNRS", "FR")],
+        ),
+        (
+            "Le 5 mars 2025, l'USTH a signé un accord avec l'École nationale des ponts et "
+            "chaussées (École des Ponts ParisTech).",
+            [("École nationale des ponts et chaussées", None, "FR")],
+        ),
+        (
+            "On 4 March 2025, USTH welcomed a delegation from Kyoto University.\n"
+            "On 5 March 2025, the two universities signed a memorandum of understanding.",
+            [("Kyoto University", None, "JP")],
+        ),
+    ],
+)
+def test_companies_countries_and_partners_named_around_the_signing(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert partners(read(text, published=SIGNED)) == expected

@@ -54,7 +54,7 @@ class Candidate:
     @property
     def kind(self) -> PartnerKind:
         for m in self.mentions:
-            if m.has_head:
+            if m.has_head or m.described:
                 return m.kind
         return "other"
 

@@ -58,6 +58,8 @@ class OrgMention:
     follows: tuple[str, ...] = ()
     # A name without an organisation word written in the list of signing parties.
     listed: bool = False
+    # Introduced by a lowercase organisation word: "la société Thales", "company Fujitsu".
+    described: bool = False
 
     @property
     def mentions(self) -> tuple[str, ...]:
@@ -160,10 +162,27 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
             if defined and mention.acronym is None and mention.has_head:
                 mention = replace(mention, acronym=_clean(toks[i].text))
             mention, j = _parent(ctx, mention, j)
+            mention = _described(ctx, mention, i)
             if not (_place_reference(ctx, mention, i) or _topic(ctx, i)):
                 out.append(_situated(ctx, mention, out[-1] if out else None))
         i = max(j, i + 1)
     return out
+
+
+def _described(ctx: _Ctx, mention: OrgMention, i: int) -> OrgMention:
+    """A name after a lowercase company word is a company ("la société Thales", "the
+    Japanese company Fujitsu", "công ty Viettel"), of the country an adjective gives."""
+    toks = ctx.toks
+    if mention.has_head or i == 0 or toks[i - 1].is_cap:
+        return mention
+    head = next((h for h in ctx.heads if h.end == toks[i - 1].end), None)
+    if head is None or head.label != "company":
+        return mention
+    country = mention.country
+    before = [t for t in toks[:i] if t.end <= head.start][-1:]
+    if before and country is None:
+        country = ctx.lex.countries.label_of(before[0].text)
+    return replace(mention, kind="company", described=True, country=country)
 
 
 def _situated(ctx: _Ctx, mention: OrgMention, previous: OrgMention | None) -> OrgMention:
@@ -768,6 +787,12 @@ def _after(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
         content = _clean(body.text[toks[j + 1].start : toks[close - 1].end])
         mention = _read_paren(ctx, mention, content, toks[j + 1 : close])
         j = close + 1
+    if j + 1 < len(toks) and _word(toks[j]) == "of" and mention.has_head:
+        # "the National Center for Scientific Research (CNRS) of France".
+        country = _country_at(ctx, j + 1)
+        if country:
+            mention = replace(mention, country=mention.country or country)
+            j = _segment_end(ctx, j + 1)
     if j < len(toks):
         mention = replace(mention, next_text=body.folded[toks[j].start : toks[j].start + 40])
     return mention, j
@@ -818,7 +843,7 @@ def _read_piece(
     if inner_words and inner_words <= name_words | ctx.lex.name_connectors | _OF:
         return replace(mention, aliases=(*mention.aliases, content))
     if len(words) <= 6 and words and words[0].is_cap:
-        if not qualifier or not _qualifies(ctx, content, inner):
+        if not qualifier or not _qualifies(ctx, mention, content, inner):
             # "Viettel High Technology Industries Corporation (Viettel High Tech)": a short
             # name written in full words is an alias, like an acronym.
             return replace(mention, aliases=(*mention.aliases, content))
@@ -826,10 +851,33 @@ def _read_piece(
     return mention
 
 
-def _qualifies(ctx: _Ctx, content: str, inner: list[Token]) -> bool:
+def _shares_word(ctx: _Ctx, mention: OrgMention, inner: list[Token]) -> bool:
+    """Whether a parenthesis repeats a proper word of the name (not its organisation word)."""
+    heads = ctx.heads_in(mention.start, mention.end) + ctx.heads_in(inner[0].start, inner[-1].end)
+    skip = ctx.lex.name_connectors | _OF | ctx.lex.generic_name_words
+
+    def own(toks: list[Token]) -> set[str]:
+        return {
+            _word(t)
+            for t in toks
+            if t.is_word
+            and len(_word(t)) > 2
+            and _word(t) not in skip
+            and not any(h.start <= t.start < h.end for h in heads)
+        }
+
+    name_toks = tokens(ctx.body.text, ctx.body.folded, mention.start, mention.end)
+    return bool(own(name_toks) & own(inner))
+
+
+def _qualifies(ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token]) -> bool:
     """Whether a parenthesis situates the name rather than shortens it: a parent
     organisation ("(ĐH Đà Nẵng)") or a place ("(Nghe An)")."""
-    if inner and ctx.heads_in(inner[0].start, inner[-1].end):
-        return True
     lex = ctx.lex
+    if inner and ctx.heads_in(inner[0].start, inner[-1].end):
+        # A parent ("(ĐH Đà Nẵng)"), unless the name is written again ("École nationale des
+        # ponts et chaussées (École des Ponts ParisTech)").
+        return lex.cues["university_systems"].label_of(content) is not None or not _shares_word(
+            ctx, mention, inner
+        )
     return bool(lex.cues["places"].label_of(content) or lex.cities.label_of(content))

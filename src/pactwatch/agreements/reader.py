@@ -257,6 +257,9 @@ def _is_candidate(reading: _Reading, org: OrgMention) -> bool:
     if org.has_head:
         # "the University" alone is a reference, not a name.
         return len(key(org.name).split()) >= 2 or bool(org.acronym)
+    if org.described:
+        # "la société Thales": a company word in lowercase names the company.
+        return True
     acronym = org.acronym or ""
     return (
         bool(acronym)
@@ -412,7 +415,9 @@ def _collect_partners(
             if org.has_head:
                 merge(candidates, org)
     candidates = [
-        c for c in candidates if any(m.has_head or m.acronym or m.listed for m in c.mentions)
+        c
+        for c in candidates
+        if any(m.has_head or m.acronym or m.listed or m.described for m in c.mentions)
     ]
     if not candidates:
         for stmt in ordered:
@@ -432,8 +437,52 @@ def _collect_partners(
                 "counterparts from who represented each side: "
                 + ", ".join(c.best.name for c in candidates)
             )
+    if not candidates and ordered:
+        for org in _named_before(reading, ordered[0]):
+            merge(candidates, org)
+        if candidates:
+            reading.reasons.append(
+                "counterparts named in the title or just before the signing: "
+                + ", ".join(c.best.name for c in candidates)
+            )
     _enrich(reading, candidates)
     return candidates[:_MAX_PARTNERS]
+
+
+def _named_before(reading: _Reading, stmt: Statement) -> list[OrgMention]:
+    """ "A delegation from Kyoto University visited ... The two sides signed an MoU": when
+    the signing names no one, the organisations of the title, else of the two sentences
+    before it in its paragraph."""
+    body = reading.body
+    sentences = [i for i, s in enumerate(body.sentences) if s.is_title]
+    if not any(
+        _is_candidate(reading, o) and o.has_head
+        for i in sentences
+        for o in reading.sentence_orgs(i)
+    ):
+        s = stmt.sentence
+        sentences = [
+            i
+            for i, x in enumerate(body.sentences)
+            if x.paragraph == s.paragraph and x.end <= s.start and not x.is_title
+        ][-2:]
+        if not sentences and stmt.index > 0 and not s.is_title:
+            sentences = [stmt.index - 1]
+    out = []
+    for i in sentences:
+        end = _attendance_start(reading, i)
+        out += [
+            o
+            for o in reading.sentence_orgs(i)
+            if o.start < end and o.has_head and _is_candidate(reading, o)
+        ]
+    return out
+
+
+def _attendance_start(reading: _Reading, idx: int) -> int:
+    s = reading.body.sentences[idx]
+    hit = reading.lex.cues["attendance"].first(reading.body.folded, s.start, s.end)
+    return hit.start if hit is not None else s.end
 
 
 def _marked(reading: _Reading, stmt: Statement) -> bool:
