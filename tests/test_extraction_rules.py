@@ -1064,3 +1064,30 @@ def test_companies_countries_and_partners_named_around_the_signing(
     text: str, expected: list[tuple[str, str | None, str | None]]
 ) -> None:
     assert partners(read(text, published=SIGNED)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 March 2025, USTH and Kyoto University signed an MoU within the framework of the "
+        "Erasmus+ programme funded by the European Union.",
+        "On 5 March 2025, at the Hanoi headquarters of the Vietnam Academy of Science and "
+        "Technology, USTH and Kyoto University signed an MoU.",
+        "On 5 March 2025, USTH signed an MoU with Kyoto University to develop the Vietnam Japan "
+        "Semiconductor Centre.",
+        "On 5 March 2025, USTH signed an MoU with Kyoto University in Hanoi.",
+        "On 5 March 2025, USTH and Kyoto University signed an MoU.\nBefore the signing ceremony, "
+        "the delegation visited the Hanoi Innovation Centre.",
+    ],
+)
+def test_only_names_in_a_party_slot_signed(text: str) -> None:
+    assert [p[0] for p in partners(read(text, published=SIGNED))] == ["Kyoto University"]
+
+
+def test_vietnamese_names_in_a_party_slot_signed() -> None:
+    text = (
+        "Ngày 5/3/2025, tại trụ sở Viện Hàn lâm Khoa học và Công nghệ Việt Nam, USTH và Đại học "
+        "Kyoto đã ký kết biên bản ghi nhớ nhằm triển khai Chương trình Erasmus+ của Liên minh "
+        "châu Âu."
+    )
+    assert [p[0] for p in partners(read(text, published=SIGNED))] == ["Đại học Kyoto"]

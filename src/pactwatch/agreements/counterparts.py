@@ -112,6 +112,35 @@ def merge(candidates: list[Candidate], mention: OrgMention) -> None:
     candidates.append(Candidate([mention]))
 
 
+_ARTICLES = frozenset({"the", "a", "an", "l'", "la", "le", "les", "un", "une", "d'"})
+_OPENING = frozenset({",", ";", ":", "(", ")", "–", "-", "—", '"', "“", "”", "«", "»", "'"})
+_OF = frozenset({"of", "cua", "de", "du", "des"})
+
+
+def party_slot(lex: Lexicon, folded: str, start: int, lo: int) -> bool:
+    """Whether a name at folded[start] stands where a signing party is named: opening the
+    sentence or a clause, in a list, after "with", "between", "và", "avec", or after a
+    person's position ("President of X", "đại diện X"); not after a preposition or a noun
+    ("at the headquarters of X", "to develop the X", "tại trụ sở X")."""
+    words = re.findall(r"[a-z0-9'&]+|[^\sa-z0-9]", folded[max(lo, start - 80) : start])
+    while words and words[-1] in _ARTICLES:
+        words.pop()
+    if not words or words[-1] in _OPENING or words[-1][0].isdigit():
+        return True
+    tail = " ".join(words[-3:])
+    if any(h.end == len(tail) for h in lex.cues["party_slots"].find(tail)):
+        return True
+    if any(h.end == len(tail) for h in lex.cues["representing"].find(tail)):
+        return True
+    if words[-1] in _OF and len(words) >= 2:
+        # "President of Kyoto University", "leaders of X", "Hiệu trưởng của X".
+        before = words[-2]
+        return lex.has_word("titles", before, before, marked=False) or lex.has_word(
+            "stop_caps", before, before, marked=False
+        )
+    return lex.has_word("titles", words[-1], words[-1], marked=False)
+
+
 @dataclass(frozen=True)
 class CountryContext:
     lex: Lexicon

@@ -66,6 +66,7 @@ _LIST_CATEGORIES = (
     "alias_leads",
     "topic_prepositions",
     "university_systems",
+    "party_slots",
 )
 _MAP_CATEGORIES = ("agreement_nouns", "negative_events", "org_heads")
 

@@ -471,7 +471,9 @@ def _through_connector(
     if word in _AND and (article or not _and_joins(ctx, i, j, k)):
         # "and the ...", "et l'...": an article starts a second name.
         return None
-    if word == "in" and not _is_place_at(ctx, k):
+    if word == "in" and (not _is_place_at(ctx, k) or not any(_word(t) == "of" for t in toks[i:j])):
+        # "Campus II of Foreign Trade University in Ho Chi Minh City" is one name; "Kyoto
+        # University in Hanoi" is a name and where it signed.
         return None
     if word in {"of", "in"} and _country_at(ctx, k) is not None and not _bare_head(ctx, i, j):
         return None

@@ -17,6 +17,7 @@ from pactwatch.agreements.counterparts import (
     CountryContext,
     country_of,
     merge,
+    party_slot,
     same_org,
 )
 from pactwatch.agreements.detect import (
@@ -284,6 +285,12 @@ def _counterpart_mentions(reading: _Reading, stmt: Statement) -> list[OrgMention
             continue
         if _is_candidate(reading, org):
             out.append(org)
+    s = stmt.sentence
+    slotted = [o for o in out if party_slot(reading.lex, reading.body.folded, o.start, s.start)]
+    if slotted:
+        # Names elsewhere in the sentence are places, programmes or topics ("within the
+        # framework of the Erasmus+ programme funded by the European Union").
+        out = slotted
     listed = _listed(reading, stmt, out)
     return sorted(out + listed, key=lambda o: o.start) if listed else out
 
@@ -410,6 +417,13 @@ def _collect_partners(
             continue
         if stmt.sentence.is_title:
             # A headline sums up the body: it adds no counterpart of its own.
+            continue
+        s = stmt.sentence
+        if stmt.verb is None and not reading.lex.cues["between"].first(
+            reading.body.folded, s.start, s.end
+        ):
+            # "Before the signing ceremony, the delegation visited X": the ceremony named in
+            # passing adds no party.
             continue
         for org in new:
             if org.has_head:
