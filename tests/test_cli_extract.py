@@ -40,7 +40,7 @@ def test_files_give_json_lines_in_input_order(
         "https://usth.edu.vn" + a.path.rstrip("/") for a in pages
     ]  # each file's URL is its canonical link
     for row, page in zip(rows, pages, strict=True):
-        assert CONTRACT_KEYS <= row.keys()
+        assert row.keys() >= CONTRACT_KEYS
         assert row["is_agreement"] is page.is_agreement
         assert row["published"] == page.published.date().isoformat()
         if page.is_agreement:
