@@ -1091,3 +1091,14 @@ def test_vietnamese_names_in_a_party_slot_signed() -> None:
         "châu Âu."
     )
     assert [p[0] for p in partners(read(text, published=SIGNED))] == ["Đại học Kyoto"]
+
+
+def test_a_partner_named_after_the_home_institution_is_no_member() -> None:
+    text = (
+        "On 5 March 2025, USTH and the Consortium for the Development of USTH (USTH "
+        "Consortium) held a signing ceremony for a strategic cooperation agreement."
+    )
+    decision = read(
+        text, title="USTH and USTH Consortium sign strategic agreement", published=SIGNED
+    )
+    assert [p[0] for p in partners(decision)] == ["Consortium for the Development of USTH"]

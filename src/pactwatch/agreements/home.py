@@ -143,10 +143,15 @@ class HomeSide:
         # "HUMP, a member of Hue University"; "Trường ĐH Công nghệ thuộc ĐHQGHN".
         if org.parent is not None and key(org.parent) in self.keys:
             return True
-        # "VNU-UET", "VNU University of Engineering and Technology": named after the home.
+        # "VNU-UET", "VNU University of Engineering and Technology": a member university
+        # named after the home; "USTH Consortium" is named after it but is no member.
         for text in (org.name, org.acronym or ""):
             pieces = _PIECES.split(text.strip())
-            if len(pieces) >= 2 and key(pieces[0]) in self.acronyms:
+            if len(pieces) < 2 or key(pieces[0]) not in self.acronyms:
+                continue
+            if org.kind in {"university", "research_institute"} or (
+                _is_acronym(text) and "-" in text
+            ):
                 return True
         # "Truong Dai hoc Bach khoa - Dai hoc Da Nang": a unit, a dash, its parent.
         parts = _DASHES.split(org.name)
