@@ -219,6 +219,9 @@ class PhraseMatcher:
         self._wild = wild
         self._exact = exact
         self._whole = whole
+        # First and last words of the whole phrases: a cheap test before a lookup.
+        self.first_words = frozenset(k.split()[0] for k in whole if k)
+        self.last_words = frozenset(k.split()[-1] for k in whole if k)
         trie = _trie_regex(plain) if plain else ""
         self._regex = re.compile(r"(?<![a-z0-9])" + trie + r"(?![a-z0-9])") if plain else None
         # The same phrases after one character that is not a letter or digit, consumed: the

@@ -82,8 +82,6 @@ class _Ctx:
     places: dict[int, Hit] = field(default_factory=dict)
     units: list[Hit] = field(default_factory=list)
     titles: list[Hit] = field(default_factory=list)
-    affiliations: dict[int, Hit] = field(default_factory=dict)
-    prepositions: dict[int, Hit] = field(default_factory=dict)
 
     def heads_in(self, start: int, end: int) -> list[Hit]:
         return [h for h in self.heads if start <= h.start < end]
@@ -145,10 +143,6 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
         if _head_form_ok(ctx, h.start, h.end)
     ]
     ctx.titles = list(lex.cues["titles"].find(body.folded, start, end))
-    ctx.affiliations = {h.start: h for h in lex.cues["affiliation"].find(body.folded, start, end)}
-    ctx.prepositions = {
-        h.start: h for h in lex.cues["place_prepositions"].find(body.folded, start, end)
-    }
     out: list[OrgMention] = []
     i = 0
     while i < len(toks):
@@ -220,13 +214,7 @@ def _topic(ctx: _Ctx, i: int) -> bool:
         k -= 1
     if k == 0:
         return False
-    prev = toks[k - 1]
-    return any(
-        h.end == prev.end
-        for h in ctx.lex.cues["topic_prepositions"].find(
-            ctx.body.folded, max(0, prev.start - 30), prev.end
-        )
-    )
+    return _phrase_ends(ctx, "topic_prepositions", k)
 
 
 _ARTICLES = frozenset({"the", "l'", "la", "le", "les"})
@@ -257,17 +245,13 @@ def _parent(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
     k = j + 1 if j < len(toks) and toks[j].text == "," else j
     if k >= len(toks):
         return mention, j
-    hit = ctx.affiliations.get(toks[k].start)
-    alias = None
-    if hit is None and k > j:
-        alias = ctx.lex.cues["alias_leads"].first(ctx.body.folded, toks[k].start, toks[-1].end)
-        if alias is None or alias.start != toks[k].start:
-            return mention, j
-    if hit is None and alias is None:
+    after = _phrase_from(ctx, "affiliation", k)
+    parent = after is not None
+    if after is None and k > j:
+        after = _phrase_from(ctx, "alias_leads", k)
+    if after is None:
         return mention, j
-    end = hit.end if hit is not None else alias.end  # type: ignore[union-attr]
-    while k < len(toks) and toks[k].start < end:
-        k += 1
+    k = after
     while k < len(toks) and _word(toks[k]) in _ARTICLES:
         k += 1
     if k >= len(toks) or not _starts_name(toks[k], ctx):
@@ -275,9 +259,44 @@ def _parent(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
     other, resume = _finish(ctx, k, _extend(ctx, k))
     if other is None:
         return mention, j
-    if hit is None:
+    if not parent:
         return replace(mention, aliases=(*mention.aliases, other.name)), resume
     return replace(mention, parent=other.name), resume
+
+
+_PHRASE_WORDS = 5
+
+
+def _phrase_from(ctx: _Ctx, category: str, k: int) -> int | None:
+    """Where the longest phrase of `category` that starts at token k ends (the index of
+    the token after it), or None. A few dictionary lookups, no scan of the sentence."""
+    matcher = ctx.lex.cues[category]
+    if k >= len(ctx.toks) or ctx.toks[k].folded not in matcher.first_words:
+        return None
+    words: list[str] = []
+    found = None
+    for m in range(k, min(len(ctx.toks), k + _PHRASE_WORDS)):
+        if not ctx.toks[m].is_word and ctx.toks[m].text != "'":
+            break
+        words.append(ctx.toks[m].folded)
+        if matcher.label_of(" ".join(words)) is not None:
+            found = m + 1
+    return found
+
+
+def _phrase_ends(ctx: _Ctx, category: str, k: int) -> bool:
+    """Whether a phrase of `category` ends right before token k."""
+    matcher = ctx.lex.cues[category]
+    if k == 0 or ctx.toks[k - 1].folded not in matcher.last_words:
+        return False
+    words: list[str] = []
+    for m in range(k - 1, max(-1, k - 1 - _PHRASE_WORDS), -1):
+        if not ctx.toks[m].is_word:
+            return False
+        words.insert(0, ctx.toks[m].folded)
+        if matcher.label_of(" ".join(words)) is not None:
+            return True
+    return False
 
 
 def _place_reference(ctx: _Ctx, mention: OrgMention, i: int) -> bool:
@@ -288,15 +307,9 @@ def _place_reference(ctx: _Ctx, mention: OrgMention, i: int) -> bool:
     k = i
     while k > 0 and _word(toks[k - 1]) in _ARTICLES:
         k -= 1
-    if k == 0 or not any(
-        h.start < toks[k - 1].end and h.end >= toks[k - 1].end for h in _near(ctx, toks[k - 1])
-    ):
+    if k == 0 or not _phrase_ends(ctx, "place_prepositions", k):
         return False
     return _place_only(ctx, mention.start, mention.end)
-
-
-def _near(ctx: _Ctx, tok: Token) -> list[Hit]:
-    return [h for start, h in ctx.prepositions.items() if start <= tok.start < h.end]
 
 
 def _place_only(ctx: _Ctx, start: int, end: int) -> bool:
