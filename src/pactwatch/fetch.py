@@ -375,6 +375,11 @@ class Fetcher:
         # Loads in flight, and failed ones until they expire.
         self._robots: dict[str, _RobotsLoad] = {}
 
+    @property
+    def robots_cache(self) -> RobotsCache:
+        """The robots.txt rules this fetcher obeys (to preload or store them)."""
+        return self._robots_cache
+
     async def __aenter__(self) -> Fetcher:
         s = self.settings
         self._client = httpx.AsyncClient(

@@ -14,10 +14,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Literal
+
+from sqlalchemy.orm import Session
 
 from pactwatch.config import Settings, SourceConfig
 from pactwatch.discovery import Discovery, discover
@@ -25,10 +27,12 @@ from pactwatch.fetch import Fetcher, FetchResult
 from pactwatch.logs import log_event
 from pactwatch.model import Link, Validators
 from pactwatch.record import ArticleRecorded, Recorder
+from pactwatch.robots import RobotsRules
 from pactwatch.store.articles import known_urls
 from pactwatch.store.db import Database
+from pactwatch.store.robots import load_robots, save_robots
 from pactwatch.store.sources import SourceRun
-from pactwatch.store.validators import get_validators, save_validators
+from pactwatch.store.validators import get_many_validators, get_validators, save_validators
 from pactwatch.urls import normalize_url
 from pactwatch.workers import PageReader
 
@@ -59,6 +63,9 @@ class Deps:
     progress: Callable[[str, int, int], None] | None = None
     # Parses pages and reads agreements, in worker processes when built by `worker_pool`.
     reader: PageReader = field(default_factory=PageReader)
+    # Stored validators of the sources' first index pages, loaded at once by `run_sources`
+    # (a URL missing here is looked up when needed).
+    validators: Mapping[str, Validators | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -93,7 +100,12 @@ class SourceRunResult:
 async def run_sources(sources: Sequence[SourceConfig], deps: Deps) -> list[SourceRunResult]:
     """Run several sources concurrently (the fetcher keeps each host polite)."""
     deps.recorder.prepare()
-    return list(await asyncio.gather(*(run_source(s, deps) for s in sources)))
+    if not deps.options.refetch:
+        deps = replace(deps, validators=_first_validators(deps.db, sources))
+    _load_robots(deps)
+    results = list(await asyncio.gather(*(run_source(s, deps) for s in sources)))
+    await _save_robots(deps)
+    return results
 
 
 async def run_source(source: SourceConfig, deps: Deps) -> SourceRunResult:
@@ -105,7 +117,7 @@ async def run_source(source: SourceConfig, deps: Deps) -> SourceRunResult:
         logger.exception("source.crashed", extra={"source": source.name})
         result = SourceRunResult(source.name, "failed", error=f"internal error: {exc!r}")
     result = _with_duration(result, time.monotonic() - clock)
-    _record_run(source, deps, result, started_at)
+    await _record_run(source, deps, result, started_at)
     log_event(
         logger,
         "source.done",
@@ -127,7 +139,9 @@ async def _crawl(source: SourceConfig, deps: Deps) -> SourceRunResult:
     found = await discover(
         source,
         deps.fetcher,
-        validators=lambda url: _validators(deps.db, url),
+        validators=lambda url: (
+            deps.validators[url] if url in deps.validators else _validators(deps.db, url)
+        ),
         is_known=lambda urls: _known(deps.db, urls),
         max_pages=deps.options.max_pages,
         conditional=not deps.options.refetch,
@@ -157,7 +171,7 @@ async def _crawl(source: SourceConfig, deps: Deps) -> SourceRunResult:
     recorded = [o for o in outcomes if isinstance(o, ArticleRecorded)]
     if not failures:
         # Only now: a 304 next time must not hide an article this run failed to fetch.
-        _save_validators(deps.db, found.validators)
+        await _save_validators(deps, found.validators)
     return SourceRunResult(
         source.name,
         "ok",
@@ -220,7 +234,7 @@ async def _fetch_and_record(
         countries=deps.recorder.countries,
     )
     urls = {normalize_url(link.url), normalize_url(fetched.final_url)}
-    return deps.recorder.record(source, article, urls, decision=decision)
+    return await deps.recorder.store(source, article, urls, decision=decision)
 
 
 def _failed_discovery(source: SourceConfig, failure: FetchResult) -> SourceRunResult:
@@ -235,7 +249,7 @@ def _with_duration(result: SourceRunResult, seconds: float) -> SourceRunResult:
     return replace(result, duration=seconds)
 
 
-def _record_run(
+async def _record_run(
     source: SourceConfig, deps: Deps, result: SourceRunResult, started_at: datetime
 ) -> None:
     run = SourceRun(
@@ -249,7 +263,7 @@ def _record_run(
         failed=len(result.failures),
         error=result.error or _first_failure(result.failures),
     )
-    deps.recorder.record_run(source, run)
+    await deps.recorder.store_run(source, run)
 
 
 def _first_failure(failures: tuple[LinkFailure, ...]) -> str | None:
@@ -265,16 +279,51 @@ def _validators(db: Database, url: str) -> Validators | None:
         return get_validators(session, url)
 
 
+def _first_validators(
+    db: Database, sources: Sequence[SourceConfig]
+) -> dict[str, Validators | None]:
+    urls = [s.url for s in sources]
+    with db.session() as session:
+        stored = get_many_validators(session, urls)
+    return {url: stored.get(url) for url in urls}
+
+
+def _load_robots(deps: Deps) -> None:
+    """Put the robots.txt files an earlier process fetched today into the fetcher's cache."""
+    if not deps.settings.http.obey_robots:
+        return
+    cache = deps.fetcher.robots_cache
+    agent = deps.settings.http.user_agent
+    with deps.db.session() as session:
+        stored = load_robots(session, max_age=cache.max_age)
+    for origin, (fetched_at, body) in stored.items():
+        rules = (
+            RobotsRules.allow_all(agent)
+            if body is None
+            else RobotsRules.parse(body, user_agent=agent)
+        )
+        cache.preload(origin, rules, fetched_at)
+
+
+async def _save_robots(deps: Deps) -> None:
+    fetched = deps.fetcher.robots_cache.take_fetched()
+    if fetched:
+        texts = {origin: (when, rules.text) for origin, (when, rules) in fetched.items()}
+        await deps.recorder.writer.run(lambda session: save_robots(session, texts))
+
+
 def _known(db: Database, urls: Iterable[str]) -> set[str]:
     with db.session() as session:
         return known_urls(session, urls)
 
 
-def _save_validators(db: Database, validators: dict[str, Validators]) -> None:
+async def _save_validators(deps: Deps, validators: dict[str, Validators]) -> None:
+    def save(session: Session) -> None:
+        for url, value in validators.items():
+            save_validators(session, url, value)
+
     if validators:
-        with db.session() as session, session.begin():
-            for url, value in validators.items():
-                save_validators(session, url, value)
+        await deps.recorder.writer.run(save)
 
 
 __all__ = [

@@ -37,6 +37,7 @@ from pactwatch.partners.registry import PartnerIndex
 from pactwatch.partners.repository import load_index, sync_config_partners
 from pactwatch.store.agreements import add_report, save_agreement
 from pactwatch.store.articles import save_article
+from pactwatch.store.batch import BatchWriter
 from pactwatch.store.db import Database
 from pactwatch.store.models import SourceRecord
 from pactwatch.store.sources import SourceHealth, SourceRun, record_run, sync_sources
@@ -87,6 +88,7 @@ class Recorder:
         self._institutions: dict[str, InstitutionConfig] = {}
         self._equivalents: Equivalents | None = None
         self._index: PartnerIndex | None = None
+        self.writer = BatchWriter(db)
 
     def prepare(self) -> None:
         """Bring the database in line with the config: sources and configured partners."""
@@ -122,13 +124,47 @@ class Recorder:
     ) -> ArticleRecorded:
         """Store `article` with its agreement; `decision` is the extraction's reading of it
         when already made (in a worker process), else it is made here."""
+        source_id = self.source_id(source.name)
+        with self.db.session() as session, session.begin():
+            return self._record_in(
+                session, source_id, source=source, article=article, urls=urls, decision=decision
+            )
+
+    async def store(
+        self,
+        source: SourceConfig,
+        article: Article,
+        urls: Iterable[str],
+        *,
+        decision: Decision | None = None,
+    ) -> ArticleRecorded:
+        """`record`, in a transaction shared with the other articles stored at the same time
+        (each in its own savepoint: see `store.batch`); returns once committed."""
+        source_id = self.source_id(source.name)  # before the batch: it may sync the sources
+        return await self.writer.run(
+            lambda session: self._record_in(
+                session, source_id, source=source, article=article, urls=urls, decision=decision
+            )
+        )
+
+    def _record_in(
+        self,
+        session: Session,
+        source_id: int,
+        *,
+        source: SourceConfig,
+        article: Article,
+        urls: Iterable[str],
+        decision: Decision | None,
+    ) -> ArticleRecorded:
         institution = self.institution(source.institution)
         if decision is None:
             decision = decide_for(self.settings, institution, article, self._countries)
-        with self.db.session() as session, session.begin():
+        index = self._index
+        try:
             saved = save_article(
                 session,
-                source_id=self.source_id(source.name),
+                source_id=source_id,
                 institution=source.institution,
                 article=article,
                 urls=urls,
@@ -144,6 +180,10 @@ class Recorder:
                 draft=draft,
                 article_id=saved.article_id,
             )
+        except Exception:
+            if self._index is not index:
+                self._index = None  # it may hold partners learnt by what is rolled back
+            raise
 
     def _record_agreement(
         self,
@@ -213,20 +253,32 @@ class Recorder:
         """Store the run, update the source's health and raise the health events it implies."""
         source_id = self.source_id(source.name)
         with self.db.session() as session, session.begin():
-            row = session.get(SourceRecord, source_id)
-            failures_before = row.consecutive_failures if row is not None else 0
-            status_before = row.status if row is not None else "new"
-            health = record_run(session, source_id, run)
-            event = self._health_event(source, run, health, failures_before, status_before)
-            if event is not None:
-                add_event(
-                    session,
-                    event,
-                    dedupe_key=f"{event.name}:{source.name}:run:{health.run_id}",
-                    channels=self.settings.channels,
-                    source_id=source_id,
-                    reasons=(event.error,) if event.error else (),
-                )
+            return self._record_run_in(session, source_id, source, run)
+
+    async def store_run(self, source: SourceConfig, run: SourceRun) -> SourceHealth:
+        """`record_run` in a shared transaction (see `store`); returns once committed."""
+        source_id = self.source_id(source.name)
+        return await self.writer.run(
+            lambda session: self._record_run_in(session, source_id, source, run)
+        )
+
+    def _record_run_in(
+        self, session: Session, source_id: int, source: SourceConfig, run: SourceRun
+    ) -> SourceHealth:
+        row = session.get(SourceRecord, source_id)
+        failures_before = row.consecutive_failures if row is not None else 0
+        status_before = row.status if row is not None else "new"
+        health = record_run(session, source_id, run)
+        event = self._health_event(source, run, health, failures_before, status_before)
+        if event is not None:
+            add_event(
+                session,
+                event,
+                dedupe_key=f"{event.name}:{source.name}:run:{health.run_id}",
+                channels=self.settings.channels,
+                source_id=source_id,
+                reasons=(event.error,) if event.error else (),
+            )
         return health
 
     def _health_event(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from urllib.robotparser import RobotFileParser
 
 __all__ = ["RobotsCache", "RobotsRules", "agent_token"]
@@ -38,6 +39,8 @@ class RobotsRules:
     agent: str
     # Seconds between requests the site asks for (Crawl-delay or Request-rate), 0 if none.
     crawl_delay: float = 0.0
+    # The robots.txt these rules were parsed from; None for `allow_all`.
+    text: str | None = None
 
     @classmethod
     def allow_all(cls, user_agent: str = "*") -> RobotsRules:
@@ -48,7 +51,7 @@ class RobotsRules:
         agent = agent_token(user_agent)
         parser = RobotFileParser()
         parser.parse(text.splitlines())
-        return cls(parser, agent, _delay(parser, agent))
+        return cls(parser, agent, _delay(parser, agent), text)
 
     def allows(self, url: str) -> bool:
         return self._parser is None or self._parser.can_fetch(self.agent, url)
@@ -75,6 +78,8 @@ class RobotsCache:
         self.max_age = max_age
         self._clock = clock
         self._rules: dict[str, tuple[float, RobotsRules]] = {}
+        # Rules fetched by this process, with their wall-clock time, until `take_fetched`.
+        self._fetched: dict[str, tuple[datetime, RobotsRules]] = {}
 
     def get(self, origin: str) -> RobotsRules | None:
         entry = self._rules.get(origin)
@@ -84,3 +89,16 @@ class RobotsCache:
 
     def put(self, origin: str, rules: RobotsRules) -> None:
         self._rules[origin] = (self._clock(), rules)
+        self._fetched[origin] = (datetime.now(UTC), rules)
+
+    def preload(self, origin: str, rules: RobotsRules, fetched_at: datetime) -> None:
+        """Rules fetched at `fetched_at` by an earlier process; they expire `max_age` after
+        that time, not after now."""
+        age = max(0.0, (datetime.now(UTC) - fetched_at).total_seconds())
+        if age < self.max_age and origin not in self._rules:
+            self._rules[origin] = (self._clock() - age, rules)
+
+    def take_fetched(self) -> dict[str, tuple[datetime, RobotsRules]]:
+        """The rules fetched since the last call (to store them for the next process)."""
+        fetched, self._fetched = self._fetched, {}
+        return fetched

@@ -71,6 +71,14 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and " " not in word
 
 
+@lru_cache(maxsize=256)
+def _names_regex(keys: frozenset[str]) -> re.Pattern[str]:
+    """Any of the name keys as whole words, the longest first (an institution's names are
+    the same on every page: built once)."""
+    alts = sorted((_word_pattern(k.split()) for k in keys if k), key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts or ["(?!x)x"]) + r")(?![a-z0-9])")
+
+
 @dataclass
 class HomeSide:
     institution: InstitutionConfig
@@ -114,10 +122,7 @@ class HomeSide:
 
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
-            alts = sorted((_word_pattern(k.split()) for k in self.keys if k), key=len, reverse=True)
-            self._regex = re.compile(
-                r"(?<![a-z0-9])(?:" + "|".join(alts or ["(?!x)x"]) + r")(?![a-z0-9])"
-            )
+            self._regex = _names_regex(frozenset(self.keys))
         return self._regex
 
     def mentioned(self, folded: str, start: int, end: int) -> re.Match[str] | None:

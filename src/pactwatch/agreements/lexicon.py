@@ -262,6 +262,16 @@ class PhraseMatcher:
         return [*self._plain, *(fold(p) for p in self._exact)]
 
     def first(self, folded: str, start: int = 0, end: int | None = None) -> Hit | None:
+        """The first hit of `find` (without `original`)."""
+        if start > 0 and self._scan is not None:
+            # The usual case in one search: after a character, the first scan match is the
+            # first hit when its phrase is known (see `_scan_hits`).
+            match = self._scan.search(folded, start - 1, len(folded) if end is None else end)
+            if match is None:
+                return None
+            entry = self._label(match.group(1))
+            if entry is not None:
+                return Hit(match.start(1), match.end(1), entry.label, entry.lang)
         return next(self.find(folded, start, end), None)
 
     def label_of(self, phrase: str) -> str | None:

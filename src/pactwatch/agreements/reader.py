@@ -55,6 +55,7 @@ class _Reading:
     home: HomeSide
     published: date | None
     orgs: dict[int, list[OrgMention]] = field(default_factory=dict)
+    clauses: dict[int, tuple[int, int]] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
 
     def sentence_orgs(self, idx: int) -> list[OrgMention]:
@@ -201,6 +202,12 @@ def _no_confidence(statements: list[Statement]) -> float:
 
 def _clause(reading: _Reading, stmt: Statement) -> tuple[int, int]:
     """The part of the sentence that holds the signing cue, before any attendance cue."""
+    if stmt.index not in reading.clauses:
+        reading.clauses[stmt.index] = _find_clause(reading, stmt)
+    return reading.clauses[stmt.index]
+
+
+def _find_clause(reading: _Reading, stmt: Statement) -> tuple[int, int]:
     s = stmt.sentence
     start, end = s.start, s.end
     anchor = stmt.anchor.start

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from pactwatch.model import AgreementDraft, PartnerDraft
@@ -45,6 +45,7 @@ from pactwatch.store.models import (
     PartnerInstitutionRecord,
     PartnerRecord,
 )
+from pactwatch.store.sql import chunked
 
 OutcomeKind = Literal["new_partner", "known_partner", "duplicate"]
 PartyStatus = Literal["known", "new", "review"]
@@ -116,34 +117,57 @@ def known_since(
     record = session.get(PartnerRecord, partner_id)
     if record is None:
         return False, None, f"partner #{partner_id} does not exist"
-    rows = session.execute(
-        select(AgreementRecord.id, AgreementRecord.signed_on, ArticleRecord.published_at)
+    # Aggregated in SQL: a partner of many institutions has many agreements, and only the
+    # count and the earliest date matter. An undated agreement counts from its article's date.
+    count, first_signed, first_published = session.execute(
+        select(
+            func.count(),
+            func.min(AgreementRecord.signed_on),
+            func.min(case((AgreementRecord.signed_on.is_(None), ArticleRecord.published_at))),
+        )
+        .select_from(AgreementRecord)
         .join(AgreementPartnerRecord, AgreementPartnerRecord.agreement_id == AgreementRecord.id)
         .outerjoin(ArticleRecord, ArticleRecord.id == AgreementRecord.first_article_id)
         .where(
             AgreementPartnerRecord.partner_id == partner_id,
             AgreementRecord.institution == institution,
         )
-    ).all()
-    dates = [d for _, signed, published in rows for d in (signed or _day(published),) if d]
-    institutions = set(
-        session.scalars(
-            select(PartnerInstitutionRecord.institution).where(
-                PartnerInstitutionRecord.partner_id == partner_id
-            )
-        )
-    )
-    listed = institution in institutions or (not institutions and record.origin != "learnt")
-    if record.since and (listed or rows):
+    ).one()
+    dates = [d for d in (first_signed, _day(_aware(first_published))) if d]
+    listed = _listed_for(session, institution, partner_id, record.origin)
+    if record.since and (listed or count):
         dates.append(record.since)
     since = min(dates) if dates else None
-    if rows:
-        how = f"{len(rows)} stored agreement(s)"
+    if count:
+        how = f"{count} stored agreement(s)"
     elif listed:
         how = f"registry ({record.origin})"
     else:
         return False, None, f"not a partner of {institution} yet"
     return True, since, how
+
+
+def _aware(value: object) -> datetime | None:
+    # An aggregate may come back without the column's type: naive means UTC, as stored.
+    if value is None:
+        return None
+    when = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _listed_for(session: Session, institution: str, partner_id: int, origin: str) -> bool:
+    """Whether the registry lists the partner for `institution`: by a row for it, or by having
+    no row at all (everyone's partner) unless it was learnt."""
+    rows = PartnerInstitutionRecord
+    mine = session.scalar(
+        select(rows.partner_id).where(
+            rows.partner_id == partner_id, rows.institution == institution
+        )
+    )
+    if mine is not None:
+        return True
+    anyone = session.scalar(select(rows.partner_id).where(rows.partner_id == partner_id).limit(1))
+    return anyone is None and origin != "learnt"
 
 
 # -- the decision -----------------------------------------------------------------------------
@@ -332,6 +356,11 @@ def _find_duplicate(
         return None
     window = timedelta(days=max(settings.undated_window_days, settings.same_signing_days))
     low, high = reference - window, reference + window
+    # An undated agreement's date is its article's publication day (UTC), else the day it was
+    # stored: only those within the window are candidates (a day of slack each side; the exact
+    # test is below).
+    start = datetime.combine(low - timedelta(days=1), datetime.min.time(), tzinfo=UTC)
+    end = datetime.combine(high + timedelta(days=2), datetime.min.time(), tzinfo=UTC)
     rows = session.execute(
         select(
             AgreementRecord.id,
@@ -344,11 +373,21 @@ def _find_duplicate(
             AgreementRecord.institution == institution,
             or_(
                 AgreementRecord.signed_on.between(low, high),
-                AgreementRecord.signed_on.is_(None),
+                and_(
+                    AgreementRecord.signed_on.is_(None),
+                    or_(
+                        ArticleRecord.published_at.between(start, end),
+                        and_(
+                            ArticleRecord.published_at.is_(None),
+                            AgreementRecord.created_at.between(start, end),
+                        ),
+                    ),
+                ),
             ),
         )
         .order_by(AgreementRecord.id)
     ).all()
+    candidates: list[tuple[int, str]] = []
     for agreement_id, signed_on, first_published, created_at in rows:
         if signed_on and draft.signed_on:
             gap = abs((signed_on - draft.signed_on).days)
@@ -363,23 +402,39 @@ def _find_duplicate(
             if gap > settings.undated_window_days:
                 continue
             why = f"{gap} day(s) apart without a signing date on one side"
-        if _stored_keys(session, agreement_id, index) == keys:
+        candidates.append((agreement_id, why))
+    stored = _stored_keys_of(session, [a for a, _ in candidates], index)
+    for agreement_id, why in candidates:
+        if stored.get(agreement_id, set()) == keys:
             return agreement_id, f"duplicate of agreement #{agreement_id}: same partners, {why}"
     return None
 
 
-def _stored_keys(session: Session, agreement_id: int, index: PartnerIndex) -> set[str]:
-    keys: set[str] = set()
-    rows = session.execute(
-        select(AgreementPartnerRecord.partner_id, AgreementPartnerRecord.name_as_written).where(
-            AgreementPartnerRecord.agreement_id == agreement_id
+def _stored_keys_of(
+    session: Session, agreement_ids: list[int], index: PartnerIndex
+) -> dict[int, set[str]]:
+    """The partner keys of each agreement, read in a few queries whatever their number."""
+    keys: dict[int, set[str]] = {}
+    survivors: dict[int, int] = {}
+    names: dict[str, str] = {}
+    for batch in chunked(agreement_ids):
+        rows = session.execute(
+            select(
+                AgreementPartnerRecord.agreement_id,
+                AgreementPartnerRecord.partner_id,
+                AgreementPartnerRecord.name_as_written,
+            ).where(AgreementPartnerRecord.agreement_id.in_(batch))
         )
-    )
-    for partner_id, name in rows:
-        if partner_id is not None:
-            keys.add(f"#{survivor(session, partner_id)}")
-        else:
-            keys.add("name:" + analyse(name, index.equivalents).key)
+        for agreement_id, partner_id, name in rows:
+            if partner_id is not None:
+                if partner_id not in survivors:
+                    survivors[partner_id] = survivor(session, partner_id)
+                key = f"#{survivors[partner_id]}"
+            else:
+                if name not in names:
+                    names[name] = "name:" + analyse(name, index.equivalents).key
+                key = names[name]
+            keys.setdefault(agreement_id, set()).add(key)
     return keys
 
 
@@ -520,14 +575,7 @@ def _listed(session: Session, institution: str, partner_id: int) -> bool:
     record = session.get(PartnerRecord, partner_id)
     if record is None:
         return False
-    rows = set(
-        session.scalars(
-            select(PartnerInstitutionRecord.institution).where(
-                PartnerInstitutionRecord.partner_id == partner_id
-            )
-        )
-    )
-    return institution in rows or (not rows and record.origin != "learnt")
+    return _listed_for(session, institution, partner_id, record.origin)
 
 
 def correct_new(session: Session, agreement_id: int, position: int) -> str:

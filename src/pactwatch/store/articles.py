@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Literal
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from pactwatch.model import Article
@@ -188,15 +188,24 @@ def list_articles(
     ]
 
 
+# Built once: building and cache-keying a statement costs more than SQLite takes to run it.
+_BY_URLS = select(ArticleUrlRecord.url, ArticleUrlRecord.article_id).where(
+    ArticleUrlRecord.url.in_(bindparam("urls", expanding=True))
+)
+
+
+_VERSIONS = table_of(ArticleVersionRecord)
+_INSERT_VERSION = insert(_VERSIONS).returning(_VERSIONS.c.id)
+
+
 def _find_article_id(session: Session, canonical: str, urls: set[str]) -> int | None:
-    # Every stored article has its canonical URL among its URLs; prefer an exact match.
-    stmt = (
-        select(ArticleUrlRecord.article_id)
-        .where(ArticleUrlRecord.url.in_(sorted(urls)))
-        .order_by((ArticleUrlRecord.url == canonical).desc(), ArticleUrlRecord.article_id)
-        .limit(1)
-    )
-    return session.scalar(stmt)
+    # Every stored article has its canonical URL among its URLs; prefer an exact match, then
+    # the oldest article.
+    found = session.execute(_BY_URLS, {"urls": sorted(urls)}).all()
+    if not found:
+        return None
+    exact = [article_id for url, article_id in found if url == canonical]
+    return min(exact) if exact else min(article_id for _, article_id in found)
 
 
 def _insert_article(
@@ -242,7 +251,6 @@ def _latest_version(session: Session, article_id: int) -> ArticleVersionRecord |
 def _insert_version(
     session: Session, article_id: int, article: Article, digest: str, fetched_at: datetime
 ) -> int:
-    versions = table_of(ArticleVersionRecord)
     values = {
         "article_id": article_id,
         "content_hash": digest,
@@ -250,8 +258,7 @@ def _insert_version(
         "title": article.title,
         "text": article.text,
     }
-    stmt = insert(versions).returning(versions.c.id)
-    version_id: int = session.execute(stmt, values).scalar_one()
+    version_id: int = session.execute(_INSERT_VERSION, values).scalar_one()
     return version_id
 
 

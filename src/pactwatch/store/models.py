@@ -99,6 +99,17 @@ class HttpValidatorRecord(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class RobotsRecord(Base):
+    """A site's robots.txt as last fetched, so a new process need not fetch it again within a
+    day (RFC 9309 lets a crawler cache it up to 24 hours). `body` NULL: none (allow all)."""
+
+    __tablename__ = "robots_txt"
+
+    origin: Mapped[str] = mapped_column(Text, primary_key=True)
+    body: Mapped[str | None] = mapped_column(Text)
+    fetched_at: Mapped[datetime]
+
+
 class SourceRunRecord(Base):
     """One crawl of one source: what it saw and how it ended."""
 

@@ -12,6 +12,7 @@ Both backends speak ``INSERT … ON CONFLICT`` and ``RETURNING``; only the const
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -34,9 +35,8 @@ def insert_ignore(
 ) -> Any | None:
     """Insert one row unless one with the same `key` columns exists; the new primary key, or
     None when nothing was inserted. Safe against a concurrent insert of the same key."""
-    table = table_of(model)
-    stmt = _insert(session, table).on_conflict_do_nothing(index_elements=key)
-    return session.execute(stmt.returning(*table.primary_key.columns), dict(values)).scalar()
+    stmt = _statement(_dialect(session), table_of(model), tuple(key), "ignore_returning")
+    return session.execute(stmt, dict(values)).scalar()
 
 
 def insert_ignore_many(
@@ -48,7 +48,7 @@ def insert_ignore_many(
 ) -> None:
     """Insert the `rows` whose `key` is not taken yet, in one statement."""
     if rows:
-        stmt = _insert(session, table_of(model)).on_conflict_do_nothing(index_elements=key)
+        stmt = _statement(_dialect(session), table_of(model), tuple(key), "ignore")
         session.execute(stmt, [dict(row) for row in rows])
 
 
@@ -62,12 +62,8 @@ def upsert(
 ) -> Any:
     """Insert one row, or update the `update` columns of the row with the same `key`; returns
     its primary key."""
-    table = table_of(model)
-    stmt = _insert(session, table)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=key, set_={name: stmt.excluded[name] for name in update}
-    )
-    return session.execute(stmt.returning(*table.primary_key.columns), dict(values)).scalar_one()
+    stmt = _statement(_dialect(session), table_of(model), tuple(key), "upsert", tuple(update))
+    return session.execute(stmt, dict(values)).scalar_one()
 
 
 def chunked(items: Iterable[T], size: int = IN_CHUNK) -> Iterator[list[T]]:
@@ -85,10 +81,31 @@ def table_of(model: type[DeclarativeBase]) -> Table:
     return table
 
 
-def _insert(session: Session, table: Table) -> Any:
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+@lru_cache(maxsize=256)
+def _statement(
+    dialect: str, table: Table, key: tuple[str, ...], kind: str, update: tuple[str, ...] = ()
+) -> Any:
+    """An INSERT … ON CONFLICT statement, built once per shape: statements are immutable, and
+    building one (and its cache key) costs more than SQLite takes to run it."""
+    stmt = _insert(dialect, table)
+    if kind == "upsert":
+        stmt = stmt.on_conflict_do_update(
+            index_elements=key, set_={name: stmt.excluded[name] for name in update}
+        )
+    else:
+        stmt = stmt.on_conflict_do_nothing(index_elements=key)
+    if kind != "ignore":
+        stmt = stmt.returning(*table.primary_key.columns)
+    return stmt
+
+
+def _insert(dialect: str, table: Table) -> Any:
     # Parameters are passed at execution, not baked in with .values(): the compiled statement
     # is then cached once instead of rebuilt for every row.
-    dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         return postgresql.insert(table)
     if dialect == "sqlite":

@@ -3,17 +3,20 @@
 Usage::
 
     validators = get_validators(session, url)            # None the first time
+    every = get_many_validators(session, urls)           # url → validators, for those known
     save_validators(session, url, Validators(etag='"abc"'))
 """
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from collections.abc import Iterable
+
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from pactwatch.model import Validators
 from pactwatch.store.models import HttpValidatorRecord
-from pactwatch.store.sql import upsert
+from pactwatch.store.sql import chunked, upsert
 from pactwatch.store.types import utcnow
 
 
@@ -42,3 +45,17 @@ def save_validators(session: Session, url: str, validators: Validators) -> None:
         key=("url",),
         update=("etag", "last_modified", "updated_at"),
     )
+
+
+def get_many_validators(session: Session, urls: Iterable[str]) -> dict[str, Validators]:
+    """`get_validators` for many URLs in a few queries: url → validators, for those that have
+    some."""
+    found: dict[str, Validators] = {}
+    for batch in chunked(set(urls)):
+        rows = session.execute(
+            select(
+                HttpValidatorRecord.url, HttpValidatorRecord.etag, HttpValidatorRecord.last_modified
+            ).where(HttpValidatorRecord.url.in_(batch))
+        )
+        found.update((url, Validators(etag=etag, last_modified=lm)) for url, etag, lm in rows)
+    return found

@@ -1,0 +1,91 @@
+"""Group commit: concurrent writes share a transaction; one failing write loses only itself."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy.orm import Session
+
+from pactwatch.model import Article
+from pactwatch.store import Database, open_database, upgrade
+from pactwatch.store.articles import known_urls, save_article
+from pactwatch.store.batch import BatchWriter
+from pactwatch.store.sources import sync_sources
+from tests.test_store import source_config
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = open_database(db_url)
+    upgrade(database.engine)
+    yield database
+    database.close()
+
+
+def _article(n: int) -> Article:
+    return Article(f"https://usth.edu.vn/en/news-{n}/", f"News {n}", None, "en", (f"Text {n}.",))
+
+
+def test_a_failing_write_is_rolled_back_alone_and_the_rest_is_committed(db: Database) -> None:
+    with db.session() as s, s.begin():
+        source_id = sync_sources(s, [source_config("usth-en")])["usth-en"]
+    transactions = 0
+
+    def save(n: int) -> object:
+        def work(session: Session) -> int:
+            saved = save_article(
+                session, source_id=source_id, institution="usth", article=_article(n)
+            )
+            if n == 3:
+                raise ValueError("boom after writing")
+            return saved.article_id
+
+        return work
+
+    def count(*_: object) -> None:
+        nonlocal transactions
+        transactions += 1
+
+    async def run() -> list[object]:
+        writer = BatchWriter(db, size=4, wait=0.05)
+        return list(
+            await asyncio.gather(*(writer.run(save(n)) for n in range(6)), return_exceptions=True)
+        )
+
+    from sqlalchemy import event
+
+    event.listen(db.engine, "commit", count)
+    try:
+        outcomes = asyncio.run(run())
+    finally:
+        event.remove(db.engine, "commit", count)
+    assert isinstance(outcomes[3], ValueError)
+    assert all(isinstance(o, int) for i, o in enumerate(outcomes) if i != 3)
+    # Six writes, two transactions: four when the batch was full, two when the timer fired.
+    assert transactions == 2
+    with db.session() as s:
+        stored = known_urls(s, [_article(n).url for n in range(6)])
+    assert stored == {_article(n).url for n in range(6) if n != 3}
+
+
+def test_results_are_returned_only_once_committed(db: Database) -> None:
+    seen: list[bool] = []
+
+    async def run() -> None:
+        writer = BatchWriter(db, size=100, wait=0.01)
+        with db.session() as s, s.begin():
+            source_id = sync_sources(s, [source_config("usth-en")])["usth-en"]
+        article_id = await writer.run(
+            lambda session: (
+                save_article(
+                    session, source_id=source_id, institution="usth", article=_article(1)
+                ).article_id
+            )
+        )
+        with db.session() as s:  # another connection sees it
+            seen.append(bool(known_urls(s, [_article(1).url])) and article_id > 0)
+
+    asyncio.run(run())
+    assert seen == [True]
