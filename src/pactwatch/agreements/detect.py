@@ -318,7 +318,7 @@ def assign_parties(
         # "... signed an MoU witnessed by HUST leaders": a witness is not a party.
         attendance = lex.cues["attendance"].first(body.folded, s.start, s.end)
         end = attendance.start if attendance and attendance.start > stmt.anchor.start else s.end
-        match = home.mentioned(body.folded, s.start, end)
+        match, hosting = _party_mention(home, body, lex, s.start, end)
         listed = _between_list(stmt, body, lex)
         if listed is not None:
             start, stop = listed
@@ -341,18 +341,78 @@ def assign_parties(
             stmt.home_hit = (match.start(), match.end())
             continue
         two = lex.cues["two_sides"].first(body.folded, s.start, s.end)
-        others = len({name for o in orgs_in.get(stmt.index, []) if (name := _party_name(o, lex))})
+        named = [o for o in orgs_in.get(stmt.index, []) if _party_name(o, lex)]
+        others = len({_party_name(o, lex) for o in named})
         # "la signature d'un accord avec l'Université de Cần Thơ": the other side follows
-        # "with"; the one who signs with it is the home institution.
+        # "with"; the one who signs with it is the home institution, unless the sentence
+        # names who signs with it ("the Department of Science signed an MoU with Viettel").
         with_other = _WITH_AFTER.match(body.folded, stmt.anchor.end, s.end) is not None
+        # Names with an organisation word or an acronym, not any capitalised word.
+        proper = [o for o in named if _proper(o)]
+        subject = any(s.start <= int(getattr(o, "start", -1)) < stmt.anchor.start for o in proper)
+        parties = len({_party_name(o, lex) for o in proper})
         if two is not None and home_in_article:
             stmt.party = "implied"
-        elif others >= 2 and not with_other:
+        elif (hosting is None and others >= 2 and not with_other) or (
+            parties >= 2 and (not with_other or subject)
+        ):
             stmt.party = "third"
+            if hosting is not None:
+                cue = " ".join(body.text[hosting.start : hosting.end].split())
+                stmt.party_note = (
+                    f"the parties are named and it is only where the signing took place ('{cue}')"
+                )
         elif home_in_article:
             stmt.party = "implied"
         else:
             stmt.party = "unknown"
+
+
+# How far before a home name a host or venue cue may end ("at the Conference Hall of X",
+# "tại trụ sở X"), and what may not stand between them: a clause mark or a party word.
+_HOST_GAP = 40
+_HOST_BREAK = re.compile(
+    r"[,;:()]|(?<![a-z])(?:and|with|between|va|voi|cung|giua|et|avec|entre)(?![a-z])"
+)
+
+
+def _party_mention(
+    home: HomeSide, body: Body, lex: Lexicon, start: int, end: int
+) -> tuple[re.Match[str] | None, Hit | None]:
+    """The first mention of the home institution in folded[start:end] that may name a
+    party, and the host cue of the mentions that only say where the signing took place
+    ("at", "tại", "organised at", "hosted by", "organisé par"): the home hosts a signing
+    between others as often as it signs."""
+    hosting: Hit | None = None
+    last_host_end = -1
+    folded = body.folded
+    for match in home.regex().finditer(folded, start, end):
+        if last_host_end >= 0 and re.fullmatch(r"\s*\(\s*", folded[last_host_end : match.start()]):
+            # "hosted by Vietnam National University of Agriculture (VNUA)": one mention.
+            last_host_end = match.end()
+            continue
+        cue = _host_cue(lex, body, max(start, match.start() - _HOST_GAP), match.start())
+        if cue is None:
+            return match, hosting
+        hosting, last_host_end = hosting or cue, match.end()
+    return None, hosting
+
+
+def _host_cue(lex: Lexicon, body: Body, start: int, end: int) -> Hit | None:
+    folded = body.folded
+    last = None
+    for hit in lex.cues["hosting"].find(folded, start, end, original=body.text):
+        if last is None or hit.start >= last.start:
+            last = hit
+    if last is None or _HOST_BREAK.search(folded, last.end, end):
+        return None
+    if len(folded[last.end : end].split()) > 5:
+        return None
+    return last
+
+
+def _proper(org: object) -> bool:
+    return any(getattr(org, a, None) for a in ("has_head", "acronym", "listed", "described"))
 
 
 def _party_name(org: object, lex: Lexicon) -> str:
@@ -398,7 +458,7 @@ def _between_list(stmt: Statement, body: Body, lex: Lexicon) -> tuple[int, int] 
         end = stop.start() if stop else min(s.end, hit.end + 200)
         if not _CONNECTOR.search(folded, hit.end, end):
             return None
-        names = re.sub(r"^\s*(?:the|l'|la|le|les)\s*", "", text[hit.end : end], flags=re.I)
+        names = re.sub(r"^\s*(?:(?:the|la|le|les)\s+|l['’])?", "", text[hit.end : end], flags=re.I)
         if not names[:1].isupper():
             return None
         words = [w for w in re.split(r"\s+|\band\b|\bet\b|\bvà\b|&", names) if w]

@@ -58,6 +58,7 @@ _LIST_CATEGORIES = (
     "non_org_acronyms",
     "ceremony",
     "venue",
+    "hosting",
     "between",
     "affiliation",
     "name_compounds",

@@ -263,8 +263,11 @@ def _is_candidate(reading: _Reading, org: OrgMention) -> bool:
     if reading.lex.countries.label_of(org.name) or reading.lex.cues["places"].label_of(org.name):
         return False
     if org.has_head:
-        # "the University" alone is a reference, not a name.
-        return len(key(org.name).split()) >= 2 or bool(org.acronym)
+        # "the University", "Học viện", "l'Université" alone: the home institution (or one
+        # already named) referred to by its organisation word, not a name.
+        return (len(key(org.name).split()) >= 2 and not _only_heads(reading.lex, folded)) or bool(
+            org.acronym
+        )
     if org.described:
         # "la société Thales": a company word in lowercase names the company.
         return True
@@ -275,6 +278,18 @@ def _is_candidate(reading: _Reading, org: OrgMention) -> bool:
         and folded.rstrip(".") not in reading.lex.single_words["non_org_acronyms"]
         and reading.lex.cues["agreement_nouns"].label_of(org.name) is None
     )
+
+
+def _only_heads(lex: Lexicon, folded: str) -> bool:
+    """Whether a folded name holds nothing but organisation words ("hoc vien", "truong dai
+    hoc", "the university")."""
+    rest = folded
+    for hit in lex.cues["org_heads"].find(folded):
+        rest = rest[: hit.start] + " " * (hit.end - hit.start) + rest[hit.end :]
+    return all(w in _ARTICLE_WORDS for w in re.findall(r"[a-z0-9&]+", rest))
+
+
+_ARTICLE_WORDS = frozenset({"the", "l", "la", "le", "les", "nha"})
 
 
 def _counterpart_mentions(reading: _Reading, stmt: Statement) -> list[OrgMention]:
@@ -566,7 +581,9 @@ def _partners(
             cache["found"] = _descriptions(reading, candidates)
         return cache["found"]
 
-    title_and_url = f"{article.title or ''} {article.url.replace('-', ' ').replace('/', ' ')}"
+    # The headline as read (a "title" that only repeats the lead paragraph is no headline).
+    title = reading.body.text[: reading.body.title_end]
+    title_and_url = f"{title} {article.url.replace('-', ' ').replace('/', ' ')}"
     ctx = CountryContext(
         reading.lex,
         title_and_url,

@@ -230,6 +230,15 @@ def prepare(
     sentences: list[Sentence] = []
     offset = 0
     title_end = 0
+    title_key = " ".join(fold(normalise(title or "")).split())
+    if title_key and paragraphs and _repeats(paragraphs[0], title_key):
+        # The first paragraph repeats the title (plain-text pages, some templates): a
+        # headline is read once, as the title, and the lead is the paragraph after it; a
+        # "title" that is a whole paragraph is no headline, and is read as the lead.
+        if _is_headline(title or "", ""):
+            paragraphs = paragraphs[1:]
+        else:
+            title, title_key = None, ""
     if title and title.strip():
         clean = normalise(title.strip())[:max_sentence]
         parts.append(clean)
@@ -238,7 +247,6 @@ def prepare(
         title_end = len(clean)
         parts.append("\n\n")
     budget = max_chars
-    title_key = " ".join(fold(title or "").split())
     for index, raw in enumerate(paragraphs[:max_paragraphs]):
         if budget <= 0:
             break
@@ -258,6 +266,12 @@ def prepare(
         offset += 1
     text = "".join(parts)
     return Body(text, fold(text), tuple(sentences), title_end, has_vietnamese_marks(text))
+
+
+def _repeats(paragraph: str, title_key: str) -> bool:
+    if len(paragraph) > 2 * len(title_key) + 40:
+        return False
+    return " ".join(fold(normalise(paragraph)).split()) == title_key
 
 
 def _is_headline(line: str, title_key: str) -> bool:
