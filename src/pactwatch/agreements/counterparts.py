@@ -149,6 +149,9 @@ class CountryContext:
     registry: Mapping[str, str]
     # Countries from sentences describing a partner, computed only when needed.
     descriptions: Callable[[], Mapping[str, str]]
+    # Every name of every partner: a country in another partner's name ("... avec
+    # l'Académie nationale d'agriculture du Vietnam et le Cirad") says nothing of this one.
+    partner_names: tuple[str, ...] = ()
 
 
 def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
@@ -187,9 +190,15 @@ def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
     for form in cand.forms():
         if form in described:
             return described[form], "a sentence describing the partner"
+    folded = fold(ctx.title_and_url)
+    own = set(cand.strings())
+    for name in ctx.partner_names:
+        if name not in own and len(name) >= 4:
+            blank = fold(name)
+            folded = folded.replace(blank, " " * len(blank))
     codes = {
         h.label
-        for h in ctx.lex.countries.find(fold(ctx.title_and_url), original=ctx.title_and_url)
+        for h in ctx.lex.countries.find(folded, original=ctx.title_and_url)
         if h.label != ctx.home_country
     }
     if len(codes) == 1:

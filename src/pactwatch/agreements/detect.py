@@ -32,6 +32,7 @@ from pactwatch.agreements.home import HomeSide
 from pactwatch.agreements.lexicon import Hit, Lexicon
 from pactwatch.agreements.signing_date import (
     TextDate,
+    find_dates,
     resolve,
     statement_date,
     timing,
@@ -106,7 +107,9 @@ def cue_hits(body: Body, lex: Lexicon, category: str) -> list[list[Hit]]:
     return _bucket(list(lex.cues[category].find(body.folded)), body.sentences)
 
 
-def find_statements(body: Body, lex: Lexicon, home: HomeSide) -> list[Statement]:
+def find_statements(
+    body: Body, lex: Lexicon, home: HomeSide, *, published: date | None = None
+) -> list[Statement]:
     """Every sentence that states, plans or recalls a signing, with its qualifiers."""
     # One pass over the text for every signing word; the rest only where one was found.
     signing = _bucket(list(lex.signing_any.find(body.folded)), body.sentences)
@@ -136,14 +139,23 @@ def find_statements(body: Body, lex: Lexicon, home: HomeSide) -> list[Statement]
     if not statements:
         return statements
     for stmt in statements:
-        _qualify(stmt, body, lex)
+        _qualify(stmt, body, lex, published)
     return statements
 
 
-def _qualifiers(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[str, Hit]]:
+def _qualifiers(
+    stmt: Statement, body: Body, lex: Lexicon, published: date | None
+) -> list[tuple[str, Hit]]:
     """Every qualifier hit of the statement's sentence, with its category."""
     s, folded = stmt.sentence, body.folded
-    found = [
+    for cue in stmt.cues:
+        recalled = _recalled(stmt, cue, body, lex, published)
+        if recalled is not None:
+            found_first = [recalled]
+            break
+    else:
+        found_first = []
+    found = [(h.label, h) for h in found_first] + [
         (category, hit)
         for category in DISQUALIFIERS
         for hit in lex.cues[category].find(folded, s.start, s.end)
@@ -176,6 +188,59 @@ def _qualifiers(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[str, Hi
     return found
 
 
+# Between an agreement noun and a signing participle that describes it ("the agreement
+# signed in 2021", "l'accord qui a été signé en 2021", "các văn bản hợp tác đã ký").
+_RECALLED_GAP = re.compile(
+    r"[\s,]*(?:(?:that|which|was|were|had|been|duoc|da|qui|que|a|avait|avaient|ete)\s+)*"
+)
+_IN_YEAR = re.compile(
+    r"[\s,]*(?:vao nam|tu nam|nam|in|en|since|depuis)\s+((?:19|20)\d\d)(?![\d/.-]\d)"
+)
+
+
+def _recalled(
+    stmt: Statement, cue: Hit, body: Body, lex: Lexicon, published: date | None
+) -> Hit | None:
+    """A signing participle that only describes documents: "the cooperation agreement
+    signed in 2021 between A and B" (a year before publication), "các văn bản hợp tác đã
+    ký", "some agreements signed have not been implemented" (a group of documents, in a
+    sentence that dates nothing). The sentence speaks of the documents, not of a signing."""
+    s, folded = stmt.sentence, body.folded
+    noun = next(
+        (
+            n
+            for n in reversed(stmt.nouns)
+            if n.end <= cue.start and _RECALLED_GAP.fullmatch(folded, n.end, cue.start)
+        ),
+        None,
+    )
+    if noun is None:
+        return None
+    year = _IN_YEAR.match(folded, cue.end, s.end)
+    if year is not None:
+        if published is None or int(year.group(1)) < published.year:
+            return Hit(noun.start, year.end(), "background", noun.lang)
+        return None
+    if not _group(body, lex, noun) or find_dates(folded, s.start, s.end, lex):
+        return None
+    if lex.cues["today"].first(folded, s.start, s.end) is not None:
+        return None
+    return Hit(noun.start, cue.end, "background", noun.lang)
+
+
+def _group(body: Body, lex: Lexicon, noun: Hit) -> bool:
+    """Whether an agreement noun names a group of documents: after "các", "những", "một
+    số", "some", "les", "plusieurs", or a plural after "the"."""
+    folded = body.folded
+    lo = max(0, noun.start - 30)
+    edge = len(folded[lo : noun.start].rstrip()) + lo
+    for hit in lex.cues["group_determiners"].find(folded, lo, edge):
+        if hit.end == edge:
+            return True
+    words = folded[lo:edge].split()
+    return bool(words) and words[-1] == "the" and folded[noun.start : noun.end].endswith("s")
+
+
 def _counted_subject(verb: Hit, body: Body, lex: Lexicon) -> Hit | None:
     """A group counted right before the signing verb: "30 doanh nghiệp đã ký kết", "40
     partner universities that have signed", "many companies have signed"."""
@@ -197,9 +262,9 @@ def _only_gap_words(gap: str) -> bool:
     return not re.search(r"[,;:()]", gap) and all(w in _FUTURE_GAP for w in words)
 
 
-def _qualify(stmt: Statement, body: Body, lex: Lexicon) -> None:
+def _qualify(stmt: Statement, body: Body, lex: Lexicon, published: date | None) -> None:
     """Attach each qualifier to the nearest cue; the statement keeps the first free cue."""
-    found = _qualifiers(stmt, body, lex)
+    found = _qualifiers(stmt, body, lex, published)
     if not found:
         return
     if len(stmt.cues) >= 2:

@@ -59,6 +59,8 @@ _LIST_CATEGORIES = (
     "ceremony",
     "venue",
     "hosting",
+    "group_determiners",
+    "not_heads",
     "between",
     "affiliation",
     "name_compounds",

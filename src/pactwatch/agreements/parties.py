@@ -135,6 +135,18 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
         for h in lex.cues["org_heads"].find(body.folded, start, end, original=body.text)
         if _head_form_ok(ctx, h.start, h.end)
     ]
+    if ctx.heads:
+        # "Hội nghị", "Hội thảo", "Ngày hội": events whose words hold an organisation word.
+        events = list(lex.cues["not_heads"].find(body.folded, start, end))
+        if events:
+            ctx.heads = [
+                h
+                for h in ctx.heads
+                if not any(
+                    e.start <= h.start and h.end <= e.end and (e.start, e.end) != (h.start, h.end)
+                    for e in events
+                )
+            ]
     ctx.head_at = {h.start: h for h in ctx.heads}
     ctx.places = {h.start: h for h in lex.cues["places"].find(body.folded, start, end)}
     ctx.units = [
@@ -214,10 +226,21 @@ def _topic(ctx: _Ctx, i: int) -> bool:
         k -= 1
     if k == 0:
         return False
-    return _phrase_ends(ctx, "topic_prepositions", k)
+    if _phrase_ends(ctx, "topic_prepositions", k):
+        return True
+    # "on Climate-Smart Agriculture and Food Systems Transformation": a topic joined by
+    # "and" to a capitalised topic goes on the topic.
+    if _word(toks[k - 1]) not in _AND | {"va"}:
+        return False
+    m = k - 1
+    while m > 0 and (toks[m - 1].is_cap or _word(toks[m - 1]) in _TOPIC_INNER):
+        m -= 1
+    return m < k - 1 and toks[m].is_cap and _phrase_ends(ctx, "topic_prepositions", m)
 
 
 _ARTICLES = frozenset({"the", "l'", "la", "le", "les"})
+# Words that may stand inside a capitalised topic ("Science and Technology of ...").
+_TOPIC_INNER = frozenset({"of", "for", "de", "des", "du", "-", "–"})
 _LIST_WORDS = frozenset({"va", "voi", "cung", "giua", "and", "with", "between"})
 
 
@@ -612,6 +635,27 @@ def _is_place_at(ctx: _Ctx, k: int) -> bool:
     return ctx.toks[k].start in ctx.places
 
 
+_OF_PLACE = frozenset({"of", "de", "du", "d'"})
+_AT_PLACE = frozenset({"in", "at", "a", "au"})
+
+
+def _named_place(ctx: _Ctx, mention: OrgMention) -> bool:
+    """Whether a name holds a country, a Vietnamese place or a city abroad."""
+    lex, folded = ctx.lex, ctx.body.folded[mention.start : mention.end].replace("-", " ")
+    return any(m.first(folded) is not None for m in (lex.countries, lex.cues["places"], lex.cities))
+
+
+def _place_country_at(ctx: _Ctx, k: int) -> str | None:
+    """The country of a Vietnamese place or a city abroad written from token k."""
+    seg_end = _segment_end(ctx, k)
+    if seg_end <= k:
+        return None
+    text = ctx.body.text[ctx.toks[k].start : ctx.toks[seg_end - 1].end].rstrip(".")
+    if ctx.lex.cues["places"].label_of(text.replace("-", " ")):
+        return "VN"
+    return ctx.lex.cities.label_of(text.replace("-", " "))
+
+
 def _country_at(ctx: _Ctx, k: int) -> str | None:
     seg_end = _segment_end(ctx, k)
     if seg_end <= k:
@@ -792,6 +836,7 @@ def _after(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
         if country and mention.has_head and not (_word(toks[j]) == "in" and own):
             mention = replace(mention, country=country)
             j = _segment_end(ctx, j + 1)
+    before_paren = j
     while j < len(toks) and toks[j].text == "(":
         close = next(
             (k for k in range(j + 1, min(len(toks), j + _MAX_PAREN_TOKENS)) if toks[k].text == ")"),
@@ -802,9 +847,14 @@ def _after(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
         content = _clean(body.text[toks[j + 1].start : toks[close - 1].end])
         mention = _read_paren(ctx, mention, content, toks[j + 1 : close])
         j = close + 1
-    if j + 1 < len(toks) and _word(toks[j]) == "of" and mention.has_head:
-        # "the National Center for Scientific Research (CNRS) of France".
-        country = _country_at(ctx, j + 1)
+    word = _word(toks[j]) if j + 1 < len(toks) else ""
+    if word in _OF_PLACE | _AT_PLACE and mention.has_head:
+        # "the National Center for Scientific Research (CNRS) of France"; after its acronym,
+        # the place a name belongs to or sits in: "l'Institut de technologie ... (PTIT) de
+        # Hanoï", "(PTIT) à Hanoï", when the name has no place of its own.
+        country = _country_at(ctx, j + 1) if word in _OF_PLACE else None
+        if country is None and j > before_paren and not _named_place(ctx, mention):
+            country = _place_country_at(ctx, j + 1)
         if country:
             mention = replace(mention, country=mention.country or country)
             j = _segment_end(ctx, j + 1)

@@ -86,7 +86,7 @@ def read_article(
     language = guess_language(body, article.language)
     home = HomeSide.build(institution)
     reading = _Reading(body, lex, home, article.published_date)
-    statements = find_statements(body, lex, home)
+    statements = find_statements(body, lex, home, published=article.published_date)
     if not statements:
         reasons = [
             f"sentence {idx if body.title_end else idx + 1} speaks of signing as "
@@ -318,6 +318,7 @@ def _counterpart_mentions(reading: _Reading, stmt: Statement) -> list[OrgMention
 
 
 _OPENERS = frozenset({"between", "giua", "entre", "and", "va", "et"})
+_LIST_ARTICLES = frozenset({"the", "le", "la", "les", "l'"})
 _LIST_SEP = re.compile(r"^\s*(?:\([^()]{0,80}\))?\s*(?:,|&|and|va|et)\s*(?:the|l'|la|le)?\s*$")
 
 
@@ -334,11 +335,16 @@ def _listed(reading: _Reading, stmt: Statement, found: list[OrgMention]) -> list
     venues = _venues(reading, s.start, s.end)
     out: list[OrgMention] = []
     for k, org in enumerate(orgs):
-        if org not in bare or any(
-            not folded[v : org.start].strip() for v in venues if v <= org.start
+        if (
+            org not in bare
+            or org.is_unit
+            or reading.home.covers(folded, org.start, org.end)
+            or any(not folded[v : org.start].strip() for v in venues if v <= org.start)
         ):
             continue
         words = folded[s.start : org.start].split()
+        while words and words[-1] in _LIST_ARTICLES:
+            words.pop()  # "... et le Cirad", "and the Cirad"
         # A list item opens the sentence or follows a comma, "between" or another item:
         # "at the C1 Building, HUST and ..." names a place.
         if words and words[-1][-1:].isalpha() and words[-1] not in _OPENERS:
@@ -590,6 +596,7 @@ def _partners(
         institution.country,
         {key(k): v for k, v in registry.items()},
         descriptions,
+        tuple(name for cand in candidates for name in cand.strings()),
     )
     out = []
     for cand in candidates:
