@@ -161,16 +161,17 @@ def _pattern(phrase: str) -> str:
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
-def _scan_hits(
+def boundary_matches(
     anchored: re.Pattern[str], scan: re.Pattern[str], text: str, start: int, stop: int
 ) -> Iterator[tuple[re.Match[str], int]]:
-    """The matches of `anchored` (lookbehind form) in text[start:stop], found with `scan`
-    (the same phrases after a consumed non-alphanumeric character, in group 1).
+    """The matches of `anchored` (``(?<![a-z0-9])X``) in text[start:stop], found with `scan`
+    (``[^a-z0-9]X``: the same after a consumed character, so that the engine can skip to
+    candidate positions instead of trying the lookbehind at every one).
 
-    A scan finds a phrase only after a character it can consume, so two places take the
-    anchored form: the very start of the text, and right after a hit that ends in
-    punctuation ("co.", "dr."), where the next phrase may start with no character between.
-    Yields (match, group of the phrase)."""
+    A scan finds X only after a character it can consume, so two places take the anchored
+    form: the very start of the text, and right after a match that ends in punctuation
+    ("co.", "dr."), where the next one may start with no character between. Yields (match,
+    where X starts): a scan match starts one character earlier, the other groups are alike."""
     position = start - 1
     anchor: int | None = None
     if start <= 0:
@@ -181,14 +182,14 @@ def _scan_hits(
             if first is None:
                 position = anchor
             else:
-                yield first, 0
+                yield first, first.start()
                 position = first.end()
                 if text[position - 1] not in _ALNUM:
                     anchor = position
                     continue
             anchor = None
         for match in scan.finditer(text, position, stop):
-            yield match, 1
+            yield match, match.start() + 1
             end = match.end()
             if text[end - 1] not in _ALNUM:
                 anchor = end
@@ -229,7 +230,7 @@ class PhraseMatcher:
         self._regex = re.compile(r"(?<![a-z0-9])" + trie + r"(?![a-z0-9])") if plain else None
         # The same phrases after one character that is not a letter or digit, consumed: the
         # engine skips straight to such characters instead of trying the lookbehind at every
-        # position (see `_scan_hits`).
+        # position (see `boundary_matches`).
         self._scan = re.compile(r"[^a-z0-9](" + trie + r")(?![a-z0-9])") if plain else None
         exact_alts = sorted((re.escape(p) for p in exact), key=len, reverse=True)
         self._exact_regex = (
@@ -251,10 +252,11 @@ class PhraseMatcher:
         """Hits in folded[start:end]; `original` (same offsets) enables the exact entries."""
         stop = len(folded) if end is None else end
         if self._regex is not None and self._scan is not None:
-            for match, span in _scan_hits(self._regex, self._scan, folded, start, stop):
-                entry = self._label(match.group(span))
+            for match, begin in boundary_matches(self._regex, self._scan, folded, start, stop):
+                end_at = match.end()
+                entry = self._label(folded[begin:end_at])
                 if entry is not None:
-                    yield Hit(match.start(span), match.end(span), entry.label, entry.lang)
+                    yield Hit(begin, end_at, entry.label, entry.lang)
         if original is not None and self._exact_regex is not None:
             for match in self._exact_regex.finditer(original, start, stop):
                 entry = self._exact[match.group()]
@@ -268,7 +270,7 @@ class PhraseMatcher:
         """The first hit of `find` (without `original`)."""
         if start > 0 and self._scan is not None:
             # The usual case in one search: after a character, the first scan match is the
-            # first hit when its phrase is known (see `_scan_hits`).
+            # first hit when its phrase is known (see `boundary_matches`).
             match = self._scan.search(folded, start - 1, len(folded) if end is None else end)
             if match is None:
                 return None

@@ -19,13 +19,13 @@ future (an announcement), the recent past (the news of the day) or the older pas
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from pactwatch.agreements.lexicon import Lexicon
+from pactwatch.agreements.lexicon import Lexicon, boundary_matches
 from pactwatch.agreements.text import Body
 
 _ORD = r"(?:st|nd|rd|th|er|e)?"
@@ -57,16 +57,18 @@ class _Patterns:
     day_month: re.Pattern[str]
     numeric: re.Pattern[str]
     vi_words: re.Pattern[str]
+    month_year_at: re.Pattern[str]
     month_year: re.Pattern[str]
+    month_alone_at: re.Pattern[str]
     month_alone: re.Pattern[str]
     vi_month_year: re.Pattern[str]
     vi_month_alone: re.Pattern[str]
     months: Mapping[str, int]
 
 
-# Each pattern starts with what it consumes (a digit; a character before a month name) and
-# checks the character before the digit right after it: with the lookbehind first, the engine
-# cannot skip to candidate positions and tries every character.
+# Each pattern starts with what it consumes (a digit, "thang", or a character before a month
+# name; see `boundary_matches`) and checks the character before it right after: with the
+# lookbehind first, the engine cannot skip to candidate positions and tries every character.
 def _day(before: str) -> str:
     """``(?<![before])(\\d{1,2})`` with the lookbehind after the first digit."""
     return rf"(\d(?<![{before}]\d)\d?)"
@@ -95,12 +97,18 @@ def _literal_trie(words: list[str]) -> str:
 def _patterns(months: tuple[tuple[str, int], ...]) -> _Patterns:
     names = sorted((m for m, _ in months if not m.startswith("thang")), key=len)
     alt = "|".join(re.escape(n) for n in reversed(names))
+    trie = _literal_trie(names)
     month_day = (
         rf"\.?\s{{1,3}}(\d{{1,2}}){_ORD}(?![0-9a-z])(?:\s{{0,2}},?\s{{0,2}}(\d{{4}})(?!\d))?"
     )
+    # "October 2023", "octobre 2023" (a day before it makes a longer, earlier match).
+    month_year = r"\.?,?\s{1,3}((?:19|20)\d\d)(?!\d)"
+    # "in March", "en mars": a month named after a preposition, with no day next to it.
+    before_month = r"(?:in|en|during|since|depuis|until|last|early|late|mid)\s{1,3}"
+    month_alone = r"(?![a-z0-9]|\.?\s{1,3}\d)"
     return _Patterns(
         month_day_at=re.compile(rf"(?<![a-z0-9])({alt}){month_day}"),
-        month_day=re.compile(rf"[^a-z0-9]({_literal_trie(names)}){month_day}"),
+        month_day=re.compile(rf"[^a-z0-9]({trie}){month_day}"),
         day_month=re.compile(
             rf"{_day('a-z0-9/')}{_ORD}\s{{1,3}}(?:of\s{{1,3}})?({alt})\.?(?![a-z])"
             rf"(?:\s{{0,2}},?\s{{0,2}}(\d{{4}})(?!\d))?"
@@ -110,36 +118,17 @@ def _patterns(months: tuple[tuple[str, int], ...]) -> _Patterns:
             _day("a-z0-9") + r"\s{1,3}thang\s{1,3}(\d{1,2})(?!\d)"
             r"(?:\s{0,2},?\s{0,2}nam\s{1,3}(\d{4})(?!\d))?"
         ),
-        # "October 2023", "octobre 2023" (a day before it makes a longer, earlier match).
-        month_year=re.compile(rf"(?<![a-z0-9])({alt})\.?,?\s{{1,3}}((?:19|20)\d\d)(?!\d)"),
-        # "in March", "en mars": a month named after a preposition, with no day next to it.
-        month_alone=re.compile(
-            rf"(?<![a-z0-9])(?:in|en|during|since|depuis|until|last|early|late|mid)"
-            rf"\s{{1,3}}({alt})(?![a-z0-9]|\.?\s{{1,3}}\d)"
-        ),
+        month_year_at=re.compile(rf"(?<![a-z0-9])({alt}){month_year}"),
+        month_year=re.compile(rf"[^a-z0-9]({trie}){month_year}"),
+        month_alone_at=re.compile(rf"(?<![a-z0-9]){before_month}({alt}){month_alone}"),
+        month_alone=re.compile(rf"[^a-z0-9]{before_month}({trie}){month_alone}"),
         vi_month_year=re.compile(
-            r"(?<![a-z0-9])thang\s{1,3}(\d{1,2})(?:\s{0,2}[/.-]\s{0,2}|\s{1,3}nam\s{1,3})"
+            r"thang(?<![a-z0-9]thang)\s{1,3}(\d{1,2})(?:\s{0,2}[/.-]\s{0,2}|\s{1,3}nam\s{1,3})"
             r"((?:19|20)\d\d)(?!\d)"
         ),
-        vi_month_alone=re.compile(r"(?<![a-z0-9])thang\s{1,3}(\d{1,2})(?![\d/.-]|\s{1,3}nam)"),
+        vi_month_alone=re.compile(r"thang(?<![a-z0-9]thang)\s{1,3}(\d{1,2})(?![\d/.-]|\s{1,3}nam)"),
         months=dict(months),
     )
-
-
-def _month_days(pats: _Patterns, folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """Matches of month_day_at in folded[start:end]; the month name is group 1.
-
-    The scan form needs a character before the month: at the very start of the text the
-    lookbehind form decides. A match ends on a digit or a letter, so no month name starts
-    right where one ends."""
-    position = start - 1
-    if start <= 0:
-        position = 0
-        first = pats.month_day_at.match(folded, 0, end)
-        if first is not None:
-            yield first
-            position = first.end()
-    yield from pats.month_day.finditer(folded, position, end)
 
 
 def _valid(day: int, month: int, year: int | None) -> bool:
@@ -156,11 +145,11 @@ def find_dates(folded: str, start: int, end: int, lex: Lexicon) -> list[TextDate
     """Every date written in folded[start:end], in order, overlaps removed."""
     pats = _patterns(tuple(sorted(lex.months.items())))
     found: list[TextDate] = []
-    for match in _month_days(pats, folded, start, end):
+    for match, begin in boundary_matches(pats.month_day_at, pats.month_day, folded, start, end):
         month = pats.months.get(match.group(1))
         day, year = int(match.group(2)), _year(match.group(3))
         if month and _valid(day, month, year):
-            found.append(TextDate(match.start(1), match.end(), day, month, year))
+            found.append(TextDate(begin, match.end(), day, month, year))
     for match in pats.day_month.finditer(folded, start, end):
         month = pats.months.get(match.group(2))
         day, year = int(match.group(1)), _year(match.group(3))
@@ -178,22 +167,23 @@ def find_dates(folded: str, start: int, end: int, lex: Lexicon) -> list[TextDate
             continue
         if _valid(day, month, year):
             found.append(TextDate(match.start(), match.end(), day, month, year))
-    for match in pats.month_year.finditer(folded, start, end):
+    for match, begin in boundary_matches(pats.month_year_at, pats.month_year, folded, start, end):
         month = pats.months.get(match.group(1))
         if month:
-            found.append(_month(match, month, int(match.group(2))))
+            found.append(_month(begin, match, month, int(match.group(2))))
     for match in pats.vi_month_year.finditer(folded, start, end):
         month = int(match.group(1))
         if 1 <= month <= 12:
-            found.append(_month(match, month, int(match.group(2))))
-    for match in pats.month_alone.finditer(folded, start, end):
+            found.append(_month(match.start(), match, month, int(match.group(2))))
+    alone = boundary_matches(pats.month_alone_at, pats.month_alone, folded, start, end)
+    for match, begin in alone:
         month = pats.months.get(match.group(1))
         if month:
-            found.append(_month(match, month, None))
+            found.append(_month(begin, match, month, None))
     for match in pats.vi_month_alone.finditer(folded, start, end):
         month = int(match.group(1))
         if 1 <= month <= 12:
-            found.append(_month(match, month, None))
+            found.append(_month(match.start(), match, month, None))
     for hit in lex.cues["today"].find(folded, start, end):
         found.append(TextDate(hit.start, hit.end, 0, 0, None, today=True))
     for hit in lex.cues["yesterday"].find(folded, start, end):
@@ -211,8 +201,8 @@ def _year(text: str | None) -> int | None:
     return int(text) if text else None
 
 
-def _month(match: re.Match[str], month: int, year: int | None) -> TextDate:
-    return TextDate(match.start(), match.end(), 0, month, year, month_only=True)
+def _month(begin: int, match: re.Match[str], month: int, year: int | None) -> TextDate:
+    return TextDate(begin, match.end(), 0, month, year, month_only=True)
 
 
 def resolve(

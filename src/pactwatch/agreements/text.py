@@ -327,10 +327,8 @@ class Token:
 
 def tokens(text: str, folded: str, start: int, end: int) -> list[Token]:
     """Words and punctuation of text[start:end], with folded forms and absolute offsets."""
-    return [
-        Token(m.group(), folded[m.start() : m.end()], m.start(), m.end())
-        for m in WORD.finditer(text, start, end)
-    ]
+    spans = [m.span() for m in WORD.finditer(text, start, end)]
+    return [Token(text[a:b], folded[a:b], a, b) for a, b in spans]
 
 
 def has_vietnamese_marks(text: str) -> bool:
