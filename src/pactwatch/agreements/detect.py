@@ -38,7 +38,7 @@ from pactwatch.agreements.signing_date import (
     timing,
     year_before,
 )
-from pactwatch.agreements.text import Body, Sentence
+from pactwatch.agreements.text import Body, Sentence, same_tones
 
 # Categories that disqualify a statement, with the words used in reasons.
 DISQUALIFIERS = {
@@ -159,6 +159,7 @@ def _qualifiers(
         (category, hit)
         for category in DISQUALIFIERS
         for hit in lex.cues[category].find(folded, s.start, s.end)
+        if _as_written(lex, category, hit, body)
     ]
     for noun in stmt.nouns:
         count = _COUNT_BEFORE.search(folded, max(s.start, noun.start - 30), noun.start)
@@ -239,6 +240,15 @@ def _group(body: Body, lex: Lexicon, noun: Hit) -> bool:
             return True
     words = folded[lo:edge].split()
     return bool(words) and words[-1] == "the" and folded[noun.start : noun.end].endswith("s")
+
+
+def _as_written(lex: Lexicon, category: str, hit: Hit, body: Body) -> bool:
+    """Whether a Vietnamese cue found on folded text is written with its own marks: "học
+    kỳ tại" (a term at) is not "ký tại" (signed at)."""
+    if hit.lang != "vi" or not body.marked:
+        return True
+    entry = lex.cues[category].written(body.folded[hit.start : hit.end])
+    return entry is None or same_tones(body.text[hit.start : hit.end], entry[0])
 
 
 def _counted_subject(verb: Hit, body: Body, lex: Lexicon) -> Hit | None:

@@ -262,6 +262,11 @@ class PhraseMatcher:
                 entry = self._exact[match.group()]
                 yield Hit(match.start(), match.end(), entry.label, entry.lang)
 
+    def written(self, matched: str) -> tuple[str, str] | None:
+        """The entry a folded match came from: (phrase as written, language)."""
+        entry = self._label(" ".join(matched.split()))
+        return (entry.phrase, entry.lang) if entry is not None else None
+
     def phrases(self) -> list[str]:
         """Every folded phrase of this matcher (exact entries included, folded)."""
         return [*self._plain, *(fold(p) for p in self._exact)]

@@ -316,7 +316,10 @@ def lead_date(body: Body, dates: list[TextDate], published: date | None) -> date
     """The day of the event the article opens with ("On 12 December 2023, USTH and ...
     held an online ceremony to renew ..."): the first full date of the lead paragraph,
     when it is the news of the day. Used when no signing sentence carries a date."""
-    lead = [s for s in body.sentences if s.paragraph <= 0]
+    # The lead is the first paragraph after the headline (a title-less page's headline is
+    # its first line).
+    first = next((s.paragraph for s in body.sentences if not s.is_title), 0)
+    lead = [s for s in body.sentences if s.paragraph <= max(first, 0)]
     if not lead:
         return None
     end = lead[-1].end

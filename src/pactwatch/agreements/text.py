@@ -331,6 +331,30 @@ def tokens(text: str, folded: str, start: int, end: int) -> list[Token]:
     return [Token(text[a:b], folded[a:b], a, b) for a, b in spans]
 
 
+# The five Vietnamese tone marks (acute, grave, hook, tilde, dot below), decomposed.
+_TONES = frozenset("\u0301\u0300\u0309\u0303\u0323")
+
+
+@lru_cache(maxsize=4096)
+def tones(text: str) -> tuple[str, ...]:
+    """The tone mark of each word ("" for none): "ký tại" -> ("\u0301", "\u0323"). "kí" and
+    "ký", "thoả" and "thỏa" carry the same tones; "kỳ" (a term) and "ký" (to sign) do not."""
+    out = []
+    for word in text.lower().split():
+        marks = [c for c in unicodedata.normalize("NFD", word) if c in _TONES]
+        out.append(marks[0] if marks else "")
+    return tuple(out)
+
+
+def same_tones(written: str, entry: str) -> bool:
+    """Whether text written with Vietnamese marks can be the lexicon entry `entry` (both
+    folding to the same phrase): every word carries the entry's tone."""
+    if written.isascii():
+        return True
+    mine, theirs = tones(" ".join(written.split())), tones(entry)
+    return len(mine) != len(theirs) or mine == theirs
+
+
 def has_vietnamese_marks(text: str) -> bool:
     """True when `text` has letters that only Vietnamese writes (ơ, ư, ă, đ, tone marks)."""
     return _VI_LETTERS.search(text) is not None
