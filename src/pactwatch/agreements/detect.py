@@ -38,7 +38,7 @@ from pactwatch.agreements.signing_date import (
     timing,
     year_before,
 )
-from pactwatch.agreements.text import Body, Sentence, same_tones
+from pactwatch.agreements.text import Body, Sentence, fold, same_tones
 
 # Categories that disqualify a statement, with the words used in reasons.
 DISQUALIFIERS = {
@@ -195,7 +195,7 @@ _RECALLED_GAP = re.compile(
     r"[\s,]*(?:(?:that|which|was|were|had|been|duoc|da|qui|que|a|avait|avaient|ete)\s+)*"
 )
 _IN_YEAR = re.compile(
-    r"[\s,]*(?:vao nam|tu nam|nam|in|en|since|depuis)\s+((?:19|20)\d\d)(?![\d/.-]\d)"
+    r"(?:\s+ket)?[\s,]*(?:vao nam|tu nam|nam|in|en|since|depuis)\s+((?:19|20)\d\d)(?![\d/.-]\d)"
 )
 
 
@@ -401,6 +401,10 @@ def assign_parties(
             if inside is not None:
                 stmt.party, stmt.home_hit = "home", (inside.start(), inside.end())
                 continue
+            own = _self_reference(body, lex, start, stop)
+            if own is not None:
+                stmt.party, stmt.home_hit = "home", own
+                continue
             if lex.cues["two_sides"].first(body.folded, start, stop) is None:
                 stmt.party = "third"
                 stmt.party_note = "the parties listed after 'between' do not include it"
@@ -415,17 +419,30 @@ def assign_parties(
             stmt.party = "home"
             stmt.home_hit = (match.start(), match.end())
             continue
+        own = _self_reference(body, lex, s.start, stmt.anchor.start)
+        if own is not None and hosting is None:
+            # "Học viện và Đại học X đã ký kết", "the University signed ... with X".
+            stmt.party, stmt.home_hit = "home", own
+            continue
         two = lex.cues["two_sides"].first(body.folded, s.start, s.end)
         named = [o for o in orgs_in.get(stmt.index, []) if _party_name(o, lex)]
         others = len({_party_name(o, lex) for o in named})
         # "la signature d'un accord avec l'Université de Cần Thơ": the other side follows
         # "with"; the one who signs with it is the home institution, unless the sentence
         # names who signs with it ("the Department of Science signed an MoU with Viettel").
-        with_other = _WITH_AFTER.match(body.folded, stmt.anchor.end, s.end) is not None
+        with_match = _WITH_AFTER.match(body.folded, stmt.anchor.end, s.end)
+        with_other = with_match is not None
         # Names with an organisation word or an acronym, not any capitalised word.
         proper = [o for o in named if _proper(o)]
         subject = any(s.start <= int(getattr(o, "start", -1)) < stmt.anchor.start for o in proper)
         parties = len({_party_name(o, lex) for o in proper})
+        if hosting is not None and with_match is not None and not subject:
+            # At a host's event any name does: "VinFast signed ... with Bosch Vietnam at a
+            # ceremony hosted by USTH".
+            subject = _right_before(named, body, stmt.anchor.start) and any(
+                int(getattr(o, "start", -1)) >= with_match.end() for o in named
+            )
+            parties = max(parties, 2 if subject else 0)
         if two is not None and home_in_article:
             stmt.party = "implied"
         elif (hosting is None and others >= 2 and not with_other) or (
@@ -484,6 +501,49 @@ def _host_cue(lex: Lexicon, body: Body, start: int, end: int) -> Hit | None:
     if len(folded[last.end : end].split()) > 5:
         return None
     return last
+
+
+_AUXILIARIES = frozenset(
+    {"has", "have", "had", "officially", "formally", "also", "da", "chinh", "thuc", "a", "ont"}
+)
+
+
+def _right_before(named: Sequence[object], body: Body, anchor: int) -> bool:
+    """Whether a name ends right before the signing verb ("VinFast signed", "FPT đã ký")."""
+    for org in named:
+        end = int(getattr(org, "end", -1))
+        if 0 <= end <= anchor and all(
+            w in _AUXILIARIES for w in re.findall(r"[a-z']+", body.folded[end:anchor])
+        ):
+            if not re.search(r"[,;:()]", body.folded[end:anchor]):
+                return True
+    return False
+
+
+def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int, int] | None:
+    """An organisation word standing alone and capitalised where a party is named: the
+    home institution speaking of itself ("Học viện và Đại học X đã ký kết", "the University
+    and X signed", "l'Université et X ont signé"). Only a university's or an institute's
+    word: "Bộ" (the Ministry) alone is another body."""
+    folded, text = body.folded, body.text
+    for hit in lex.cues["org_heads"].find(folded, start, end, original=text):
+        if hit.label not in {"university", "research_institute"} or not text[hit.start].isupper():
+            continue
+        before = folded[max(start, hit.start - 12) : hit.start].split()
+        if before and before[-1] not in _SELF_BEFORE and before[-1][-1] not in ",;:":
+            continue
+        if hit.start > start and text[hit.start - 1 : hit.start] not in {" ", "'", "’"}:
+            continue
+        after = text[hit.end : hit.end + 30].split()
+        if after and (after[0][:1].isupper() or after[0][:1] in {"(", "-", "–"}):
+            continue
+        if after and fold(after[0]) in {"of", "de", "du", "des", "d'", "for"}:
+            continue
+        return hit.start, hit.end
+    return None
+
+
+_SELF_BEFORE = frozenset({"the", "l", "l'", "la", "le", "va", "and", "et", ",", "giua", "between"})
 
 
 def _proper(org: object) -> bool:

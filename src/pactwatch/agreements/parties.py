@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from pactwatch.agreements.lexicon import Hit, Lexicon
-from pactwatch.agreements.text import Body, Token, has_vietnamese_marks, tokens
+from pactwatch.agreements.text import Body, Token, fold, has_vietnamese_marks, tokens
 from pactwatch.model import PartnerKind
 
 _MAX_NAME_TOKENS = 16
@@ -241,7 +241,10 @@ def _topic(ctx: _Ctx, i: int) -> bool:
 _ARTICLES = frozenset({"the", "l'", "la", "le", "les"})
 # Words that may stand inside a capitalised topic ("Science and Technology of ...").
 _TOPIC_INNER = frozenset({"of", "for", "de", "des", "du", "-", "–"})
-_LIST_WORDS = frozenset({"va", "voi", "cung", "giua", "and", "with", "between"})
+_LIST_WORDS = frozenset(
+    {"va", "voi", "cung", "giua", "and", "with", "between", "et", "avec", "entre"}
+    | {"le", "la", "l'", "les"}
+)
 
 
 def _lowercase_government(ctx: _Ctx, i: int) -> bool:
@@ -250,11 +253,17 @@ def _lowercase_government(ctx: _Ctx, i: int) -> bool:
     it opens a clause or a list."""
     toks = ctx.toks
     head = ctx.head_at.get(toks[i].start)
-    if head is None or head.label != "government" or head.lang != "vi":
+    if head is None or head.label != "government" or head.lang not in {"vi", "fr"}:
         return False
     k = i
     while k < len(toks) and toks[k].start < head.end:
         k += 1
+    if head.lang == "fr":
+        # French writes "le ministère de l'Éducation", "l'ambassade de France" in lowercase.
+        while k < len(toks) and _word(toks[k]) in {"de", "des", "du", "d'", "la", "l'"}:
+            k += 1
+        if k == i + 1 or toks[i].is_cap:
+            return False
     if k >= len(toks) or not toks[k].is_cap:
         return False
     return i == 0 or not toks[i - 1].is_word or _word(toks[i - 1]) in _LIST_WORDS
@@ -650,10 +659,11 @@ def _place_country_at(ctx: _Ctx, k: int) -> str | None:
     seg_end = _segment_end(ctx, k)
     if seg_end <= k:
         return None
-    text = ctx.body.text[ctx.toks[k].start : ctx.toks[seg_end - 1].end].rstrip(".")
-    if ctx.lex.cues["places"].label_of(text.replace("-", " ")):
+    text = fold(ctx.body.text[ctx.toks[k].start : ctx.toks[seg_end - 1].end]).replace("-", " ")
+    if ctx.lex.cues["places"].first(text) is not None:
         return "VN"
-    return ctx.lex.cities.label_of(text.replace("-", " "))
+    city = ctx.lex.cities.first(text)
+    return city.label if city is not None else None
 
 
 def _country_at(ctx: _Ctx, k: int) -> str | None:
