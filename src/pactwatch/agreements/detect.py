@@ -424,40 +424,62 @@ def assign_parties(
             # "Học viện và Đại học X đã ký kết", "the University signed ... with X".
             stmt.party, stmt.home_hit = "home", own
             continue
-        two = lex.cues["two_sides"].first(body.folded, s.start, s.end)
-        named = [o for o in orgs_in.get(stmt.index, []) if _party_name(o, lex)]
-        others = len({_party_name(o, lex) for o in named})
-        # "la signature d'un accord avec l'Université de Cần Thơ": the other side follows
-        # "with"; the one who signs with it is the home institution, unless the sentence
-        # names who signs with it ("the Department of Science signed an MoU with Viettel").
-        with_match = _WITH_AFTER.match(body.folded, stmt.anchor.end, s.end)
-        with_other = with_match is not None
-        # Names with an organisation word or an acronym, not any capitalised word.
-        proper = [o for o in named if _proper(o)]
-        subject = any(s.start <= int(getattr(o, "start", -1)) < stmt.anchor.start for o in proper)
-        parties = len({_party_name(o, lex) for o in proper})
-        if hosting is not None and with_match is not None and not subject:
-            # At a host's event any name does: "VinFast signed ... with Bosch Vietnam at a
-            # ceremony hosted by USTH".
-            subject = _right_before(named, body, stmt.anchor.start) and any(
-                int(getattr(o, "start", -1)) >= with_match.end() for o in named
+        _unnamed_party(
+            stmt,
+            body,
+            lex,
+            orgs_in.get(stmt.index, []),
+            hosting=hosting,
+            home_in_article=home_in_article,
+        )
+
+
+def _unnamed_party(
+    stmt: Statement,
+    body: Body,
+    lex: Lexicon,
+    orgs: Sequence[object],
+    *,
+    hosting: Hit | None,
+    home_in_article: bool,
+) -> None:
+    """The party of a statement that does not name the home institution as a party: implied
+    ("the two sides"), or a signing between the organisations it names."""
+    s = stmt.sentence
+    two = lex.cues["two_sides"].first(body.folded, s.start, s.end)
+    named = [o for o in orgs if _party_name(o, lex)]
+    others = len({_party_name(o, lex) for o in named})
+    # "la signature d'un accord avec l'Université de Cần Thơ": the other side follows
+    # "with"; the one who signs with it is the home institution, unless the sentence
+    # names who signs with it ("the Department of Science signed an MoU with Viettel").
+    with_match = _WITH_AFTER.match(body.folded, stmt.anchor.end, s.end)
+    with_other = with_match is not None
+    # Names with an organisation word or an acronym, not any capitalised word.
+    proper = [o for o in named if _proper(o)]
+    subject = any(s.start <= int(getattr(o, "start", -1)) < stmt.anchor.start for o in proper)
+    parties = len({_party_name(o, lex) for o in proper})
+    if hosting is not None and with_match is not None and not subject:
+        # At a host's event any name does: "VinFast signed ... with Bosch Vietnam at a
+        # ceremony hosted by USTH".
+        subject = _right_before(named, body, stmt.anchor.start) and any(
+            int(getattr(o, "start", -1)) >= with_match.end() for o in named
+        )
+        parties = max(parties, 2 if subject else 0)
+    if two is not None and home_in_article:
+        stmt.party = "implied"
+    elif (hosting is None and others >= 2 and not with_other) or (
+        parties >= 2 and (not with_other or subject)
+    ):
+        stmt.party = "third"
+        if hosting is not None:
+            cue = " ".join(body.text[hosting.start : hosting.end].split())
+            stmt.party_note = (
+                f"the parties are named and it is only where the signing took place ('{cue}')"
             )
-            parties = max(parties, 2 if subject else 0)
-        if two is not None and home_in_article:
-            stmt.party = "implied"
-        elif (hosting is None and others >= 2 and not with_other) or (
-            parties >= 2 and (not with_other or subject)
-        ):
-            stmt.party = "third"
-            if hosting is not None:
-                cue = " ".join(body.text[hosting.start : hosting.end].split())
-                stmt.party_note = (
-                    f"the parties are named and it is only where the signing took place ('{cue}')"
-                )
-        elif home_in_article:
-            stmt.party = "implied"
-        else:
-            stmt.party = "unknown"
+    elif home_in_article:
+        stmt.party = "implied"
+    else:
+        stmt.party = "unknown"
 
 
 # How far before a home name a host or venue cue may end ("at the Conference Hall of X",
@@ -512,11 +534,11 @@ def _right_before(named: Sequence[object], body: Body, anchor: int) -> bool:
     """Whether a name ends right before the signing verb ("VinFast signed", "FPT đã ký")."""
     for org in named:
         end = int(getattr(org, "end", -1))
-        if 0 <= end <= anchor and all(
-            w in _AUXILIARIES for w in re.findall(r"[a-z']+", body.folded[end:anchor])
+        gap = body.folded[end:anchor] if 0 <= end <= anchor else ","
+        if not re.search(r"[,;:()]", gap) and all(
+            w in _AUXILIARIES for w in re.findall(r"[a-z']+", gap)
         ):
-            if not re.search(r"[,;:()]", body.folded[end:anchor]):
-                return True
+            return True
     return False
 
 
