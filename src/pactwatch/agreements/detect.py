@@ -135,6 +135,22 @@ def find_statements(
             continue
         strong = [h for h in signing[idx] if h.label != "signing_weak"]
         cues = strong or [c for c in (verb, event) if c is not None]
+        if strong:
+            # "... cụ thể hóa biên bản ghi nhớ ký năm 2019": a bare participle after an
+            # agreement noun is a cue of its own, which its qualifiers belong to.
+            cues = sorted(
+                cues
+                + [
+                    h
+                    for h in signing[idx]
+                    if h.label == "signing_weak"
+                    and any(
+                        n.end <= h.start and _RECALLED_GAP.fullmatch(body.folded, n.end, h.start)
+                        for n in nouns
+                    )
+                ],
+                key=lambda h: h.start,
+            )
         statements.append(Statement(idx, sentence, verb, event, nouns, cues=cues))
     if not statements:
         return statements
@@ -458,13 +474,17 @@ def _unnamed_party(
     proper = [o for o in named if _proper(o)]
     subject = any(s.start <= int(getattr(o, "start", -1)) < stmt.anchor.start for o in proper)
     parties = len({_party_name(o, lex) for o in proper})
-    if hosting is not None and with_match is not None and not subject:
+    if hosting is not None and parties < 2:
         # At a host's event any name does: "VinFast signed ... with Bosch Vietnam at a
-        # ceremony hosted by USTH".
-        subject = _right_before(named, body, stmt.anchor.start) and any(
-            int(getattr(o, "start", -1)) >= with_match.end() for o in named
-        )
-        parties = max(parties, 2 if subject else 0)
+        # ceremony hosted by USTH", "the Hanoi Innovation Hub and Qualcomm signed ... at X".
+        listed = _subject_list(named, body, stmt.anchor.start)
+        if with_match is not None:
+            subject = subject or (
+                listed >= 1 and any(int(getattr(o, "start", -1)) >= with_match.end() for o in named)
+            )
+            parties = max(parties, 2 if subject else 0)
+        else:
+            parties = max(parties, listed)
     if two is not None and home_in_article:
         stmt.party = "implied"
     elif (hosting is None and others >= 2 and not with_other) or (
@@ -530,16 +550,25 @@ _AUXILIARIES = frozenset(
 )
 
 
-def _right_before(named: Sequence[object], body: Body, anchor: int) -> bool:
-    """Whether a name ends right before the signing verb ("VinFast signed", "FPT đã ký")."""
-    for org in named:
-        end = int(getattr(org, "end", -1))
+_JOINED = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,|&|and|va|et)\s*(?:(?:the|la|le)\s+|l')?\s*")
+
+
+def _subject_list(named: Sequence[object], body: Body, anchor: int) -> int:
+    """How many names stand as the subject of the signing verb: the last ends right before
+    it ("VinFast signed", "FPT đã ký"), the others are joined to it by "and" or a comma."""
+    spans = sorted((int(getattr(o, "start", -1)), int(getattr(o, "end", -1))) for o in named)
+    for last in range(len(spans) - 1, -1, -1):
+        end = spans[last][1]
         gap = body.folded[end:anchor] if 0 <= end <= anchor else ","
-        if not re.search(r"[,;:()]", gap) and all(
+        if re.search(r"[,;:()]", gap) or not all(
             w in _AUXILIARIES for w in re.findall(r"[a-z']+", gap)
         ):
-            return True
-    return False
+            continue
+        k = last
+        while k > 0 and _JOINED.fullmatch(body.folded, spans[k - 1][1], spans[k][0]):
+            k -= 1
+        return last - k + 1
+    return 0
 
 
 def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int, int] | None:
