@@ -1102,3 +1102,431 @@ def test_a_partner_named_after_the_home_institution_is_no_member() -> None:
         text, title="USTH and USTH Consortium sign strategic agreement", published=SIGNED
     )
     assert [p[0] for p in partners(decision)] == ["Consortium for the Development of USTH"]
+
+
+# -- third parties at the home, old agreements, summaries, self-references ----------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language"),
+    [
+        (
+            "USTH hosts signing ceremony between Hanoi Department of Education and Samsung",
+            "On 5 June 2025, at the Conference Hall of USTH, the Hanoi Department of Education "
+            "and Training and Samsung Electronics Vietnam signed a memorandum of understanding "
+            "on STEM education.",
+            "en",
+        ),
+        (
+            None,
+            "Within the framework of the Science Week organised at the University of Science "
+            "and Technology of Hanoi (USTH) on 10 June 2025, the Japan Science and Technology "
+            "Agency (JST) and the Ministry of Science and Technology signed a cooperation "
+            "agreement.",
+            "en",
+        ),
+        (
+            None,
+            "On 14 June 2025, VinFast signed a strategic partnership agreement with Bosch "
+            "Vietnam at a ceremony hosted by USTH.",
+            "en",
+        ),
+        (
+            "Sở Giáo dục Hà Nội và Intel ký kết hợp tác tại USTH",
+            "Sáng 12/6, trong khuôn khổ Ngày hội Đổi mới sáng tạo tổ chức tại Trường Đại học "
+            "Khoa học và Công nghệ Hà Nội, Sở Giáo dục và Đào tạo Hà Nội và Công ty Intel Việt "
+            "Nam đã ký kết biên bản ghi nhớ hợp tác.",
+            "vi",
+        ),
+        (
+            None,
+            "Chieu 15/6, tai USTH, Cong ty Co phan FPT da ky ket thoa thuan hop tac voi Tap "
+            "doan Viettel.",
+            "vi",
+        ),
+        (
+            None,
+            "Le 12 juin 2025, à l'USTH, l'Agence française de développement et le ministère "
+            "de l'Éducation et de la Formation ont signé une convention de financement.",
+            "fr",
+        ),
+        (
+            "L'USTH accueille la signature d'un accord entre le CNRS et l'Académie des sciences",
+            "Le 5 juin 2025, le CNRS et l'Académie des sciences et technologies du Vietnam ont "
+            "signé un accord-cadre lors d'une cérémonie organisée à l'USTH.",
+            "fr",
+        ),
+    ],
+)
+def test_a_signing_between_others_held_at_the_home_is_not_its_signing(
+    title: str | None, text: str, language: str
+) -> None:
+    decision = read(text, title=title, language=language)
+    assert not decision.is_agreement, decision.reasons
+    assert any("other parties" in r for r in decision.reasons), decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "partner"),
+    [
+        (
+            "On 9 June 2025, at the USTH campus, USTH and Kyoto University signed a memorandum "
+            "of understanding.",
+            "en",
+            "Kyoto University",
+        ),
+        (
+            "On 9 June 2025, USTH hosted the signing ceremony of a memorandum of understanding "
+            "with Kyoto University.",
+            "en",
+            "Kyoto University",
+        ),
+        (
+            "Ngày 9/6, tại trụ sở USTH, USTH và Công ty Viettel đã ký kết thỏa thuận hợp tác.",
+            "vi",
+            "Công ty Viettel",
+        ),
+        (
+            "Le 9 juin 2025, à l'USTH, l'USTH et l'Université de Bordeaux ont signé un accord "
+            "de coopération.",
+            "fr",
+            "Université de Bordeaux",
+        ),
+    ],
+)
+def test_the_home_signing_on_its_own_premises_is_a_signing(
+    text: str, language: str, partner: str
+) -> None:
+    decision = read(text, language=language)
+    assert decision.is_agreement, decision.reasons
+    assert [p[0] for p in partners(decision)] == [partner]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "From 9 to 11 June 2025, USTH hosted the second annual workshop of the project, "
+            "implemented under the cooperation agreement signed in 2021 between USTH and the "
+            "University of Bordeaux.",
+            "en",
+        ),
+        (
+            "Ngày 12/6, 15 sinh viên Đại học Toulouse đến USTH thực tập, một hoạt động của "
+            "thỏa thuận hợp tác đã ký kết năm 2020 giữa hai trường.",
+            "vi",
+        ),
+        (
+            "Du 9 au 11 juin 2025, l'USTH a accueilli le deuxième atelier du projet financé au "
+            "titre de l'accord de coopération signé en 2021 entre l'USTH et l'Université de "
+            "Montpellier.",
+            "fr",
+        ),
+    ],
+)
+def test_an_agreement_signed_in_an_earlier_year_is_background(text: str, language: str) -> None:
+    decision = read(text, language=language)
+    assert not decision.is_agreement, decision.reasons
+    assert any("background" in r for r in decision.reasons), decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "On 9 June 2025, USTH and Nagoya University signed a new agreement, replacing the "
+            "memorandum of understanding signed in 2019.",
+            "en",
+        ),
+        (
+            "Ngày 9/6/2025, USTH và Đại học Nagoya đã ký kết thỏa thuận trao đổi sinh viên, cụ "
+            "thể hóa biên bản ghi nhớ ký năm 2019.",
+            "vi",
+        ),
+        (
+            "Le 9 juin 2025, l'USTH et l'Université de Nantes ont signé un accord d'échange, qui "
+            "prolonge le protocole d'accord signé en 2019.",
+            "fr",
+        ),
+    ],
+)
+def test_an_earlier_agreement_named_by_a_new_signing_leaves_it_a_signing(
+    text: str, language: str
+) -> None:
+    decision = read(text, language=language)
+    assert decision.is_agreement, decision.reasons
+    assert decision.agreement is not None
+    assert decision.agreement.signed_on == date(2025, 6, 9)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language"),
+    [
+        (
+            "Hội nghị tổng kết công tác hợp tác quốc tế năm 2024",
+            "Báo cáo của USTH cho biết một số thỏa thuận ký kết chưa được triển khai hiệu quả."
+            "\nHiệu trưởng USTH yêu cầu các đơn vị rà soát các văn bản hợp tác đã ký với đối tác.",
+            "vi",
+        ),
+        (
+            "USTH reviews its international cooperation",
+            "The meeting reviewed some agreements signed with French partners.\nSeveral "
+            "agreements signed by the university have not yet been put into practice.",
+            "en",
+        ),
+        (
+            "Bilan annuel des relations internationales",
+            "Le bilan de l'USTH souligne que plusieurs conventions signées restent peu actives."
+            "\nLa réunion de l'USTH a passé en revue les accords signés avec ses partenaires.",
+            "fr",
+        ),
+    ],
+)
+def test_documents_described_as_signed_are_a_summary(title: str, text: str, language: str) -> None:
+    decision = read(text, title=title, language=language)
+    assert not decision.is_agreement, decision.reasons
+
+
+def test_an_event_word_is_never_a_partner() -> None:
+    decision = read(
+        "Sáng 12/6, USTH tổ chức Hội nghị tổng kết hợp tác với Trường Đại học Kyoto. Nhân dịp "
+        "này, hai bên đã ký kết thỏa thuận hợp tác về trao đổi sinh viên.",
+        title="Hội nghị tổng kết hợp tác quốc tế",
+        language="vi",
+    )
+    assert [p[0] for p in partners(decision)] == ["Trường Đại học Kyoto"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "partner"),
+    [
+        (
+            "Sáng 12/6, Học viện và Đại học Quốc gia Seoul (Hàn Quốc) đã ký kết biên bản ghi "
+            "nhớ hợp tác.",
+            "vi",
+            "Đại học Quốc gia Seoul",
+        ),
+        (
+            "Ngày 12/6, Trường và Công ty Cổ phần FPT đã ký kết thỏa thuận hợp tác.",
+            "vi",
+            "Công ty Cổ phần FPT",
+        ),
+        (
+            "On 12 June 2025, the University and Osaka University signed a memorandum of "
+            "understanding.",
+            "en",
+            "Osaka University",
+        ),
+        (
+            "Le 12 juin 2025, l'Université et l'Université de Nantes ont signé un accord de "
+            "coopération.",
+            "fr",
+            "Université de Nantes",
+        ),
+    ],
+)
+def test_an_organisation_word_alone_is_the_home_speaking_of_itself(
+    text: str, language: str, partner: str
+) -> None:
+    decision = read(text, language=language)
+    assert [p[0] for p in partners(decision)] == [partner]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "On 3 June 2025, in the framework of the International Conference on Climate-Smart "
+            "Agriculture and Food Systems Transformation hosted by USTH, USTH and Wageningen "
+            "University signed a memorandum of understanding.",
+            "Wageningen University",
+        ),
+        (
+            "On 12 June 2025, USTH signed an MoU with Kyushu University on Renewable Energy and "
+            "Smart Grid Systems.",
+            "Kyushu University",
+        ),
+    ],
+)
+def test_a_topic_joined_by_and_is_no_partner(text: str, partner: str) -> None:
+    assert [p[0] for p in partners(read(text))] == [partner]
+
+
+LILLE = InstitutionConfig(id="lille", name="Université de Lille", aliases=("ULille",), country="FR")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "Le 12 juin 2025, l'Université de Lille et l'Institut de technologie des postes et "
+            "télécommunications (PTIT) de Hanoï ont signé un accord d'échange.",
+            "fr",
+            "Institut de technologie des postes et télécommunications",
+        ),
+        (
+            "Le 12 juin 2025, l'Université de Lille et l'Université de médecine et de pharmacie "
+            "(UMP) à Hô-Chi-Minh-Ville ont signé un accord de coopération.",
+            "fr",
+            "Université de médecine et de pharmacie",
+        ),
+        (
+            "On 12 June 2025, the Université de Lille and the Institute of Posts and "
+            "Telecommunications (PTIT) of Hanoi signed an exchange agreement.",
+            "en",
+            "Institute of Posts and Telecommunications",
+        ),
+    ],
+)
+def test_a_place_after_the_acronym_gives_the_country(text: str, language: str, name: str) -> None:
+    assert partners(read(text, language=language, home=LILLE)) == [(name, name_acronym(text), "VN")]
+
+
+def name_acronym(text: str) -> str:
+    found = re.search(r"\(([A-Z]{2,})\)", text)
+    assert found is not None
+    return found.group(1)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language", "expected"),
+    [
+        (
+            "Un accord tripartite avec l'Institut national d'agriculture du Vietnam et le Cirad",
+            "Le 8 octobre 2024, l'Université de Lille, l'Institut national d'agriculture du "
+            "Vietnam et le Cirad ont signé un accord de coopération tripartite.",
+            "fr",
+            [("Institut national d'agriculture du Vietnam", None, "VN"), ("Cirad", None, "FR")],
+        ),
+        (
+            "A three-party agreement with the Vietnam Institute of Agriculture and the Cirad",
+            "On 8 October 2024, the Université de Lille, the Vietnam Institute of Agriculture "
+            "and the Cirad signed a three-party cooperation agreement.",
+            "en",
+            [("Vietnam Institute of Agriculture", None, "VN"), ("Cirad", None, "FR")],
+        ),
+        (
+            None,
+            "Ngày 8/10/2024, Université de Lille, Trường Đại học Cần Thơ và Cirad đã ký kết "
+            "thỏa thuận hợp tác ba bên.",
+            "vi",
+            [("Trường Đại học Cần Thơ", None, "VN"), ("Cirad", None, "FR")],
+        ),
+    ],
+)
+def test_a_bare_name_listed_among_the_signatories_is_a_partner(
+    title: str | None, text: str, language: str, expected: list[tuple[str, None, str]]
+) -> None:
+    decision = read(text, title=title, language=language, home=LILLE, published=date(2024, 10, 10))
+    assert partners(decision) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "expected"),
+    [
+        (
+            "Ngày 25/9 vừa qua, USTH và Đại học Kyoto đã ký kết biên bản ghi nhớ.",
+            "vi",
+            date(2025, 10, 2),
+            date(2025, 9, 25),
+        ),
+        (
+            "Ngay 28/12 vua qua, USTH va Dai hoc Kyoto da ky ket bien ban ghi nho.",
+            "vi",
+            date(2026, 1, 5),
+            date(2025, 12, 28),
+        ),
+        (
+            "On 25 September, USTH and Kyoto University signed a memorandum of understanding.",
+            "en",
+            date(2025, 10, 2),
+            date(2025, 9, 25),
+        ),
+        (
+            "Le 25 septembre dernier, l'USTH et l'Université de Lille ont signé un accord.",
+            "fr",
+            date(2025, 10, 2),
+            date(2025, 9, 25),
+        ),
+    ],
+)
+def test_a_day_and_month_take_the_publication_year(
+    text: str, language: str, published: date, expected: date
+) -> None:
+    decision = read(text, language=language, published=published)
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.signed_on == expected
+
+
+def test_a_term_is_not_a_signing_in_marked_vietnamese() -> None:
+    # "học kỳ tại" (a term at) folds like "ký tại" (signed at), a background cue.
+    decision = read(
+        "Ngày 25/9, USTH và Đại học Busan đã ký kết thỏa thuận trao đổi sinh viên, tạo điều "
+        "kiện cho sinh viên học một học kỳ tại trường đối tác.",
+        language="vi",
+        published=date(2025, 10, 2),
+    )
+    assert decision.is_agreement, decision.reasons
+    assert decision.agreement is not None
+    assert decision.agreement.signed_on == date(2025, 9, 25)
+
+
+@pytest.mark.parametrize(
+    ("seed", "published", "partner", "signed_on"),
+    [
+        (
+            "003_e4dadb43bcaeb3f7.txt",
+            date(2018, 11, 6),
+            "French National Centre for Space Studies",
+            date(2018, 11, 3),
+        ),
+        ("001_ae4264fc62041062.txt", None, "École Centrale de Lyon", date(2026, 1, 27)),
+    ],
+)
+def test_a_title_that_repeats_the_first_paragraph_keeps_the_partners(
+    shared_dir: Path, seed: str, published: date | None, partner: str, signed_on: date
+) -> None:
+    lines = (shared_dir / "seeds" / seed).read_text(encoding="utf-8").split("\n")
+    paragraphs = [line for line in lines if line.strip()]
+    when = datetime(published.year, published.month, published.day, 8) if published else None
+    for title in (None, paragraphs[0]):
+        article = Article("https://usth.edu.vn/en/news-1", title, when, "en", tuple(paragraphs))
+        decision = extract_agreement(article, HOME)
+        assert [p[0] for p in partners(decision)] == [partner], (title, decision.reasons)
+        assert decision.agreement is not None
+        assert decision.agreement.signed_on == signed_on
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "signing", "language"),
+    [
+        (
+            "USTH and Université Côte d'Azur renew their cooperation agreement",
+            "On 12 December 2023, USTH and Université Côte d'Azur held an online ceremony to "
+            "renew their cooperation agreement.",
+            "The agreement was signed via videoconference.",
+            "en",
+        ),
+        (
+            "USTH và Đại học Côte d'Azur gia hạn thỏa thuận hợp tác",
+            "Ngày 12/12/2023, USTH và Đại học Côte d'Azur tổ chức buổi lễ trực tuyến.",
+            "Thỏa thuận hợp tác được ký kết qua hình thức trực tuyến.",
+            "vi",
+        ),
+        (
+            "L'USTH et l'Université Côte d'Azur renouvellent leur accord",
+            "Le 12 décembre 2023, l'USTH et l'Université Côte d'Azur ont tenu une cérémonie en "
+            "ligne.",
+            "L'accord de coopération a été signé par visioconférence.",
+            "fr",
+        ),
+    ],
+)
+def test_a_headline_repeated_as_first_paragraph_leaves_the_lead_its_date(
+    title: str, lead: str, signing: str, language: str
+) -> None:
+    decision = read(
+        f"{title}\n{lead}\n{signing}", title=title, language=language, published=date(2023, 12, 15)
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.signed_on == date(2023, 12, 12)
