@@ -9,10 +9,15 @@ sentence reads as a plan ("will sign", "agreed to sign", "towards signing"), a s
 a generic remark ("not merely about signing agreements"), a negation, or a purchase or
 sponsorship; or when its date lies after publication (an announcement) or weeks before it
 (background). A qualifier belongs to the signing cue nearest to it: in "signed an agreement,
-implementing the MoU the two schools signed in 2022" the first cue stays clean. The home
-institution must be a party: named in the sentence (not as a witness: "HUST leaders
-attended the signing", nor outside the list after "between"), or implied ("the two sides",
-"hai bên") in an article about it. A headline that announces the signing as a plan, or as
+implementing the MoU the two schools signed in 2022" the first cue stays clean. A participle
+that only describes documents is background: "the agreement signed in 2021 between A and
+B" (an earlier year), "các văn bản hợp tác đã ký", "some agreements signed" (a group). The
+home institution must be a party: named in the sentence (not as a witness: "HUST leaders
+attended the signing", nor outside the list after "between", nor only as the host or venue
+of a signing that names its own parties: "A and B signed ... at HUST", "tại HUST, A và B
+đã ký kết", "A a signé avec B lors d'une cérémonie organisée à l'HUST"), by an organisation
+word alone ("Học viện và X đã ký kết"), or implied ("the two sides", "hai bên") in an
+article about it. A headline that announces the signing as a plan, or as
 one between other parties, speaks for the whole article. Usage::
 
     statements = find_statements(body, lex, home)
@@ -550,7 +555,7 @@ _AUXILIARIES = frozenset(
 )
 
 
-_JOINED = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,|&|and|va|et)\s*(?:(?:the|la|le)\s+|l')?\s*")
+_JOINED = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,|&|and|va|et)\s*(?:(?:the|la|le)\s+|l')?")
 
 
 def _subject_list(named: Sequence[object], body: Body, anchor: int) -> int:
