@@ -249,7 +249,22 @@ class PhraseMatcher:
         """Hits in folded[start:end]; `original` (same offsets) enables the exact entries."""
         stop = len(folded) if end is None else end
         if self._regex is not None and self._scan is not None:
-            for match, begin in boundary_matches(self._regex, self._scan, folded, start, stop):
+            matches: Iterator[tuple[re.Match[str], int]] = iter(())
+            if start <= 0:
+                matches = boundary_matches(self._regex, self._scan, folded, start, stop)
+            else:
+                # The usual case, without the extra generator: scan until a hit ends in
+                # punctuation, then let boundary_matches go on from there (it starts by
+                # scanning from the character before, exactly what it does after such a hit).
+                for match in self._scan.finditer(folded, start - 1, stop):
+                    begin, end_at = match.start() + 1, match.end()
+                    entry = self._label(folded[begin:end_at])
+                    if entry is not None:
+                        yield Hit(begin, end_at, entry.label, entry.lang)
+                    if folded[end_at - 1] not in _ALNUM:
+                        matches = boundary_matches(self._regex, self._scan, folded, end_at, stop)
+                        break
+            for match, begin in matches:
                 end_at = match.end()
                 entry = self._label(folded[begin:end_at])
                 if entry is not None:
