@@ -220,6 +220,7 @@ class PhraseMatcher:
         self._wild = wild
         self._exact = exact
         self._whole = whole
+        self._labels: dict[str, str | None] = {}
         # First and last words of the whole phrases: a cheap test before a lookup.
         self.first_words = frozenset(k.split()[0] for k in whole if k)
         self.last_words = frozenset(k.split()[-1] for k in whole if k)
@@ -293,9 +294,15 @@ class PhraseMatcher:
 
     def label_of(self, phrase: str) -> str | None:
         """The label of a whole phrase (used for parentheses like "(France)")."""
-        key = " ".join(fold(phrase).split())
-        entry = self._whole.get(key)
-        return entry.label if entry else None
+        # The same names are asked about again and again (every candidate, every page).
+        if phrase in self._labels:
+            return self._labels[phrase]
+        entry = self._whole.get(" ".join(fold(phrase).split()))
+        label = entry.label if entry else None
+        if len(self._labels) >= 4096:
+            self._labels.clear()
+        self._labels[phrase] = label
+        return label
 
 
 @dataclass(frozen=True)
