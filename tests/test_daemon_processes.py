@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date
 
+import psutil
 import pytest
 from sqlalchemy import select
 
@@ -21,6 +22,7 @@ from pactwatch.daemon import DaemonOptions
 from pactwatch.notify import ArticleInfo, add_event
 from pactwatch.store import ensure_schema, open_database
 from pactwatch.store.models import ArticleRecord, OutboxRecord, SourceRecord, SourceRunRecord
+from pactwatch.workers import INLINE_PAGES
 from tests.conftest import REPO
 from tests.notify_samples import ECL
 from tests.support.receivers import WebhookReceiver
@@ -153,6 +155,41 @@ def test_sigterm_during_a_run_lets_it_finish_and_exits_cleanly(tmp_path: object)
     assert len(titles) == 3 and "Held story" in titles
     assert [r.outcome for r in runs] == ["ok"]
     assert source.lease_owner is None
+
+
+@pytest.mark.timeout(60)
+def test_sigterm_shuts_the_worker_pool_down_after_the_run_in_flight(tmp_path: object) -> None:
+    # More articles than are read in-process, so the pool has workers when the signal comes.
+    count = INLINE_PAGES + 16
+    db_url = f"sqlite:///{tmp_path}/pool.db"
+    with WebServer() as web:
+        url = serve_site(web, count=count)
+        gate = Gate(_article("Last story"))
+        web.route(f"/news/{count - 1}.html", gate)
+        settings = settings_for(db_url, {"news": url}, every=3600.0)
+        options = DaemonOptions(http=None, grace=20.0, lease=30.0)
+        with daemons(settings, options, 1) as [child]:
+            child.wait_for_event("daemon.started")
+            assert web.wait_for_requests(1, f"/news/{count - 1}.html", 20)
+            daemon = psutil.Process(child.proc.pid)
+            workers = [p for p in daemon.children(recursive=True) if p.ppid() != daemon.pid]
+            child.proc.send_signal(signal.SIGTERM)
+            child.wait_for_event("daemon.stopping")
+            assert all(w.is_running() for w in workers)  # not stopped before the run ends
+            gate.opened.set()
+            code = child.finish()
+            names = child.names()
+    assert code == 0, "".join(child.lines)
+    assert workers, "the pool never started a worker"
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive
+    assert "workers.broken" not in "".join(child.lines)
+    assert names.index("source.done") < names.index("daemon.stopped")
+    db = open_database(db_url)
+    with db.session() as session:
+        titles = list(session.scalars(select(ArticleRecord.title)))
+    db.close()
+    assert len(titles) == count and "Last story" in titles
 
 
 def _postgres_url() -> str:

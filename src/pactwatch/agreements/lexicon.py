@@ -223,6 +223,7 @@ class PhraseMatcher:
         self._wild = wild
         self._exact = exact
         self._whole = whole
+        self._labels: dict[str, str | None] = {}
         # First and last words of the whole phrases: a cheap test before a lookup.
         self.first_words = frozenset(k.split()[0] for k in whole if k)
         self.last_words = frozenset(k.split()[-1] for k in whole if k)
@@ -252,7 +253,22 @@ class PhraseMatcher:
         """Hits in folded[start:end]; `original` (same offsets) enables the exact entries."""
         stop = len(folded) if end is None else end
         if self._regex is not None and self._scan is not None:
-            for match, begin in boundary_matches(self._regex, self._scan, folded, start, stop):
+            matches: Iterator[tuple[re.Match[str], int]] = iter(())
+            if start <= 0:
+                matches = boundary_matches(self._regex, self._scan, folded, start, stop)
+            else:
+                # The usual case, without the extra generator: scan until a hit ends in
+                # punctuation, then let boundary_matches go on from there (it starts by
+                # scanning from the character before, exactly what it does after such a hit).
+                for match in self._scan.finditer(folded, start - 1, stop):
+                    begin, end_at = match.start() + 1, match.end()
+                    entry = self._label(folded[begin:end_at])
+                    if entry is not None:
+                        yield Hit(begin, end_at, entry.label, entry.lang)
+                    if folded[end_at - 1] not in _ALNUM:
+                        matches = boundary_matches(self._regex, self._scan, folded, end_at, stop)
+                        break
+            for match, begin in matches:
                 end_at = match.end()
                 entry = self._label(folded[begin:end_at])
                 if entry is not None:
@@ -286,9 +302,15 @@ class PhraseMatcher:
 
     def label_of(self, phrase: str) -> str | None:
         """The label of a whole phrase (used for parentheses like "(France)")."""
-        key = " ".join(fold(phrase).split())
-        entry = self._whole.get(key)
-        return entry.label if entry else None
+        # The same names are asked about again and again (every candidate, every page).
+        if phrase in self._labels:
+            return self._labels[phrase]
+        entry = self._whole.get(" ".join(fold(phrase).split()))
+        label = entry.label if entry else None
+        if len(self._labels) >= 4096:
+            self._labels.clear()
+        self._labels[phrase] = label
+        return label
 
 
 @dataclass(frozen=True)

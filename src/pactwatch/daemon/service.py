@@ -58,6 +58,7 @@ from pactwatch.pipeline import CrawlOptions, Deps, SourceRunResult, run_source
 from pactwatch.record import Recorder
 from pactwatch.store import Database, ensure_schema, open_database, utcnow
 from pactwatch.store.sources import sync_sources
+from pactwatch.workers import PageReader, worker_pool
 
 logger = logging.getLogger(__name__)
 
@@ -159,8 +160,11 @@ class Daemon:
         *,
         controls: Controls | None = None,
         load_settings: Callable[[], Settings] | None = None,
+        reader: PageReader | None = None,
     ) -> None:
         self.db, self.options = db, options
+        # Pages are read by `reader` (a process pool under `serve`); in-process without one.
+        self.reader = reader if reader is not None else PageReader()
         self.owner = options.owner or default_owner()
         self.controls = controls or Controls()
         self.load_settings = load_settings
@@ -410,6 +414,7 @@ class Daemon:
                 db=self.db,
                 recorder=state.recorder,
                 options=CrawlOptions(),
+                reader=self.reader,
             )
             result = await run_source(source, deps)
         self.metrics.observe_run(result)
@@ -628,10 +633,30 @@ async def serve(
 ) -> int:
     """Run the daemon until stopped (or one pass with `options.once`); the exit status.
 
-    Raises `DaemonError` when it cannot start. `on_started` is told once it serves.
+    Raises `DaemonError` when it cannot start. `on_started` is told once it serves. Pages are
+    read in a worker pool that lives as long as the daemon: it is shut down only after `stop`
+    has let the runs in flight finish, so no run loses its reader halfway.
     """
+    with worker_pool() as reader:
+        return await _serve(
+            settings, options, reader,
+            controls=controls, load_settings=load_settings, on_started=on_started,
+        )  # fmt: skip
+
+
+async def _serve(
+    settings: Settings,
+    options: DaemonOptions,
+    reader: PageReader,
+    *,
+    controls: Controls | None,
+    load_settings: Callable[[], Settings] | None,
+    on_started: Callable[[Daemon], None] | None,
+) -> int:
     db, lock = await asyncio.to_thread(open_daemon_database, settings)
-    daemon = Daemon(settings, db, options, controls=controls, load_settings=load_settings)
+    daemon = Daemon(
+        settings, db, options, controls=controls, load_settings=load_settings, reader=reader
+    )
     uninstall = install_signal_handlers(asyncio.get_running_loop(), daemon.controls)
     try:
         await daemon.start()

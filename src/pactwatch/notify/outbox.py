@@ -44,6 +44,8 @@ from pactwatch.notify.render import Message, Renderer, RenderError
 from pactwatch.notify.routing import channels_for
 from pactwatch.notify.send import SendResult, send_message
 from pactwatch.store.models import EventRecord, OutboxRecord
+from pactwatch.store.sql import insert_ignore
+from pactwatch.store.types import utcnow
 
 PENDING, SENT, DEAD = "pending", "sent", "dead"
 DEFAULT_LEASE = timedelta(minutes=5)
@@ -68,22 +70,24 @@ def add_event(
     Runs in the caller's transaction. Returns the new row, or None when an event with this
     key already exists: nothing is queued again then.
     """
-    existing = session.scalar(select(EventRecord.id).where(EventRecord.dedupe_key == dedupe_key))
-    if existing is not None:
+    now = utcnow()
+    values = {
+        "name": event.name,
+        "institution": event.institution_id,
+        "agreement_id": agreement_id,
+        "source_id": source_id,
+        "dedupe_key": dedupe_key,
+        "payload": event_to_json(event),
+        "reasons": list(reasons or getattr(event, "reasons", ())),
+        "created_at": now,
+    }
+    # One statement whether or not the key exists: no SELECT first, and safe against another
+    # transaction inserting the same key meanwhile.
+    event_id = insert_ignore(session, EventRecord, values, key=("dedupe_key",))
+    if event_id is None:
         return None
-    row = EventRecord(
-        name=event.name,
-        institution=event.institution_id,
-        agreement_id=agreement_id,
-        source_id=source_id,
-        dedupe_key=dedupe_key,
-        payload=event_to_json(event),
-        reasons=list(reasons or getattr(event, "reasons", ())),
-    )
-    session.add(row)
-    session.flush()
-    enqueue(session, row, channels)
-    return row
+    _queue(session, event_id, event, now, channels)
+    return session.get(EventRecord, event_id)
 
 
 def enqueue(
@@ -96,12 +100,21 @@ def enqueue(
     """
     session.flush()  # the row needs its id
     event = event_from_json(event_row.payload)
+    return _queue(session, event_row.id, event, event_row.created_at, channels)
+
+
+def _queue(
+    session: Session,
+    event_id: int,
+    event: Event,
+    now: datetime,
+    channels: Iterable[ChannelConfig],
+) -> list[str]:
     names = [c.name for c in channels_for(event, channels) if c.mode == "instant"]
     if not names:
         return []
-    now = event_row.created_at
     values = [
-        {"event_id": event_row.id, "channel": name, "status": PENDING, "attempts": 0,
+        {"event_id": event_id, "channel": name, "status": PENDING, "attempts": 0,
          "next_attempt_at": now, "created_at": now}
         for name in names
     ]  # fmt: skip
