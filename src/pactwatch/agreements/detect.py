@@ -85,6 +85,9 @@ class Statement:
     cues: list[Hit] = field(default_factory=list)
     # Why the home institution is not a party, when a rule says so.
     party_note: str = ""
+    # The home is named only after the cue and not in a party slot ("Chứng kiến lễ ký kết
+    # có ..., Giám đốc Trường X"): a party only if no other sentence names the parties.
+    weak: bool = False
 
     @property
     def anchor(self) -> Hit:
@@ -371,7 +374,54 @@ def mark_time(
     return out, reasons
 
 
-def trusted(statements: list[Statement]) -> tuple[list[Statement], str | None]:
+_SLOT_BEFORE = re.compile(
+    r"(?<![a-z])(?:with|by|and|between|among|avec|par|et|entre|voi|boi|va|giua|cung)"
+    r"(?:\s+(?:the|la|le|l'|les))?\s*$"
+)
+
+
+def _weak_mention(stmt: Statement, body: Body, start: int) -> bool:
+    """Whether the home, named at `start`, is named only after the cue and not in a party
+    slot ("with", "by", "and"...): an attendee or a host, unless no sentence says otherwise."""
+    anchor = stmt.anchor
+    if start < anchor.start:
+        return False
+    return _SLOT_BEFORE.search(body.folded, max(anchor.end, start - 20), start) is None
+
+
+def member_signing(body: Body, lex: Lexicon, home: HomeSide) -> str:
+    """The name of a body of the home institution's members that signs in the title or the
+    first paragraph ("Đoàn Thanh niên Trường X ký kết ... với ...", "X Alumni Association
+    signs ..."), when no sentence there names the institution itself before its signing
+    verb; "" otherwise."""
+    folded = body.folded
+    for sentence in body.sentences:
+        if sentence.paragraph > 1:
+            break
+        verbs = [
+            h
+            for h in lex.signing_any.find(folded, sentence.start, sentence.end)
+            if h.label in {"signing_verbs", "signing_weak"}
+        ]
+        if not verbs:
+            continue
+        mentions = list(home.regex().finditer(folded, sentence.start, verbs[0].start))
+        if not mentions:
+            continue
+        members = [m for m in mentions if member_body(lex, folded, m.start(), m.end())]
+        if len(members) < len(mentions):
+            return ""
+        m = members[0]
+        hit = lex.cues["member_bodies"].first(
+            folded, max(sentence.start, m.start() - 50), m.end() + 40
+        )
+        if hit is not None:
+            lo, hi = min(hit.start, m.start()), max(hit.end, m.end())
+            return " ".join(body.text[lo:hi].split())
+    return ""
+
+
+def trusted(statements: list[Statement], member: str = "") -> tuple[list[Statement], str | None]:
     """The statements that state a signing by the home institution, after the headline has
     had its say: a headline that announces a plan or a signing between other parties
     speaks for the article, and a clean headline over a body that tells the signing only
@@ -383,14 +433,18 @@ def trusted(statements: list[Statement]) -> tuple[list[Statement], str | None]:
             return [], "the headline announces the signing as a plan"
         if stmt.party == "third" and stmt.party_note and not stmt.qualifiers:
             return [], f"the headline reports a signing between other parties: {stmt.party_note}"
-    named = [s for s in statements if s.party == "home" and not s.qualifiers]
+    named = [s for s in statements if s.party == "home" and not s.qualifiers and not s.weak]
     others = [s for s in statements if s.party_note and not s.qualifiers]
-    if others and not named:
+    note = others[0].party_note if others else ""
+    if member and not named:
+        note = f"the signer is '{member}', a body of its members, not the institution"
+    if note and not named:
         # "X and Y signed an MoU at HUST ... The MoU was signed by ...": once the signing is
-        # told as one between other parties, later sentences that name no party tell it on.
+        # told as one between other parties, later sentences that name no party, or name
+        # the home only as an attendee, tell it on.
         for stmt in statements:
-            if stmt.party == "implied":
-                stmt.party, stmt.party_note = "third", others[0].party_note
+            if stmt.party == "implied" or (stmt.party == "home" and stmt.weak):
+                stmt.party, stmt.party_note = "third", note
     clean = [s for s in statements if s.clean]
     if clean and all(s.sentence.is_title for s in clean) and len(clean) < len(statements):
         for stmt in clean:
@@ -418,7 +472,14 @@ def assign_parties(
         listed = _between_list(stmt, body, lex)
         if listed is not None:
             start, stop = listed
-            inside = home.mentioned(body.folded, start, stop)
+            inside = next(
+                (
+                    m
+                    for m in home.regex().finditer(body.folded, start, stop)
+                    if not member_body(lex, body.folded, m.start(), m.end())
+                ),
+                None,
+            )
             if inside is not None:
                 stmt.party, stmt.home_hit = "home", (inside.start(), inside.end())
                 continue
@@ -439,6 +500,7 @@ def assign_parties(
                 continue
             stmt.party = "home"
             stmt.home_hit = (match.start(), match.end())
+            stmt.weak = _weak_mention(stmt, body, match.start())
             continue
         own = _self_reference(body, lex, s.start, stmt.anchor.start)
         if own is not None and hosting is None:
@@ -526,6 +588,8 @@ def _party_mention(
     last_host_end = -1
     folded = body.folded
     for match in home.regex().finditer(folded, start, end):
+        if member_body(lex, folded, match.start(), match.end()):
+            continue
         if last_host_end >= 0 and re.fullmatch(r"\s*\(\s*", folded[last_host_end : match.start()]):
             # "hosted by Vietnam National University of Agriculture (VNUA)": one mention.
             last_host_end = match.end()
@@ -537,17 +601,47 @@ def _party_mention(
     return None, hosting
 
 
+_MEMBER_LINK = re.compile(r"\s*(?:(?:of|de|du|des|cua|truong|the|l'|la)\s*)*$")
+
+
+def member_body(lex: Lexicon, folded: str, start: int, end: int) -> bool:
+    """Whether the home name at folded[start:end] only qualifies a body of its members ("USTH
+    Alumni Association", "Đoàn Thanh niên Trường X", "the Youth Union of X"): that body
+    signs for itself, not the institution."""
+    after = lex.cues["member_bodies"].first(folded, end, min(len(folded), end + 40))
+    if after is not None and re.fullmatch(r"[\s'’s]*", folded[end : after.start]):
+        return True
+    for hit in lex.cues["member_bodies"].find(folded, max(0, start - 50), start):
+        if _MEMBER_LINK.fullmatch(folded, hit.end, start):
+            return True
+    return False
+
+
 def _host_cue(lex: Lexicon, body: Body, start: int, end: int) -> Hit | None:
     folded = body.folded
     last = None
     for hit in lex.cues["hosting"].find(folded, start, end, original=body.text):
         if last is None or hit.start >= last.start:
             last = hit
-    if last is None or _HOST_BREAK.search(folded, last.end, end):
+    if last is None:
+        return None
+    brk = _HOST_BREAK.search(folded, last.end, end)
+    if brk is not None and not _in_venue(lex, folded, last, end):
         return None
     if len(folded[last.end : end].split()) > 5:
         return None
     return last
+
+
+def _in_venue(lex: Lexicon, folded: str, cue: Hit, end: int) -> bool:
+    """ "tại Hội trường C2, Đại học X", "at the C2 Hall, X": a room or building named after
+    the host cue, then its institution after a comma; no party word nor other clause mark."""
+    gap = folded[cue.end : end]
+    if re.search(
+        r"[;:()]|(?<![a-z])(?:and|with|between|va|voi|cung|giua|et|avec|entre)(?![a-z])", gap
+    ):
+        return False
+    return lex.cues["venue_nouns"].first(folded, cue.start, end) is not None
 
 
 _AUXILIARIES = frozenset(
@@ -630,7 +724,7 @@ def _witness(stmt: Statement, body: Body, lex: Lexicon, after: int) -> Hit | Non
 # Where the list of parties after "between" ends: a clause mark or a preposition that
 # starts what the agreement is about.
 _LIST_STOP = re.compile(
-    r"[,;:]|\s(?:on|to|for|in the field|about|ve|nham|de la|sur|pour|afin|dans|tai|trong)\s"
+    r"[,;:]|\s(?:on|to|for|at|in the field|about|ve|nham|de la|sur|pour|afin|dans|tai|trong)\s"
 )
 _CONNECTOR = re.compile(r"\s(?:and|va|et|cung)\s|&")
 _AFTER_CUE = re.compile(r"^[^,;:()]{0,70}$")

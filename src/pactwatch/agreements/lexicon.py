@@ -70,6 +70,10 @@ _LIST_CATEGORIES = (
     "topic_prepositions",
     "university_systems",
     "party_slots",
+    "member_bodies",
+    "venue_nouns",
+    "frameworks",
+    "other_topics",
 )
 _MAP_CATEGORIES = ("agreement_nouns", "negative_events", "org_heads")
 

@@ -26,6 +26,7 @@ from pactwatch.agreements.detect import (
     assign_parties,
     find_statements,
     mark_time,
+    member_signing,
     qualified_mentions,
     trusted,
 )
@@ -112,7 +113,7 @@ def read_article(
     dates = find_dates(body.folded, 0, len(body.folded), lex)
     stmt_dates, time_reasons = mark_time(statements, body, dates, reading.published)
     reading.reasons.extend(time_reasons)
-    clean, overruled = trusted(statements)
+    clean, overruled = trusted(statements, member_signing(body, lex, home))
     if not clean:
         why = _why_not(reading, statements)
         return Decision(
