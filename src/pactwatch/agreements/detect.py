@@ -246,11 +246,73 @@ def _recalled(
         if published is None or int(year.group(1)) < published.year:
             return Hit(noun.start, year.end(), "background", noun.lang)
         return None
+    if _framework(lex, folded, noun):
+        # "Within the framework of the exchange agreement signed between A and B, ... invites
+        # applications": the programme is the news, the agreement its background.
+        return Hit(noun.start, cue.end, "background", noun.lang)
     if not _group(body, lex, noun) or find_dates(folded, s.start, s.end, lex):
         return None
     if lex.cues["today"].first(folded, s.start, s.end) is not None:
         return None
     return Hit(noun.start, cue.end, "background", noun.lang)
+
+
+_FRAMEWORK_GAP = re.compile(r"[\s'’]*(?:[a-z]+[\s'’]+){0,2}")
+
+
+def _framework(lex: Lexicon, folded: str, noun: Hit) -> bool:
+    """Whether an agreement noun is named as the framework of something else: "under the
+    agreement", "theo thỏa thuận", "dans le cadre de l'accord" right before it."""
+    lo = max(0, noun.start - 40)
+    return any(
+        _FRAMEWORK_GAP.fullmatch(folded, hit.end, noun.start)
+        for hit in lex.cues["frameworks"].find(folded, lo, noun.start)
+    )
+
+
+def other_topic(body: Body, lex: Lexicon, statements: list[Statement]) -> str:
+    """A headline about something other than a signing ("Call for applications ...", "Hội
+    nghị tổng kết 5 năm thực hiện thỏa thuận ...") that states no signing itself: the
+    article is about that, and a signing told after its lead paragraph is background. The
+    words of the headline's topic, or ""."""
+    title = next((st for st in body.sentences if st.is_title), None)
+    if title is None or any(stmt.sentence.is_title for stmt in statements):
+        return ""
+    hit = lex.cues["other_topics"].first(body.folded, title.start, title.end)
+    if hit is None:
+        return ""
+    lead = next(
+        (
+            st.paragraph
+            for st in body.sentences
+            if not st.is_title and len(body.folded[st.start : st.end].split()) >= 8
+        ),
+        0,
+    )
+    for stmt in statements:
+        if stmt.sentence.paragraph > lead:
+            stmt.qualifiers.setdefault("background", hit)
+    return " ".join(body.text[hit.start : hit.end].split())
+
+
+def same_contract(statements: list[Statement], body: Body) -> None:
+    """A contract told once as a purchase or supply contract is the same contract wherever
+    the article speaks of "the contract" again ("The signing of the contract ...")."""
+    folded = body.folded
+    bought = {
+        folded[n.start : n.end]
+        for stmt in statements
+        if "commercial" in stmt.qualifiers
+        for n in stmt.nouns
+        if n.label == "other"
+    }
+    if not bought:
+        return
+    for stmt in statements:
+        if stmt.nouns and all(
+            n.label == "other" and folded[n.start : n.end] in bought for n in stmt.nouns
+        ):
+            stmt.qualifiers.setdefault("commercial", stmt.nouns[0])
 
 
 def _group(body: Body, lex: Lexicon, noun: Hit) -> bool:
@@ -726,6 +788,7 @@ def _witness(stmt: Statement, body: Body, lex: Lexicon, after: int) -> Hit | Non
 _LIST_STOP = re.compile(
     r"[,;:]|\s(?:on|to|for|at|in the field|about|ve|nham|de la|sur|pour|afin|dans|tai|trong)\s"
 )
+_FR_AT = re.compile(r"\s[àÀ]\s")
 _CONNECTOR = re.compile(r"\s(?:and|va|et|cung)\s|&")
 _AFTER_CUE = re.compile(r"^[^,;:()]{0,70}$")
 
@@ -741,6 +804,9 @@ def _between_list(stmt: Statement, body: Body, lex: Lexicon) -> tuple[int, int] 
             return None
         stop = _LIST_STOP.search(folded, hit.end, min(s.end, hit.end + 200))
         end = stop.start() if stop else min(s.end, hit.end + 200)
+        # "entre A et B à l'X": the French "à" (folded, the verb "a") starts the venue.
+        venue = _FR_AT.search(text, hit.end, end)
+        end = venue.start() if venue else end
         if not _CONNECTOR.search(folded, hit.end, end):
             return None
         names = re.sub(r"^\s*(?:(?:the|la|le|les)\s+|l['’])?", "", text[hit.end : end], flags=re.I)

@@ -27,6 +27,8 @@ from pactwatch.agreements.detect import (
     find_statements,
     mark_time,
     member_signing,
+    other_topic,
+    same_contract,
     qualified_mentions,
     trusted,
 )
@@ -113,6 +115,10 @@ def read_article(
     dates = find_dates(body.folded, 0, len(body.folded), lex)
     stmt_dates, time_reasons = mark_time(statements, body, dates, reading.published)
     reading.reasons.extend(time_reasons)
+    same_contract(statements, body)
+    topic = other_topic(body, lex, statements)
+    if topic:
+        reading.reasons.append(f"the headline is about '{topic}', not a signing")
     clean, overruled = trusted(statements, member_signing(body, lex, home))
     if not clean:
         why = _why_not(reading, statements)
