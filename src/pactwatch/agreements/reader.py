@@ -28,8 +28,8 @@ from pactwatch.agreements.detect import (
     mark_time,
     member_signing,
     other_topic,
-    same_contract,
     qualified_mentions,
+    same_contract,
     trusted,
 )
 from pactwatch.agreements.facts import (
