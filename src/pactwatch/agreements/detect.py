@@ -360,7 +360,11 @@ def _only_gap_words(gap: str) -> bool:
 
 def _qualify(stmt: Statement, body: Body, lex: Lexicon, published: date | None) -> None:
     """Attach each qualifier to the nearest cue; the statement keeps the first free cue."""
-    found = _qualifiers(stmt, body, lex, published)
+    found = [
+        (category, hit)
+        for category, hit in _qualifiers(stmt, body, lex, published)
+        if category != "background" or not _own_signing(stmt, body, lex, hit)
+    ]
     if not found:
         return
     if len(stmt.cues) >= 2:
@@ -381,6 +385,21 @@ def _qualify(stmt: Statement, body: Body, lex: Lexicon, published: date | None) 
             return
     for category, hit in found:
         stmt.qualifiers.setdefault(category, hit)
+
+
+def _own_signing(stmt: Statement, body: Body, lex: Lexicon, hit: Hit) -> bool:
+    """Whether a background qualifier carries a signing word of its own, apart from the
+    statement's cues ("đã ký kết thỏa thuận ..., tiếp nối thỏa thuận được hai bên ký năm
+    2019"): it dates that earlier signing, not the one the sentence tells."""
+    if any(c.start < hit.end and hit.start < c.end for c in stmt.cues):
+        return False
+    if not any(c.end <= hit.start for c in stmt.cues):
+        return False
+    if hit.label == "predecessor":
+        # "đã ký kết thỏa thuận ..., tiếp nối thỏa thuận ...": the earlier document named
+        # after the signing is what this one follows.
+        return True
+    return lex.signing_any.first(body.folded, hit.start, hit.end) is not None
 
 
 def _distance(a: Hit, b: Hit) -> int:

@@ -312,13 +312,25 @@ def statement_date(
     return min(pool, key=lambda d: abs(d.start - anchor))
 
 
+_LEAD_WORDS = 8
+
+
 def lead_date(body: Body, dates: list[TextDate], published: date | None) -> date | None:
     """The day of the event the article opens with ("On 12 December 2023, USTH and ...
     held an online ceremony to renew ..."): the first full date of the lead paragraph,
     when it is the news of the day. Used when no signing sentence carries a date."""
     # The lead is the first paragraph after the headline (a title-less page's headline is
     # its first line).
-    first = next((s.paragraph for s in body.sentences if not s.is_title), 0)
+    # A dateline ("Tuesday - 20/05/2025 09:03") is when the page was published, not a
+    # paragraph of the story: the lead is the first paragraph that says something.
+    first = next(
+        (
+            s.paragraph
+            for s in body.sentences
+            if not s.is_title and len(body.folded[s.start : s.end].split()) >= _LEAD_WORDS
+        ),
+        0,
+    )
     lead = [s for s in body.sentences if s.paragraph <= max(first, 0)]
     if not lead:
         return None
