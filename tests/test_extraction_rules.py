@@ -1530,3 +1530,157 @@ def test_a_headline_repeated_as_first_paragraph_leaves_the_lead_its_date(
     )
     assert decision.agreement is not None, decision.reasons
     assert decision.agreement.signed_on == date(2023, 12, 12)
+
+
+# -- the parties of the signing event, over every sentence that tells it ---------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "MoU between the Ministry of Industry and KOTRA signed at USTH",
+            "On June 18, at USTH, the Ministry of Industry (MOI) and the Korea Trade Agency "
+            "(KOTRA) signed a Memorandum of Understanding on cooperation in clean energy.\n"
+            "The Rector of USTH welcomed the delegates.\n"
+            "Delegates witness the signing of the MoU between MOI and KOTRA at USTH",
+        ),
+        (
+            "Ký kết hợp tác phát triển nhân lực bán dẫn tại Trường Đại học Khoa học và Công nghệ "
+            "Hà Nội",
+            "Sáng 18/6, tại Hội trường A21, Trường Đại học Khoa học và Công nghệ Hà Nội, Hiệp hội "
+            "Phần mềm Việt Nam (VINASA) và Công ty Cadence đã ký kết biên bản ghi nhớ về đào tạo "
+            "vi mạch.\n"
+            "Chứng kiến lễ ký kết có Hiệu trưởng Trường Đại học Khoa học và Công nghệ Hà Nội.\n"
+            "Các đại biểu chứng kiến lễ ký kết giữa VINASA và Cadence",
+        ),
+        (
+            "Signature d'un accord entre l'Ambassade d'Italie et le ministère de la Santé à l'USTH",
+            "Le 18 juin 2025, l'USTH a accueilli la cérémonie de signature d'un accord de "
+            "coopération entre l'Ambassade d'Italie et le ministère de la Santé.\n"
+            "Les délégations lors de la cérémonie de signature à l'USTH",
+        ),
+    ],
+)
+def test_a_signing_between_others_told_over_several_sentences_is_not_the_homes(
+    title: str, text: str
+) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "USTH Alumni Association signs MoU with CMC Corporation",
+            "On June 18, the USTH Alumni Association and CMC Corporation signed a Memorandum of "
+            "Understanding on mentoring.\nThe Rector of USTH attended the signing.",
+        ),
+        (
+            "Đoàn Thanh niên Trường Đại học Khoa học và Công nghệ Hà Nội ký kết chương trình phối "
+            "hợp với Đoàn Thanh niên Tập đoàn Viettel",
+            "Ngày 18/6/2025, Đoàn Thanh niên Trường Đại học Khoa học và Công nghệ Hà Nội và Đoàn "
+            "Thanh niên Tập đoàn Viettel đã ký kết chương trình phối hợp.\n"
+            "Tham dự lễ ký kết có đại diện Phòng Công tác sinh viên Trường Đại học Khoa học và "
+            "Công nghệ Hà Nội.\nHai đơn vị ký kết chương trình phối hợp",
+        ),
+        (
+            "L'Association des anciens de l'USTH signe un accord avec Thales",
+            "Le 18 juin 2025, l'Association des anciens de l'USTH a signé un accord de "
+            "coopération avec Thales sur le mentorat.\nLe recteur de l'USTH a assisté à la "
+            "signature.",
+        ),
+    ],
+)
+def test_a_members_body_signs_for_itself(title: str, text: str) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Contract signed for supply of a mass spectrometer",
+            "On June 18, USTH and Lab Instruments JSC signed the contract for bidding package "
+            "No. 3 for the supply of a mass spectrometer.\nThe signing of the contract took "
+            "place at USTH.",
+        ),
+        (
+            "Ký hợp đồng gói thầu thiết bị thí nghiệm",
+            "Ngày 18/6/2025, USTH và Công ty Thiết bị Khoa học đã ký hợp đồng gói thầu số 5 "
+            "cung cấp thiết bị thí nghiệm.\nLễ ký hợp đồng diễn ra tại USTH.",
+        ),
+        (
+            "Signature d'un contrat de fourniture de microscopes",
+            "Le 18 juin 2025, l'USTH et la société Optique SA ont signé le contrat de fourniture "
+            "de deux microscopes après un appel d'offres.\nLa signature du contrat a eu lieu "
+            "au rectorat.",
+        ),
+    ],
+)
+def test_a_supply_contract_is_one_contract_throughout(title: str, text: str) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Call for applications: exchange semester at INSA Toulouse",
+            "Within the framework of the exchange agreement signed between USTH and INSA "
+            "Toulouse, the Department of International Cooperation announces the call for "
+            "applications for the autumn semester.",
+        ),
+        (
+            "Hội nghị tổng kết 5 năm thực hiện thỏa thuận hợp tác với tỉnh Hòa Bình",
+            "Ngày 18/6/2025, USTH và UBND tỉnh Hòa Bình tổ chức Hội nghị tổng kết 5 năm thực hiện "
+            "thỏa thuận hợp tác giai đoạn 2020-2025.\n"
+            "Theo báo cáo, hai bên đã triển khai 18 đề tài.\n"
+            "Hai bên thống nhất sẽ xây dựng nội dung hợp tác giai đoạn mới để trình lãnh đạo "
+            "xem xét, ký kết thỏa thuận hợp tác.",
+        ),
+        (
+            "Appel à candidatures : semestre d'échange à l'INSA Rennes",
+            "Dans le cadre de l'accord d'échange signé entre l'USTH et l'INSA Rennes, le "
+            "département des relations internationales lance l'appel à candidatures.",
+        ),
+    ],
+)
+def test_a_call_or_review_under_an_agreement_is_not_a_signing(title: str, text: str) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "USTH and Thales sign a new cooperation agreement",
+            "Thursday - 19/06/2025 07:50\nRecently, USTH and Thales signed a cooperation "
+            "agreement on satellite data.\nThe two sides will meet every quarter.",
+            None,
+        ),
+        (
+            "USTH và Viettel ký kết thỏa thuận hợp tác giai đoạn mới",
+            "Thứ năm - 19/06/2025 07:50\nChiều ngày 18/6, USTH và Tập đoàn Viettel đã ký kết thỏa "
+            "thuận hợp tác giai đoạn 2025-2030, tiếp nối thỏa thuận hợp tác được hai bên ký năm "
+            "2019.",
+            date(2025, 6, 18),
+        ),
+        (
+            "L'USTH et Thales signent un nouvel accord",
+            "Le 18 juin 2025, l'USTH et Thales ont signé un accord de coopération, qui fait "
+            "suite à l'accord signé en 2019.",
+            date(2025, 6, 18),
+        ),
+    ],
+)
+def test_the_signing_date_is_the_signings_not_the_datelines(
+    title: str, text: str, expected: date | None
+) -> None:
+    decision = read(text, title=title, published=date(2025, 6, 19))
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.signed_on == expected, decision.reasons

@@ -331,13 +331,24 @@ def lead_date(body: Body, dates: list[TextDate], published: date | None) -> date
         ),
         0,
     )
-    lead = [s for s in body.sentences if s.paragraph <= max(first, 0)]
+    lead = [
+        s
+        for s in body.sentences
+        if s.paragraph <= max(first, 0)
+        and (
+            s.is_title
+            or s.paragraph == first
+            or len(body.folded[s.start : s.end].split()) >= _LEAD_WORDS
+        )
+    ]
     if not lead:
         return None
     end = lead[-1].end
     for found in dates:
         if found.start >= end:
             break
+        if not any(s.start <= found.start < s.end for s in lead):
+            continue
         if found.month_only or timing(found, published) != "recent":
             continue
         return resolve(found, published, year_before(dates, found.start))
