@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -542,8 +542,11 @@ def assign_parties(
     *,
     orgs_in: Mapping[int, Sequence[object]],
     home_in_article: bool,
+    orgs_of: Callable[[int], Sequence[object]] | None = None,
 ) -> None:
-    """Decide for each statement whether the home institution is a party."""
+    """Decide for each statement whether the home institution is a party. `orgs_of(i)`
+    gives the organisations named in sentence i, to resolve "the two sides" to the
+    parties named before the signing sentence."""
     for stmt in statements:
         s = stmt.sentence
         # "... signed an MoU witnessed by HUST leaders": a witness is not a party.
@@ -596,6 +599,13 @@ def assign_parties(
             hosting=hosting,
             home_in_article=home_in_article,
         )
+        if stmt.party == "implied" and orgs_of is not None:
+            sides = _sides_named_before(
+                stmt, body, lex, home, orgs=orgs_in.get(stmt.index, []), orgs_of=orgs_of
+            )
+            if sides:
+                stmt.party = "third"
+                stmt.party_note = f"'the two sides' are {sides}, named before it"
 
 
 def _unnamed_party(
@@ -648,6 +658,68 @@ def _unnamed_party(
         stmt.party = "implied"
     else:
         stmt.party = "unknown"
+
+
+def _sides_named_before(
+    stmt: Statement,
+    body: Body,
+    lex: Lexicon,
+    home: HomeSide,
+    *,
+    orgs: Sequence[object],
+    orgs_of: Callable[[int], Sequence[object]],
+) -> str:
+    """The parties "the two sides" ("hai bên", "les deux institutions") stands for, when
+    they are other organisations than the home: two or more named earlier in the same
+    sentence ("A signs MoU with B: ... the two universities signed"), else named in the
+    title and the sentences before it while the home is named there only as the host or
+    venue ("A and B held a workshop at HUST. ... the two sides signed"). "" when the home
+    may be one of them."""
+    s, folded = stmt.sentence, body.folded
+    two = lex.cues["two_sides"].first(folded, s.start, s.end)
+    if two is None or lex.cues["self_sides"].first(folded, two.start, two.end) is not None:
+        return ""
+    if home.mentioned(folded, s.start, two.start) is not None:
+        return ""
+    before = _other_parties([o for o in orgs if _ends_before(o, two.start)], body, lex, home)
+    if len(before) >= 2:
+        return " and ".join(before[:3])
+    names: list[str] = []
+    for idx in range(stmt.index):
+        sentence = body.sentences[idx]
+        attendance = lex.cues["attendance"].first(folded, sentence.start, sentence.end)
+        end = attendance.start if attendance is not None else sentence.end
+        match, _hosting = _party_mention(home, body, lex, sentence.start, end)
+        if match is not None:
+            return ""
+        found = [o for o in orgs_of(idx) if _ends_before(o, end)]
+        names.extend(n for n in _other_parties(found, body, lex, home) if n not in names)
+    return " and ".join(names[:3]) if len(names) >= 2 else ""
+
+
+def _ends_before(org: object, limit: int) -> bool:
+    return int(getattr(org, "end", limit + 1)) <= limit
+
+
+def _other_parties(orgs: Sequence[object], body: Body, lex: Lexicon, home: HomeSide) -> list[str]:
+    """The distinct proper names among `orgs` that are not the home institution nor one of
+    its own units or member bodies."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for org in orgs:
+        start, end = int(getattr(org, "start", -1)), int(getattr(org, "end", -1))
+        # A long capitalised name is a body even without a head word ("Hanoi Department
+        # of Science and Technology"); a lone capitalised word may be a place.
+        long_name = len(str(getattr(org, "name", "")).split()) >= 3
+        if not (_proper(org) or long_name) or start < 0:
+            continue
+        if home.mentioned(body.folded, start, end) is not None:
+            continue
+        name = _party_name(org, lex)
+        if name and name not in seen:
+            seen.add(name)
+            out.append(" ".join(body.text[start:end].split()))
+    return out
 
 
 # How far before a home name a host or venue cue may end ("at the Conference Hall of X",

@@ -36,6 +36,7 @@ _LIST_CATEGORIES = (
     "attendance",
     "representing",
     "two_sides",
+    "self_sides",
     "clause_breaks",
     "renewal",
     "today",

@@ -111,7 +111,15 @@ def read_article(
     home_in_article = home.mentioned(body.folded, 0, len(body.folded)) is not None
     others = {s.index: _counterpart_mentions(reading, s) for s in statements}
     named = {s.index: others[s.index] + _bare_names(reading, s) for s in statements}
-    assign_parties(statements, body, lex, home, orgs_in=named, home_in_article=home_in_article)
+    assign_parties(
+        statements,
+        body,
+        lex,
+        home,
+        orgs_in=named,
+        home_in_article=home_in_article,
+        orgs_of=reading.sentence_orgs,
+    )
     dates = find_dates(body.folded, 0, len(body.folded), lex)
     stmt_dates, time_reasons = mark_time(statements, body, dates, reading.published)
     reading.reasons.extend(time_reasons)
