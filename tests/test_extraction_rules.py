@@ -1684,3 +1684,108 @@ def test_the_signing_date_is_the_signings_not_the_datelines(
     decision = read(text, title=title, published=date(2025, 6, 19))
     assert decision.agreement is not None, decision.reasons
     assert decision.agreement.signed_on == expected, decision.reasons
+
+
+# -- "the two sides" resolved, purchases near a bare contract, kinds ------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Smart city workshop held at USTH",
+            "On May 22, the Hanoi Department of Science and Technology and the Korea Agency for "
+            "Infrastructure Technology Advancement organised a workshop at USTH.\nAt the end "
+            "of the workshop, the two sides signed a memorandum of understanding on smart traffic.",
+        ),
+        (
+            "Hội thảo chuyển đổi số tổ chức tại USTH",
+            "Sáng 13/6, Tập đoàn Điện lực Việt Nam (EVN) và Cơ quan Hợp tác Quốc tế Nhật Bản "
+            "(JICA) phối hợp tổ chức hội thảo tại USTH.\nNhân dịp này, hai bên đã ký biên bản "
+            "ghi nhớ về dự án hỗ trợ kỹ thuật.",
+        ),
+        (
+            "Journée de la recherche à l'USTH",
+            "Le 12 juin, l'Institut de recherche pour le développement et l'Académie des sciences "
+            "et technologies du Vietnam ont organisé une journée au campus de l'USTH.\nÀ cette "
+            "occasion, les deux organismes ont signé une convention de partenariat.",
+        ),
+    ],
+)
+def test_two_sides_named_before_without_the_home_are_third_parties(title: str, text: str) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement
+    assert any("named before it" in r for r in decision.reasons), decision.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanoi University signs MoU with Kyoto University: on June 12, the two universities "
+        "signed a memorandum of understanding on student exchange.",
+        "Trường Đại học Cần Thơ ký thỏa thuận với Đại học Wageningen: ngày 12/6, hai trường đã "
+        "ký thỏa thuận hợp tác nghiên cứu.",
+    ],
+)
+def test_roundup_item_of_another_university_is_third_party(text: str) -> None:
+    decision = read(
+        text + "\nUSTH students won the national robotics contest.", title="News of the week"
+    )
+    assert not decision.is_agreement
+
+
+def test_two_sides_after_the_home_receives_its_visitor_is_the_home() -> None:
+    decision = read(
+        "A delegation of Aalto University visited the University of Science and Technology of "
+        "Hanoi on June 12.\nAfter a tour of the laboratories, the two sides signed a "
+        "memorandum of understanding on staff exchange.",
+        title="USTH and Aalto University strengthen cooperation",
+    )
+    assert decision.is_agreement, decision.reasons
+    assert [p[0] for p in partners(decision)] == ["Aalto University"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "USTH signs contract for laboratory equipment",
+            "On June 12, USTH signed a contract with Thang Long Equipment Company for a "
+            "scanning electron microscope.\nThe company won the open tender organised in May.",
+        ),
+        (
+            "USTH ký hợp đồng với đơn vị trúng thầu",
+            "Sáng 12/6, USTH đã ký hợp đồng với Công ty TNHH Công nghệ Mê Kông, đơn vị trúng "
+            "thầu cung cấp hệ thống máy chủ.",
+        ),
+        (
+            "Attribution du marché",
+            "L'USTH a signé le 12 juin un contrat avec la société Hanoi Computer.\nLe contrat a "
+            "été attribué à l'issue d'un appel d'offres ouvert.",
+        ),
+    ],
+)
+def test_bare_contract_near_purchase_words_is_a_purchase(title: str, text: str) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement
+    assert any("purchase" in r for r in decision.reasons), decision.reasons
+
+
+def test_cooperation_contract_with_a_company_is_a_cooperation_agreement() -> None:
+    decision = read(
+        "Chiều 12/6, USTH và Công ty Cổ phần MISA đã ký hợp đồng hợp tác về đào tạo kế toán "
+        "số.\nTheo hợp đồng, MISA cung cấp miễn phí bản quyền phần mềm cho phòng thực hành.",
+        title="USTH ký hợp đồng hợp tác với Công ty Cổ phần MISA",
+    )
+    assert decision.is_agreement, decision.reasons
+    assert decision.agreement is not None
+    assert decision.agreement.kind == "cooperation_agreement"
+
+
+def test_programme_named_before_the_agreement_noun_makes_a_joint_programme() -> None:
+    decision = read(
+        "USTH and the University of Nantes signed the agreement on June 12 in Hanoi.",
+        title="USTH and University of Nantes sign joint Master's programme agreement",
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.kind == "joint_program_agreement"

@@ -187,7 +187,9 @@ def _qualifiers(
     ]
     for noun in stmt.nouns:
         count = _COUNT_BEFORE.search(folded, max(s.start, noun.start - 30), noun.start)
-        if count is not None and _MANY <= int(count.group(1)) < 1900:
+        # "a signé le 12 juin un contrat": a day of the month, not a count.
+        dated = count is not None and any(w in lex.months for w in count.group(0).split()[1:])
+        if count is not None and not dated and _MANY <= int(count.group(1)) < 1900:
             found.append(("statistic", Hit(count.start(), noun.end, "statistic", noun.lang)))
     if stmt.verb is not None:
         group = _counted_subject(stmt.verb, body, lex)
@@ -313,6 +315,33 @@ def same_contract(statements: list[Statement], body: Body) -> None:
             n.label == "other" and folded[n.start : n.end] in bought for n in stmt.nouns
         ):
             stmt.qualifiers.setdefault("commercial", stmt.nouns[0])
+
+
+def procurement(statements: list[Statement], body: Body, lex: Lexicon) -> None:
+    """A bare contract ("contract", "hợp đồng", "marché") told with purchase vocabulary in
+    the title, its own paragraph or the next one ("awarded after an open tender", "đơn vị
+    trúng thầu cung cấp", "appel d'offres") is a purchase or supply contract: the partner
+    is a supplier, not a party to a cooperation."""
+    folded = body.folded
+    title = next((s for s in body.sentences if s.is_title), None)
+    spans: dict[int, tuple[int, int]] = {}
+    for sentence in body.sentences:
+        lo, hi = spans.get(sentence.paragraph, (sentence.start, sentence.end))
+        spans[sentence.paragraph] = (min(lo, sentence.start), max(hi, sentence.end))
+    for stmt in statements:
+        if not stmt.nouns or any(n.label != "other" for n in stmt.nouns):
+            continue
+        if "commercial" in stmt.qualifiers:
+            continue
+        para = stmt.sentence.paragraph
+        windows = [spans[p] for p in (para, para + 1) if p in spans]
+        if title is not None:
+            windows.append((title.start, title.end))
+        for lo, hi in windows:
+            hit = lex.cues["procurement"].first(folded, lo, hi)
+            if hit is not None and _as_written(lex, "procurement", hit, body):
+                stmt.qualifiers["commercial"] = hit
+                break
 
 
 def _group(body: Body, lex: Lexicon, noun: Hit) -> bool:

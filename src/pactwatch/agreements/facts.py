@@ -49,18 +49,38 @@ _OBJECT_GAP = re.compile(r"^[^,;:.()]{0,40}$")
 
 
 def refine_kind(
-    kind: AgreementKind, noun: Hit | None, body: Body, lex: Lexicon
+    kind: AgreementKind,
+    noun: Hit | None,
+    body: Body,
+    lex: Lexicon,
+    others: Iterable[Hit] = (),
 ) -> tuple[AgreementKind, Hit | None]:
     """A generic cooperation agreement made specific by its object: "an agreement on a joint
-    bachelor's programme" is a joint programme agreement."""
+    bachelor's programme", "a joint Master's programme agreement" is a joint programme
+    agreement. `others` are the other nouns of the signing, any of which may name it with
+    the programme written before it."""
     if kind != "cooperation_agreement" or noun is None:
         return kind, noun
-    window = min(len(body.folded), noun.end + 80)
-    for hit in lex.cues["programme_objects"].find(body.folded, noun.end, window):
-        if _OBJECT_GAP.match(body.folded[noun.end : hit.start]):
+    folded = body.folded
+    window = min(len(folded), noun.end + 80)
+    for hit in lex.cues["programme_objects"].find(folded, noun.end, window):
+        if _OBJECT_GAP.match(folded[noun.end : hit.start]):
             return "joint_program_agreement", hit
         break
+    for candidate in (noun, *others):
+        if candidate.label != "cooperation_agreement":
+            continue
+        # "a joint Master's programme agreement": the object written before the noun.
+        for hit in lex.cues["programme_objects"].find(
+            folded, max(0, candidate.start - 40), candidate.start
+        ):
+            if _BEFORE_NOUN.fullmatch(folded, hit.end, candidate.start):
+                return "joint_program_agreement", hit
     return kind, noun
+
+
+# Between a programme written before an agreement noun and the noun: its last words.
+_BEFORE_NOUN = re.compile(r"(?:[\s'’]+[a-z]+){0,2}\s+")
 
 
 _YEARS = re.compile(

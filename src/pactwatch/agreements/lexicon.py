@@ -44,6 +44,7 @@ _LIST_CATEGORIES = (
     "witness",
     "future",
     "commercial",
+    "procurement",
     "headline_plan",
     "programme_objects",
     "predecessor",

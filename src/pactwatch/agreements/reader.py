@@ -28,6 +28,7 @@ from pactwatch.agreements.detect import (
     mark_time,
     member_signing,
     other_topic,
+    procurement,
     qualified_mentions,
     same_contract,
     trusted,
@@ -124,6 +125,7 @@ def read_article(
     stmt_dates, time_reasons = mark_time(statements, body, dates, reading.published)
     reading.reasons.extend(time_reasons)
     same_contract(statements, body)
+    procurement(statements, body, lex)
     topic = other_topic(body, lex, statements)
     if topic:
         reading.reasons.append(f"the headline is about '{topic}', not a signing")
@@ -147,7 +149,8 @@ def read_article(
         signed_on = lead_date(body, dates, reading.published)
     if signed_on is not None:
         reading.reasons.append(f"signed on {signed_on.isoformat()}")
-    kind, noun = refine_kind(*choose_kind(h for s in clean for h in s.nouns), body, lex)
+    nouns = [h for s in clean for h in s.nouns]
+    kind, noun = refine_kind(*choose_kind(nouns), body, lex, nouns)
     if noun is not None:
         reading.reasons.append(f"kind {kind} from '{reading.quote(noun.start, noun.end)}'")
     renewal = _renewal(reading, statements, candidates)
