@@ -1789,3 +1789,21 @@ def test_programme_named_before_the_agreement_noun_makes_a_joint_programme() -> 
     )
     assert decision.agreement is not None, decision.reasons
     assert decision.agreement.kind == "joint_program_agreement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On June 12, USTH and Bosch Vietnam held a meeting to review the implementation of the "
+        "memorandum of understanding signed in February this year.",
+        "On June 12, USTH and Samsung reviewed the memorandum of understanding signed between "
+        "the two sides in April 2023.",
+        "Chiều 12/6, USTH và Samsung Việt Nam họp đánh giá việc thực hiện biên bản ghi nhớ đã "
+        "ký hồi tháng 2 năm nay.",
+        "Le 12 juin, l'USTH et l'Université de Montpellier ont fait le bilan de l'accord de "
+        "coopération signé en janvier dernier.",
+    ],
+)
+def test_agreement_signed_months_earlier_is_described_not_signed(text: str) -> None:
+    decision = read(text, title="Review of cooperation")
+    assert not decision.is_agreement, decision.reasons

@@ -220,8 +220,20 @@ def _qualifiers(
 _RECALLED_GAP = re.compile(
     r"[\s,]*(?:(?:that|which|was|were|had|been|duoc|da|qui|que|a|avait|avaient|ete)\s+)*"
 )
+# "signed (between the two sides) in (April) 2023": who signed may stand before the time.
+_SIGNERS = r"(?:\s+(?:between|by|giua|boi|entre|par)\s[^,.;:]{0,40}?)?"
 _IN_YEAR = re.compile(
-    r"(?:\s+ket)?[\s,]*(?:vao nam|tu nam|nam|in|en|since|depuis)\s+((?:19|20)\d\d)(?![\d/.-]\d)"
+    r"(?:\s+ket)?"
+    + _SIGNERS
+    + r"[\s,]*(?:vao nam|tu nam|nam|in|en|since|depuis)\s+(?:[a-z]+\s+)?((?:19|20)\d\d)"
+    r"(?![\d/.-]\d)"
+)
+# "the MoU signed in April this year", "ký hồi tháng 2 năm nay", "signé en janvier dernier".
+_IN_MONTH = re.compile(
+    r"(?:\s+ket)?"
+    + _SIGNERS
+    + r"[\s,]*(?:earlier\s+)?(?:in|en|vao|hoi)\s+(?:thang\s+(\d{1,2})|([a-z]+))"
+    r"(?:\s+(?:this year|nam nay|dernier|last))?(?![\d/])"
 )
 
 
@@ -248,6 +260,11 @@ def _recalled(
         if published is None or int(year.group(1)) < published.year:
             return Hit(noun.start, year.end(), "background", noun.lang)
         return None
+    month = _IN_MONTH.match(folded, cue.end, s.end)
+    if month is not None and published is not None:
+        number = int(month.group(1)) if month.group(1) else lex.months.get(month.group(2))
+        if number is not None and number < published.month:
+            return Hit(noun.start, month.end(), "background", noun.lang)
     if _framework(lex, folded, noun):
         # "Within the framework of the exchange agreement signed between A and B, ... invites
         # applications": the programme is the news, the agreement its background.
