@@ -166,14 +166,17 @@ class HomeSide:
         lead = org.next_text.lstrip()[:1]
         if lead not in {",", "-", "("}:
             return False
-        tail = re.sub(r"[^a-z0-9&]+", " ", org.next_text).strip()
+        tail = org.next_text.lstrip(" ,-(")
         match = self.regex().match(tail)
         if match is None:
             return False
-        # "CNES, USTH and IRD" is a list, not a unit and its parent; but a name that says
-        # no more than "University of Technology" needs the parent after it.
-        rest = tail[match.end() :].split()
-        return not rest or rest[0] not in {"and", "va", "et"} or org.generic
+        # "CNES, USTH and IRD", "tại Bệnh viện X, ĐHBK Hà Nội, Bệnh viện X, ... đã ký" are
+        # lists, not a unit and its parent; but a name that says no more than "University
+        # of Technology" needs the parent after it.
+        after = tail[match.end() :]
+        rest = re.sub(r"[^a-z0-9&]+", " ", after).split()
+        listed = (bool(rest) and rest[0] in {"and", "va", "et"}) or after.lstrip()[:1] == ","
+        return not listed or org.generic
 
     def covers(self, folded: str, start: int, end: int) -> bool:
         """Whether text[start:end] lies inside a home name ("UGA" in "Grenoble INP - UGA")."""

@@ -102,11 +102,35 @@ def _is_possessive(tok: Token) -> bool:
     return tok.folded.endswith("'s") and len(tok.folded) > 2
 
 
-def _starts_name(tok: Token, ctx: _Ctx) -> bool:
+def _starts_name(tok: Token, ctx: _Ctx, k: int = -1) -> bool:
     if not tok.is_word or not tok.is_cap:
         return False
     # "Hai Phong": a place begins a name even when its first word alone is a stop word.
-    return _word(tok) not in ctx.stops or _head_at(ctx, tok) is not None or tok.start in ctx.places
+    return (
+        _word(tok) not in ctx.stops
+        or _head_at(ctx, tok) is not None
+        or tok.start in ctx.places
+        or (k >= 0 and _name_article(ctx, k))
+    )
+
+
+_NAME_ARTICLES = frozenset({"la", "le", "les", "los", "las", "el"})
+
+
+def _name_article(ctx: _Ctx, k: int) -> bool:
+    """Whether the capitalised article at token k belongs to the name: a place that holds its
+    article ("La Rochelle Université", "Le Mans Université", "Le Havre"), or a word that is
+    not an organisation word right before one ("La Rochelle University")."""
+    toks = ctx.toks
+    if _word(toks[k]) not in _NAME_ARTICLES or not toks[k].is_cap or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    if not (nxt.is_word and nxt.is_cap) or nxt.start in ctx.head_at or _word(nxt) in ctx.stops:
+        return False
+    city = ctx.lex.cities.first(ctx.body.folded, toks[k].start, nxt.end)
+    if city is not None and city.start == toks[k].start:
+        return True
+    return k + 2 < len(toks) and toks[k + 2].start in ctx.head_at and toks[k + 2].is_cap
 
 
 def _head_at(ctx: _Ctx, tok: Token) -> str | None:
@@ -158,7 +182,7 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
     out: list[OrgMention] = []
     i = 0
     while i < len(toks):
-        if not (_starts_name(toks[i], ctx) or _lowercase_government(ctx, i)):
+        if not (_starts_name(toks[i], ctx, i) or _lowercase_government(ctx, i)):
             i += 1
             continue
         defined = _acronym_first(ctx, i)
@@ -684,6 +708,7 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
         and _word(toks[i]) in ctx.stops
         and _head_at(ctx, toks[i]) is None
         and toks[i].start not in ctx.places
+        and not _name_article(ctx, i)
     ):
         i += 1
     i = _after_titles(ctx, i, j)
