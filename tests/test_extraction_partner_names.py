@@ -86,3 +86,51 @@ def test_a_name_listed_after_the_venue_and_the_home_is_a_party(
     text: str, expected: list[str]
 ) -> None:
     assert [name for name, _ in partners(read(text, home=HUST))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        (
+            "USTH has signed a student exchange agreement with KTH Royal Institute of "
+            "Technology in Stockholm, Sweden, opening new mobility opportunities.",
+            None,
+            [("KTH Royal Institute of Technology", "SE")],
+        ),
+        (
+            "A delegation of Aalto University in Espoo, Finland, visited USTH on 18 June.\n"
+            "After a tour of the laboratories, the two sides signed a memorandum of "
+            "understanding on staff exchange.",
+            "USTH and Aalto University strengthen cooperation",
+            [("Aalto University", "FI")],
+        ),
+        (
+            "L'USTH a signé un accord d'échange avec l'Institut royal de technologie KTH de "
+            "Suède le 18 juin.",
+            None,
+            [("Institut royal de technologie KTH", "SE")],
+        ),
+        (
+            "Ngày 18/6, USTH đã ký kết thỏa thuận hợp tác với Trường Đại học Aalto tại Espoo, "
+            "Phần Lan.",
+            None,
+            [("Trường Đại học Aalto", "FI")],
+        ),
+    ],
+)
+def test_where_a_partner_sits_abroad_beats_the_homes_country(
+    text: str, title: str | None, expected: list[tuple[str, str]]
+) -> None:
+    assert partners(read(text, title=title)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 18 June, USTH and FPT Telecom signed a cooperation agreement on internships.",
+        "Sang 18/6, USTH va FPT Telecom da ky ket thoa thuan hop tac ve dao tao.",
+        "Le 18 juin, l'USTH et FPT Telecom ont signé un accord de coopération.",
+    ],
+)
+def test_a_word_french_shares_at_the_end_of_a_name_does_not_make_it_french(text: str) -> None:
+    assert partners(read(text)) == [("FPT Telecom", "VN")]

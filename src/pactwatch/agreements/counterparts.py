@@ -181,7 +181,7 @@ def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
         if city is not None:
             return city.label, "a city or region abroad in the name"
     for m in cand.mentions:
-        if m.head_lang == "fr" and m.has_head:
+        if m.head_lang == "fr" and m.has_head and _french_order(ctx.lex, m.name):
             return "FR", "a French-language name"
     for m in cand.mentions:
         if _vietnamese_looking(ctx.lex, m.name):
@@ -218,6 +218,24 @@ def _places(lex: Lexicon, name: str) -> bool:
 def _country_in(lex: Lexicon, name: str) -> str | None:
     hit = next(lex.countries.find(_plain(name), original=name), None)
     return hit.label if hit else None
+
+
+_FRENCH_JOINS = frozenset({"de", "des", "du", "d", "l", "et", "pour", "sur", "en", "aux"})
+
+
+def _french_order(lex: Lexicon, name: str) -> bool:
+    """Whether a name is written in French: opening with its organisation word ("Institut
+    ...", "Télécom Paris") or joined by French words ("École des Ponts"). "FPT Telecom" ends
+    with a word French shares and says nothing of its country."""
+    folded = fold(name)
+    words = re.findall(r"[a-z0-9]+", folded)
+    if any(w in _FRENCH_JOINS for w in words[1:]):
+        return True
+    head = lex.cues["org_heads"].first(folded)
+    if head is None:
+        return False
+    lead = re.findall(r"[a-z0-9]+", folded[: head.start])
+    return all(w in {"l", "la", "le", "les"} for w in lead)
 
 
 def _vietnamese_looking(lex: Lexicon, name: str) -> bool:

@@ -546,6 +546,11 @@ def _through_connector(
         return None
     if word in {"of", "in"} and _country_at(ctx, k) is not None and not _bare_head(ctx, i, j):
         return None
+    if word in {"de", "du", "d'"} and toks[j - 1].is_acronym and _country_at(ctx, k) is not None:
+        # "l'Institut royal de technologie KTH de Suède": the acronym closes the name; the
+        # country after it says where it is from ("Académie nationale d'agriculture du
+        # Vietnam" keeps it).
+        return None
     return k, 0
 
 
@@ -871,6 +876,8 @@ def _after(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
         if country and mention.has_head and not (_word(toks[j]) == "in" and own):
             mention = replace(mention, country=country)
             j = _segment_end(ctx, j + 1)
+    if j + 1 < len(toks) and _word(toks[j]) in _SITS_IN and mention.has_head:
+        mention, j = _seat_abroad(ctx, mention, j)
     before_paren = j
     while j < len(toks) and toks[j].text == "(":
         close = next(
@@ -895,6 +902,32 @@ def _after(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
             j = _segment_end(ctx, j + 1)
     if j < len(toks):
         mention = replace(mention, next_text=body.folded[toks[j].start : toks[j].start + 40])
+    return mention, j
+
+
+_SITS_IN = frozenset({"in", "tai", "a"})
+
+
+def _seat_abroad(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
+    """ "KTH Royal Institute of Technology in Stockholm, Sweden", "Aalto University in
+    Espoo, Finland", "X in Osaka": where a name sits says its country when it is a city
+    abroad or a place followed by its country. A Vietnamese place ("Kyoto University in
+    Hanoi") is where it signed, not whose it is."""
+    toks = ctx.toks
+    seg_end = _segment_end(ctx, j + 1)
+    if seg_end == j + 1 or mention.country is not None:
+        return mention, j
+    if ctx.lex.countries.first(ctx.body.folded, mention.start, mention.end) is not None:
+        # "the Embassy of France in Vietnam": where it sits, not whose it is.
+        return mention, j
+    if seg_end + 1 < len(toks) and toks[seg_end].text == ",":
+        country = _country_at(ctx, seg_end + 1)
+        if country is not None:
+            return replace(mention, country=country), _segment_end(ctx, seg_end + 1)
+    text = fold(ctx.body.text[toks[j + 1].start : toks[seg_end - 1].end]).replace("-", " ")
+    city = ctx.lex.cities.label_of(text)
+    if city is not None:
+        return replace(mention, country=city), seg_end
     return mention, j
 
 

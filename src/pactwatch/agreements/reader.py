@@ -579,6 +579,13 @@ def _enrich(reading: _Reading, candidates: list[Candidate]) -> None:
     """Add definitions found elsewhere ("French National Centre for Space Studies (CNES)")."""
     if not candidates:
         return
+    # Sentences not read yet that write a partner's name may say where it is from ("A
+    # delegation of Aalto University in Espoo, Finland, ...").
+    body = reading.body
+    names = [fold(c.best.name) for c in candidates if len(c.best.name) >= 4]
+    for idx, s in enumerate(body.sentences):
+        if idx not in reading.orgs and any(n in body.folded[s.start : s.end] for n in names):
+            reading.sentence_orgs(idx)
     for idx in list(reading.orgs):
         for org in reading.orgs[idx]:
             if not org.has_head or reading.home.is_home(org) or org.is_unit:
