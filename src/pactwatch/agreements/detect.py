@@ -622,6 +622,16 @@ def assign_parties(
                 stmt.party_note = "the parties listed after 'between' do not include it"
                 continue
         if match is not None:
+            in_sentence = orgs_of(stmt.index) if orgs_of else orgs_in.get(stmt.index, [])
+            signers = _other_subjects(stmt, body, lex, home, in_sentence)
+            if signers and match.start() < signers[0][0]:
+                # "On September 28, at the gathering of HUST alumni, the HUST Alumni
+                # Association and Techcombank signed": the subject of the verb names the
+                # parties; the home named earlier in the sentence only sets the scene.
+                stmt.party = "third"
+                names = " and ".join(" ".join(body.text[a:b].split()) for a, b in signers)
+                stmt.party_note = f"the signers named before the verb are {names}"
+                continue
             witness = _witness(stmt, body, lex, match.end())
             if witness is not None and home.mentioned(body.folded, witness.end, end) is None:
                 stmt.party = "third"
@@ -652,6 +662,54 @@ def assign_parties(
             if sides:
                 stmt.party = "third"
                 stmt.party_note = f"'the two sides' are {sides}, named before it"
+
+
+def _other_subjects(
+    stmt: Statement, body: Body, lex: Lexicon, home: HomeSide, orgs: Sequence[object]
+) -> list[tuple[int, int]]:
+    """The names of two or more organisations other than the home that stand as the
+    subject of the signing verb ("A and B signed"); [] otherwise."""
+    folded = body.folded
+    named = [o for o in orgs if _party_name(o, lex) and not _names_home(o, folded, lex, home)]
+    spans = _subject_spans(named, body, stmt.anchor.start, aside=True)
+    proper = {_span(o) for o in named if _proper(o) or _long(o)}
+    if len(spans) < 2 or not proper.intersection(spans):
+        return []
+    lo = spans[0][0]
+    for match in home.regex().finditer(folded, stmt.sentence.start, stmt.anchor.start):
+        if member_body(lex, folded, match.start(), match.end()):
+            continue
+        if match.end() > lo:
+            return []
+        witness = lex.cues["attendance"].first(folded, max(0, match.start() - 80), match.start())
+        if witness is not None and "," not in folded[witness.end : match.start()]:
+            continue
+        if _host_cue(lex, body, max(0, match.start() - _HOST_GAP), match.start()) is not None:
+            continue
+        inside = _GENITIVE.search(folded, max(0, match.start() - 12), match.start())
+        if inside is None and _JOINS.match(folded, match.end(), lo):
+            # "Trường X, Trường Y và Trường Z đã ký kết", "UD and four universities of
+            # Korea - A, B, C and D - signed": the home heads the list of signers.
+            return []
+    return spans
+
+
+def _span(org: object) -> tuple[int, int]:
+    return int(getattr(org, "start", -1)), int(getattr(org, "end", -1))
+
+
+def _names_home(org: object, folded: str, lex: Lexicon, home: HomeSide) -> bool:
+    start, end = _span(org)
+    return any(
+        not member_body(lex, folded, m.start(), m.end())
+        for m in home.regex().finditer(folded, max(0, start - 2), end)
+    )
+
+
+# A name after "of" is part of another phrase ("the partners' day of X, A and B signed").
+_GENITIVE = re.compile(r"(?<![a-z])(?:of|de|du|des|cua|during)\s+(?:the\s+|l['’]\s*)?$")
+# What follows a name that heads a list: "and", a comma, after an optional parenthesis.
+_JOINS = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,|&|(?:and|va|et|cung)(?![a-z]))")
 
 
 def _unnamed_party(
@@ -754,10 +812,7 @@ def _other_parties(orgs: Sequence[object], body: Body, lex: Lexicon, home: HomeS
     seen: set[str] = set()
     for org in orgs:
         start, end = int(getattr(org, "start", -1)), int(getattr(org, "end", -1))
-        # A long capitalised name is a body even without a head word ("Hanoi Department
-        # of Science and Technology"); a lone capitalised word may be a place.
-        long_name = len(str(getattr(org, "name", "")).split()) >= 3
-        if not (_proper(org) or long_name) or start < 0:
+        if not (_proper(org) or _long(org)) or start < 0:
             continue
         if home.mentioned(body.folded, start, end) is not None:
             continue
@@ -854,10 +909,20 @@ _JOINED = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,|&|and|va|et)\s*(?:(?:the|l
 def _subject_list(named: Sequence[object], body: Body, anchor: int) -> int:
     """How many names stand as the subject of the signing verb: the last ends right before
     it ("VinFast signed", "FPT đã ký"), the others are joined to it by "and" or a comma."""
+    return len(_subject_spans(named, body, anchor))
+
+
+def _subject_spans(
+    named: Sequence[object], body: Body, anchor: int, *, aside: bool = False
+) -> list[tuple[int, int]]:
+    """The spans of the names that stand as the subject of the signing verb; with `aside`,
+    the last may be followed by a parenthesis ("Techcombank (TCB) signed")."""
     spans = sorted((int(getattr(o, "start", -1)), int(getattr(o, "end", -1))) for o in named)
     for last in range(len(spans) - 1, -1, -1):
         end = spans[last][1]
         gap = body.folded[end:anchor] if 0 <= end <= anchor else ","
+        if aside:
+            gap = re.sub(r"^\s*\([^()]{0,80}\)", " ", gap)
         if re.search(r"[,;:()]", gap) or not all(
             w in _AUXILIARIES for w in re.findall(r"[a-z']+", gap)
         ):
@@ -865,8 +930,8 @@ def _subject_list(named: Sequence[object], body: Body, anchor: int) -> int:
         k = last
         while k > 0 and _JOINED.fullmatch(body.folded, spans[k - 1][1], spans[k][0]):
             k -= 1
-        return last - k + 1
-    return 0
+        return spans[k : last + 1]
+    return []
 
 
 def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int, int] | None:
@@ -893,6 +958,12 @@ def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int
 
 
 _SELF_BEFORE = frozenset({"the", "l", "l'", "la", "le", "va", "and", "et", ",", "giua", "between"})
+
+
+def _long(org: object) -> bool:
+    # A long capitalised name is a body even without a head word ("Hanoi Department
+    # of Science and Technology"); a lone capitalised word may be a place.
+    return len(str(getattr(org, "name", "")).split()) >= 3
 
 
 def _proper(org: object) -> bool:
