@@ -19,7 +19,12 @@ USTH = InstitutionConfig(
 HUST = InstitutionConfig(
     id="hust",
     name="Hanoi University of Science and Technology",
-    aliases=("HUST", "Đại học Bách khoa Hà Nội", "Dai hoc Bach khoa Ha Noi"),
+    aliases=(
+        "HUST",
+        "Đại học Bách khoa Hà Nội",
+        "Dai hoc Bach khoa Ha Noi",
+        "Institut polytechnique de Hanoï",
+    ),
     country="VN",
 )
 BORDEAUX = InstitutionConfig(
@@ -134,3 +139,77 @@ def test_where_a_partner_sits_abroad_beats_the_homes_country(
 )
 def test_a_word_french_shares_at_the_end_of_a_name_does_not_make_it_french(text: str) -> None:
     assert partners(read(text)) == [("FPT Telecom", "VN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 18 June, HUST and the Vietnam Technological and Commercial Joint Stock Bank "
+            "(Techcombank) signed a cooperation agreement.",
+            ["Vietnam Technological and Commercial Joint Stock Bank"],
+        ),
+        (
+            "On 18 June, HUST and the Military Industry and Telecoms Group (Viettel) signed a "
+            "strategic cooperation agreement.",
+            ["Military Industry and Telecoms Group"],
+        ),
+        (
+            "On 18 June, HUST, the Ho Chi Minh City Department of Industry and Trade and "
+            "Vingroup Corporation signed a tripartite cooperation agreement.",
+            ["Ho Chi Minh City Department of Industry and Trade", "Vingroup Corporation"],
+        ),
+    ],
+)
+def test_and_joins_field_words_and_splits_after_a_closed_name(
+    text: str, expected: list[str]
+) -> None:
+    assert [name for name, _ in partners(read(text, home=HUST))] == expected
+
+
+def test_a_place_and_acronym_then_the_acronym_of_its_body_is_one_name() -> None:
+    decision = read(
+        "L'Institut polytechnique de Hanoï (Đại học Bách khoa Hà Nội) et Grenoble INP - UGA "
+        "(France) ont signé le renouvellement de leur accord de double diplôme le 18 juin.",
+        home=HUST,
+    )
+    assert decision.agreement is not None
+    [partner] = decision.agreement.partners
+    assert (partner.name, partner.acronym, partner.country) == ("Grenoble INP", "UGA", "FR")
+
+
+def test_a_french_organisation_word_in_lowercase_names_a_party() -> None:
+    decision = read(
+        "L'université de Bordeaux, l'université de Can Tho (Vietnam) et l'université de "
+        "Khon Kaen (Thaïlande) ont signé mardi 17 juin 2025 un protocole d'accord.",
+        home=BORDEAUX,
+    )
+    assert partners(decision) == [
+        ("université de Can Tho", "VN"),
+        ("université de Khon Kaen", "TH"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Truong Dai hoc Bach khoa ky ket MoU voi Truong Dai hoc Ulsan (Han Quoc)",
+            "Sau buoi ky ket, doan da tham quan Trung tam Thuc hanh Co khi cua Truong.",
+        ),
+        (
+            "Trường Đại học Bách khoa ký kết MoU với Trường Đại học Ulsan (Hàn Quốc)",
+            "Sau buổi ký kết, đoàn đã tham quan Trung tâm Thực hành Cơ khí của Trường.",
+        ),
+    ],
+)
+def test_a_centre_of_the_school_named_by_its_word_alone_is_a_unit(title: str, text: str) -> None:
+    home = InstitutionConfig(
+        id="dut",
+        name="Truong Dai hoc Bach khoa",
+        aliases=("Trường Đại học Bách khoa",),
+        country="VN",
+    )
+    [(name, country)] = partners(read(text, title=title, home=home))
+    assert name in {"Truong Dai hoc Ulsan", "Trường Đại học Ulsan"}
+    assert country == "KR"

@@ -277,7 +277,13 @@ def _lowercase_government(ctx: _Ctx, i: int) -> bool:
     it opens a clause or a list."""
     toks = ctx.toks
     head = ctx.head_at.get(toks[i].start)
-    if head is None or head.label != "government" or head.lang not in {"vi", "fr"}:
+    if head is None or head.lang not in {"vi", "fr"}:
+        return False
+    if head.label != "government" and not (
+        # "l'université de Can Tho", "l'institut de recherche de X": French writes an
+        # organisation word in lowercase after its article.
+        head.lang == "fr" and i > 0 and _word(toks[i - 1]) in {"l'", "la", "le"}
+    ):
         return False
     k = i
     while k < len(toks) and toks[k].start < head.end:
@@ -301,6 +307,10 @@ def _parent(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
     k = j + 1 if j < len(toks) and toks[j].text == "," else j
     if k >= len(toks):
         return mention, j
+    if _of_bare_head(ctx, k):
+        # "Trung tâm Thực hành Cơ khí của Trường", "the Centre of the University": a unit
+        # of an organisation named before, by its organisation word alone.
+        return replace(mention, is_unit=True), j
     after = _phrase_from(ctx, "affiliation", k)
     parent = after is not None
     if after is None and k > j:
@@ -321,6 +331,24 @@ def _parent(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
 
 
 _PHRASE_WORDS = 5
+_OWNER = frozenset({"của", "cua", "of", "de", "du"})
+
+
+def _of_bare_head(ctx: _Ctx, k: int) -> bool:
+    """Whether tokens from k read "của Trường" / "of the University" / "de l'Université"
+    and end there: an owner named by nothing but its organisation word."""
+    toks = ctx.toks
+    if k >= len(toks) or toks[k].text.lower() not in _OWNER:
+        return False
+    m = k + 1
+    while m < len(toks) and _word(toks[m]) in _ARTICLES | {"nha"}:
+        m += 1
+    head = ctx.head_at.get(toks[m].start) if m < len(toks) else None
+    if head is None or not toks[m].is_cap:
+        return False
+    while m < len(toks) and toks[m].start < head.end:
+        m += 1
+    return m >= len(toks) or not toks[m].is_word
 
 
 def _phrase_from(ctx: _Ctx, category: str, k: int) -> int | None:
@@ -631,8 +659,12 @@ def _and_joins(ctx: _Ctx, i: int, j: int, k: int) -> bool:
     """'and' stays inside a name ("of Science and Technology"), not between two names."""
     toks = ctx.toks
     seg_end = _segment_end(ctx, k)
+    left_head = _has_head(ctx, toks[i].start, toks[j - 1].end)
     if _has_head(ctx, toks[k].start, toks[seg_end - 1].end):
-        return False
+        # "Vietnam Technological and Commercial Joint Stock Bank", "Military Industry and
+        # Telecoms Group": a field word without an organisation word of its own before "and"
+        # is the first half of one name.
+        return not left_head and _word(toks[j - 1]) in ctx.lex.generic_name_words
     if (
         seg_end < len(toks)
         and toks[seg_end].text == "("
@@ -642,7 +674,14 @@ def _and_joins(ctx: _Ctx, i: int, j: int, k: int) -> bool:
         # "Airbus Defence and Space (France)": the parenthesis closes one name.
         return True
     before = [_word(t) for t in toks[i:j]]
-    if not any(w in {"of", "for", "de", "des", "du"} for w in before):
+    first_of = next(
+        (n for n, w in enumerate(before) if w in {"of", "for", "de", "des", "du"}), None
+    )
+    if first_of is None:
+        return False
+    if any(w in _AND for w in before[first_of:]):
+        # "Department of Industry and Trade and Siemens Energy": the name's own field list
+        # is closed; a second "and" starts the next name.
         return False
     return _named_body(ctx, i, j)
 
@@ -656,7 +695,9 @@ def _dash_joins(ctx: _Ctx, i: int, j: int) -> bool:
         return False
     right = _has_head(ctx, toks[j + 1].start, toks[seg_end - 1].end)
     lone_acronym = seg_end == j + 2 and toks[j + 1].is_acronym
-    return bool(right or (left and (lone_acronym or ctx.toks[i].is_cap)))
+    # "Grenoble INP - UGA": a place and an acronym, then the acronym of the body it is in.
+    qualified = lone_acronym and j - i >= 2 and toks[j - 1].is_acronym and not toks[i].is_acronym
+    return bool(right or qualified or (left and (lone_acronym or ctx.toks[i].is_cap)))
 
 
 def _place_or_country(ctx: _Ctx, text: str) -> bool:
