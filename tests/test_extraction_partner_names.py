@@ -213,3 +213,26 @@ def test_a_centre_of_the_school_named_by_its_word_alone_is_a_unit(title: str, te
     [(name, country)] = partners(read(text, title=title, home=home))
     assert name in {"Truong Dai hoc Ulsan", "Trường Đại học Ulsan"}
     assert country == "KR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 7 June, on the sidelines of the Vietnam–Japan University Presidents' Forum held "
+        "in Tokyo, USTH signed a memorandum of understanding with Kyushu University.",
+        "Ngày 7/6, bên lề Vietnam–Japan University Presidents' Forum tại Tokyo, USTH đã ký "
+        "biên bản ghi nhớ với Kyushu University.",
+        "Le 7 juin, en marge du Vietnam–Japan University Presidents' Forum à Tokyo, l'USTH a "
+        "signé un protocole d'accord avec Kyushu University.",
+    ],
+)
+def test_an_event_is_not_a_partner(text: str) -> None:
+    assert partners(read(text)) == [("Kyushu University", "JP")]
+
+
+def test_an_opening_adverb_is_not_a_partner() -> None:
+    decision = read(
+        "Recently, USTH and Bach Mai Hospital signed a cooperation agreement on biomedical "
+        "engineering."
+    )
+    assert [name for name, _ in partners(decision)] == ["Bach Mai Hospital"]

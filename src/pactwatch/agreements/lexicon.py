@@ -63,6 +63,7 @@ _LIST_CATEGORIES = (
     "hosting",
     "group_determiners",
     "not_heads",
+    "event_tails",
     "between",
     "affiliation",
     "name_compounds",

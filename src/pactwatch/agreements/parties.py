@@ -193,10 +193,18 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
                 mention = replace(mention, acronym=_clean(toks[i].text))
             mention, j = _parent(ctx, mention, j)
             mention = _described(ctx, mention, i)
-            if not (_place_reference(ctx, mention, i) or _topic(ctx, i)):
+            if not (_place_reference(ctx, mention, i) or _topic(ctx, i) or _event(ctx, mention)):
                 out.append(_situated(ctx, mention, out[-1] if out else None))
         i = max(j, i + 1)
     return out
+
+
+def _event(ctx: _Ctx, mention: OrgMention) -> bool:
+    """Whether a name holds an event word after its first ("Vietnam–Japan University
+    Presidents' Forum", "... Forum à Tokyo"): an event holds organisation words but signs
+    nothing."""
+    words = mention.name.replace("'", " ").split()
+    return any(ctx.lex.cues["event_tails"].label_of(w) is not None for w in words[1:])
 
 
 def _described(ctx: _Ctx, mention: OrgMention, i: int) -> OrgMention:
