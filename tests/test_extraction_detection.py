@@ -67,3 +67,63 @@ def test_other_organisations_as_the_subject_make_the_home_a_bystander(text: str)
 def test_the_home_heading_the_list_of_signers_is_a_party(text: str) -> None:
     decision = read(text)
     assert decision.is_agreement, decision.reasons
+
+
+# -- a party left unnamed --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Green hydrogen conference opens at HUST",
+            "The conference, co-organised by the Hanoi Department of Industry and Trade and"
+            " Siemens Energy, opened at Hanoi University of Science and Technology on May 20.\n"
+            "During the opening session, the two organisations signed an agreement on a pilot"
+            " plant.",
+        ),
+        (
+            "Vietnam : l'AFD et le Cirad signent un accord pour le delta du Mékong",
+            "Le 20 mai 2025 à Hanoï, l'Agence française de développement (AFD) et le Cirad ont"
+            " signé une convention de financement.\n"
+            "La signature s'est déroulée en présence du représentant de l'Université des"
+            " sciences et technologies de Hanoï.",
+        ),
+        (
+            "Hội thảo về bán dẫn tại Đại học Bách khoa Hà Nội",
+            "Ngày 20/5, Sở Công Thương Hà Nội và Tập đoàn Samsung tổ chức hội thảo tại Đại học"
+            " Bách khoa Hà Nội.\n"
+            "Trong khuôn khổ hội thảo, lễ ký kết thỏa thuận hợp tác đã diễn ra.",
+        ),
+    ],
+)
+def test_an_unnamed_party_is_not_the_home_in_an_article_about_others(title: str, text: str) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "HUST and Aalto University strengthen cooperation",
+            "A delegation of Aalto University visited Hanoi University of Science and Technology"
+            " on May 20.\n"
+            "After a tour of the laboratories, the two sides signed a memorandum of understanding.",
+        ),
+        (
+            "Ký kết hợp tác với Tập đoàn Viettel",
+            "Sáng 20/5, lễ ký kết thỏa thuận hợp tác đã diễn ra tại Hội trường C2.\n"
+            "Hai bên đã ký kết thỏa thuận hợp tác về đào tạo nhân lực bán dẫn.\n"
+            "Giám đốc Đại học Bách khoa Hà Nội cảm ơn Viettel.",
+        ),
+        (
+            "L'Université des sciences et technologies de Hanoï reçoit l'Université de Bordeaux",
+            "Une délégation de l'Université de Bordeaux a visité le campus le 20 mai.\n"
+            "À cette occasion, les deux universités ont signé un accord de coopération.",
+        ),
+    ],
+)
+def test_an_unnamed_party_is_the_home_in_an_article_about_it(title: str, text: str) -> None:
+    decision = read(text, title=title)
+    assert decision.is_agreement, decision.reasons

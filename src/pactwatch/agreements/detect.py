@@ -712,6 +712,51 @@ _GENITIVE = re.compile(r"(?<![a-z])(?:of|de|du|des|cua|during)\s+(?:the\s+|l['�
 _JOINS = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,|&|(?:and|va|et|cung)(?![a-z]))")
 
 
+def implied_evidence(
+    statements: list[Statement],
+    body: Body,
+    lex: Lexicon,
+    home: HomeSide,
+    orgs_of: Callable[[int], Sequence[object]],
+) -> str:
+    """A signing sentence that names no party is the home's own signing only when the
+    article says it is about one: its title (or its lead's first sentence) speaks of a
+    signing or an agreement, and names the home or a single other organisation ("X signs
+    MoU with Y", "Ký kết hợp tác với Y"), not two others. Otherwise every implied
+    statement is left without a party. The reason, or "" when the evidence is there."""
+    implied = [s for s in statements if s.party == "implied" and not s.qualifiers]
+    if not implied or any(s.party == "home" and not s.qualifiers for s in statements):
+        return ""
+    folded = body.folded
+    heads = [i for i, st in enumerate(body.sentences) if st.is_title][:1]
+    heads += [i for i, st in enumerate(body.sentences) if not st.is_title][: 2 - len(heads)]
+    third = {s.index for s in statements if s.party == "third"}
+    for idx in heads:
+        st = body.sentences[idx]
+        if idx in third:
+            # "l'AFD et le ministère signent un accord": the article is about their signing.
+            return _leave_unnamed(implied)
+        others = len(_other_parties(orgs_of(idx), body, lex, home))
+        if _party_mention(home, body, lex, st.start, st.end)[0] is not None:
+            # "USTH and Aalto University strengthen cooperation": about the home, not only
+            # at the home ("... signent une convention à l'Institut X").
+            return ""
+        told = lex.signing_any.first(folded, st.start, st.end) or lex.cues["agreement_nouns"].first(
+            folded, st.start, st.end
+        )
+        if told is not None and others <= 1:
+            # "Ký kết hợp tác với Tập đoàn X" on the home's own site.
+            return ""
+    return _leave_unnamed(implied)
+
+
+def _leave_unnamed(implied: list[Statement]) -> str:
+    note = "the title and lead state no signing by it, and no sentence names it as a party"
+    for stmt in implied:
+        stmt.party, stmt.party_note = "unknown", note
+    return note
+
+
 def _unnamed_party(
     stmt: Statement,
     body: Body,

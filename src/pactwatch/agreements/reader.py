@@ -25,6 +25,7 @@ from pactwatch.agreements.detect import (
     Statement,
     assign_parties,
     find_statements,
+    implied_evidence,
     mark_time,
     member_signing,
     other_topic,
@@ -121,6 +122,7 @@ def read_article(
         home_in_article=home_in_article,
         orgs_of=reading.sentence_orgs,
     )
+    implied_evidence(statements, body, lex, home, reading.sentence_orgs)
     dates = find_dates(body.folded, 0, len(body.folded), lex)
     stmt_dates, time_reasons = mark_time(statements, body, dates, reading.published)
     reading.reasons.extend(time_reasons)
