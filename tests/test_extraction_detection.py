@@ -127,3 +127,68 @@ def test_an_unnamed_party_is_not_the_home_in_an_article_about_others(title: str,
 def test_an_unnamed_party_is_the_home_in_an_article_about_it(title: str, text: str) -> None:
     decision = read(text, title=title)
     assert decision.is_agreement, decision.reasons
+
+
+# -- headlines on other topics and notices ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Call for applications: exchange semester in Korea 2025",
+            "Under the exchange agreements signed by HUST with Pusan National University and"
+            " Ajou University, the Office of International Affairs invites applications.\n"
+            "Deadline: 30 June 2025.",
+        ),
+        (
+            "Hội nghị tổng kết công tác hợp tác quốc tế năm 2024",
+            "Năm 2024, Đại học Bách khoa Hà Nội đã ký kết thỏa thuận hợp tác với Đại học Kyushu.\n"
+            "Hội nghị đề ra phương hướng cho năm 2025.",
+        ),
+        (
+            "Appel à candidatures : mobilité d'études au Vietnam",
+            "Dans le cadre des accords d'échange signés par l'Université des sciences et"
+            " technologies de Hanoï avec l'Université de Bordeaux, un appel à candidatures est"
+            " ouvert.",
+        ),
+    ],
+)
+def test_a_headline_on_another_topic_vetoes_the_signings_it_recalls(title: str, text: str) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Thông báo: Lễ ký kết thỏa thuận hợp tác giữa Đại học Bách khoa Hà Nội và Tập đoàn"
+            " Viettel",
+            "Lễ ký kết sẽ được tổ chức vào 9h00 ngày 27/5/2025 tại Hội trường C2.\n"
+            "Chương trình gồm: phát biểu của lãnh đạo hai bên; lễ ký kết; trao học bổng.",
+        ),
+        (
+            "Notice: signing ceremony between HUST and Samsung Electronics",
+            "The ceremony will take place on May 27 at the C2 Hall.\n"
+            "Programme: speeches by the leaders of the two sides; signing ceremony.",
+        ),
+        (
+            "Avis : cérémonie de signature entre l'Université des sciences et technologies de"
+            " Hanoï et le Cirad",
+            "La cérémonie aura lieu le 27 mai.\nProgramme : discours ; cérémonie de signature.",
+        ),
+    ],
+)
+def test_a_notice_of_a_ceremony_to_come_is_not_a_signing(title: str, text: str) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement, decision.reasons
+
+
+def test_a_headline_on_another_topic_keeps_a_recent_signing_by_the_home() -> None:
+    decision = read(
+        "On May 19, 2025, HUST signed a memorandum of understanding with Pusan National"
+        " University, under which four places are open.\nDeadline: 30 June 2025.",
+        title="Call for applications: exchange semester in Korea 2025",
+    )
+    assert decision.is_agreement, decision.reasons

@@ -289,11 +289,18 @@ def _framework(lex: Lexicon, folded: str, noun: Hit) -> bool:
     )
 
 
-def other_topic(body: Body, lex: Lexicon, statements: list[Statement]) -> str:
+def other_topic(
+    body: Body,
+    lex: Lexicon,
+    statements: list[Statement],
+    dated: Mapping[int, date | None] | None = None,
+    published: date | None = None,
+) -> str:
     """A headline about something other than a signing ("Call for applications ...", "Hội
     nghị tổng kết 5 năm thực hiện thỏa thuận ...") that states no signing itself: the
-    article is about that, and a signing told after its lead paragraph is background. The
-    words of the headline's topic, or ""."""
+    article is about that, and a signing told after its lead paragraph is background; so
+    is one told in the lead, unless the home is a signer and it is dated within two weeks
+    before publication. The words of the headline's topic, or ""."""
     title = next((st for st in body.sentences if st.is_title), None)
     if title is None or any(stmt.sentence.is_title for stmt in statements):
         return ""
@@ -309,9 +316,21 @@ def other_topic(body: Body, lex: Lexicon, statements: list[Statement]) -> str:
         0,
     )
     for stmt in statements:
-        if stmt.sentence.paragraph > lead:
+        if stmt.sentence.paragraph > lead or not _recent_own(stmt, dated, published):
             stmt.qualifiers.setdefault("background", hit)
     return " ".join(body.text[hit.start : hit.end].split())
+
+
+def _recent_own(
+    stmt: Statement, dated: Mapping[int, date | None] | None, published: date | None
+) -> bool:
+    if dated is None or published is None:
+        return True
+    when = dated.get(stmt.index)
+    # "USTH tổ chức Hội nghị tổng kết ... Nhân dịp này, hai bên đã ký kết": the sides told
+    # right after the home in the lead count as its own.
+    own = stmt.party in {"home", "implied"} and not stmt.weak
+    return own and when is not None and 0 <= (published - when).days <= 14
 
 
 def same_contract(statements: list[Statement], body: Body) -> None:

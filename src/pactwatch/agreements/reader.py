@@ -128,7 +128,7 @@ def read_article(
     reading.reasons.extend(time_reasons)
     same_contract(statements, body)
     procurement(statements, body, lex)
-    topic = other_topic(body, lex, statements)
+    topic = other_topic(body, lex, statements, stmt_dates, reading.published)
     if topic:
         reading.reasons.append(f"the headline is about '{topic}', not a signing")
     clean, overruled = trusted(statements, member_signing(body, lex, home))
