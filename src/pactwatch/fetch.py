@@ -7,7 +7,9 @@ Usage::
         if result.outcome == "ok":
             parse(result.text)
 
-Every request of a run goes through one `httpx.AsyncClient` and these gates, in order:
+Every request of a run goes through these gates, in order, then the `httpx.AsyncClient` of its
+host (one small connection pool per host, at most `concurrency` of them open: httpcore scans
+its whole pool at every request, so one big shared pool costs more CPU than the crawl itself):
 
 - the target: http(s) only and, when given, a host in `allowed_hosts` (checked at every
   redirect hop: redirects are followed here, not by httpx, so loops and hops to other hosts or
@@ -37,8 +39,10 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import random
+import ssl
 import time
 import zlib
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -302,6 +306,9 @@ class _Host:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     next_start: float = 0.0
     crawl_delay: float = 0.0
+    # This host's connection pool while open, and the requests using it now.
+    client: httpx.AsyncClient | None = None
+    active: int = 0
 
     async def wait_turn(self, delay: float) -> None:
         async with self.lock:
@@ -369,9 +376,13 @@ class Fetcher:
         # Shared between runs when given; else robots.txt is fetched once per origin per run.
         self._robots_cache = robots_cache if robots_cache is not None else RobotsCache()
         self._rng = rng or random.Random()
-        self._client: httpx.AsyncClient | None = None
+        self._entered = False
+        # Built once: loading the CA bundle costs ~20 ms, too much for every host's client.
+        self._ssl: ssl.SSLContext | None = None
         self._global = asyncio.Semaphore(settings.concurrency)
         self._hosts: dict[str, _Host] = {}
+        # Hosts with an open client, least recently used first.
+        self._open: OrderedDict[str, _Host] = OrderedDict()
         # Loads in flight, and failed ones until they expire.
         self._robots: dict[str, _RobotsLoad] = {}
 
@@ -381,15 +392,21 @@ class Fetcher:
         return self._robots_cache
 
     async def __aenter__(self) -> Fetcher:
+        self._entered = True
+        return self
+
+    def _new_client(self) -> httpx.AsyncClient:
         s = self.settings
-        self._client = httpx.AsyncClient(
+        per_host = s.per_host_concurrency
+        if self._ssl is None:
+            self._ssl = httpx.create_ssl_context(trust_env=False)
+        return httpx.AsyncClient(
+            verify=self._ssl,
             http2=False,
             follow_redirects=False,
             trust_env=False,
             headers={"User-Agent": s.user_agent, "Accept-Encoding": "gzip, deflate"},
-            limits=httpx.Limits(
-                max_connections=s.concurrency, max_keepalive_connections=s.concurrency
-            ),
+            limits=httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host),
             timeout=httpx.Timeout(
                 connect=s.connect_timeout,
                 read=s.read_timeout,
@@ -397,7 +414,23 @@ class Fetcher:
                 pool=s.connect_timeout + s.total_timeout,
             ),
         )
-        return self
+
+    async def _client_for(self, host: str, gate: _Host) -> httpx.AsyncClient:
+        """`host`'s client, opened on demand; closes idle ones beyond `concurrency` open."""
+        client = gate.client
+        if client is None:
+            client = gate.client = self._new_client()
+        self._open[host] = gate
+        self._open.move_to_end(host)
+        excess = len(self._open) - self.settings.concurrency
+        if excess > 0:
+            idle = [name for name, other in self._open.items() if other.active == 0]
+            for name in idle[:excess]:
+                other = self._open.pop(name)
+                closing, other.client = other.client, None
+                if closing is not None:
+                    await closing.aclose()
+        return client
 
     async def __aexit__(
         self,
@@ -409,9 +442,12 @@ class Fetcher:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
+        self._entered = False
+        while self._open:
+            _, gate = self._open.popitem()
+            closing, gate.client = gate.client, None
+            if closing is not None:
+                await closing.aclose()
 
     async def fetch(
         self,
@@ -603,19 +639,24 @@ class Fetcher:
             await gate.wait_turn(delay)
             try:
                 async with self._global:
-                    return await self._request(url, headers, accept)
+                    gate.active += 1
+                    try:
+                        return await self._request(url, gate, headers, accept)
+                    finally:
+                        gate.active -= 1
             finally:
                 gate.finished(delay)
 
     async def _request(
-        self, url: str, headers: Mapping[str, str], accept: frozenset[str] | None
+        self, url: str, gate: _Host, headers: Mapping[str, str], accept: frozenset[str] | None
     ) -> _Reply:
-        if self._client is None:
+        if not self._entered:
             raise RuntimeError("use the Fetcher as `async with Fetcher(...) as fetcher`")
+        client = await self._client_for(host_of(url), gate)
         meter = _Meter()
         try:
             async with asyncio.timeout(self.settings.total_timeout):
-                async with self._client.stream("GET", url, headers=headers) as response:
+                async with client.stream("GET", url, headers=headers) as response:
                     return await self._read(response, accept, meter)
         except Exception as exc:
             return _failure(exc, meter.received)
