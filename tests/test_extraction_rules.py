@@ -1807,3 +1807,78 @@ def test_programme_named_before_the_agreement_noun_makes_a_joint_programme() -> 
 def test_agreement_signed_months_earlier_is_described_not_signed(text: str) -> None:
     decision = read(text, title="Review of cooperation")
     assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "USTH signs agreement with the University of Trento",
+            "On June 12, USTH and the University of Trento signed an agreement establishing a "
+            "double master's degree programme in ICT.",
+        ),
+        (
+            "USTH ký thỏa thuận với Đại học Trento",
+            "Ngày 12/6, USTH và Đại học Trento đã ký thỏa thuận thành lập chương trình đào tạo "
+            "liên kết thạc sĩ.",
+        ),
+        (
+            "L'USTH signe un accord avec l'Université de Trente",
+            "Le 12 juin, l'USTH et l'Université de Trente ont signé un accord créant un double "
+            "diplôme de master.",
+        ),
+        (
+            "USTH and La Rochelle Université sign double-degree agreement",
+            "USTH and La Rochelle Université signed the agreement on June 12 in Hanoi.",
+        ),
+    ],
+)
+def test_a_bare_agreement_for_a_joint_programme_is_a_joint_programme(title: str, text: str) -> None:
+    decision = read(text, title=title)
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.kind == "joint_program_agreement"
+
+
+def test_a_named_partnership_for_a_programme_stays_a_partnership() -> None:
+    decision = read(
+        "L'USTH et l'Université Paris-Saclay ont signé, le 12 juin, une convention de "
+        "partenariat pour le développement de doubles diplômes de master.",
+        title="Signature d'une convention de partenariat entre l'USTH et l'Université Paris-Saclay",
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.kind == "cooperation_agreement"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        (
+            "USTH and the Hanoi Department of Environment sign data-sharing agreement",
+            "On June 12, USTH and the Hanoi Department of Environment signed an agreement on "
+            "the sharing of air quality data.",
+            "other",
+        ),
+        (
+            "USTH and the Hanoi Department of Environment sign cooperation agreement",
+            "On June 12, USTH and the Hanoi Department of Environment signed a cooperation "
+            "agreement on data sharing.",
+            "cooperation_agreement",
+        ),
+        (
+            "USTH ký thỏa thuận chia sẻ dữ liệu với Viện Địa lý",
+            "Ngày 12/6, USTH và Viện Địa lý đã ký thỏa thuận chia sẻ dữ liệu quan trắc.",
+            "other",
+        ),
+        (
+            "L'USTH et l'Institut Pasteur signent un accord de partage de données",
+            "Le 12 juin, l'USTH et l'Institut Pasteur ont signé l'accord.",
+            "other",
+        ),
+    ],
+)
+def test_a_data_sharing_agreement_is_other_unless_it_names_cooperation(
+    title: str, text: str, kind: str
+) -> None:
+    decision = read(text, title=title)
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.kind == kind

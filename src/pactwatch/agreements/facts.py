@@ -62,11 +62,24 @@ def refine_kind(
     if kind != "cooperation_agreement" or noun is None:
         return kind, noun
     folded = body.folded
-    window = min(len(folded), noun.end + 80)
-    for hit in lex.cues["programme_objects"].find(folded, noun.end, window):
-        if _OBJECT_GAP.match(folded[noun.end : hit.start]):
-            return "joint_program_agreement", hit
-        break
+    # "sign data-sharing agreement ... signed an agreement on ...": a bare agreement noun is
+    # the other noun's agreement; "a cooperation agreement on data sharing" stays cooperation.
+    specific = next((h for h in others if h.label == "other"), None)
+    if specific is not None and all(
+        _bare(lex, folded, h) for h in (noun, *others) if h.label == "cooperation_agreement"
+    ):
+        return "other", specific
+    for candidate in (noun, *others):
+        if candidate is not noun and not _bare(lex, folded, candidate):
+            continue
+        # "an agreement establishing a double master's degree programme", also under a
+        # headline that names the agreement bare ("une convention de partenariat pour le
+        # développement de doubles diplômes" is a partnership, named as such).
+        window = min(len(folded), candidate.end + 80)
+        for hit in lex.cues["programme_objects"].find(folded, candidate.end, window):
+            if _OBJECT_GAP.match(folded[candidate.end : hit.start]):
+                return "joint_program_agreement", hit
+            break
     for candidate in (noun, *others):
         if candidate.label != "cooperation_agreement":
             continue
@@ -77,6 +90,11 @@ def refine_kind(
             if _BEFORE_NOUN.fullmatch(folded, hit.end, candidate.start):
                 return "joint_program_agreement", hit
     return kind, noun
+
+
+def _bare(lex: Lexicon, folded: str, noun: Hit) -> bool:
+    hit = lex.cues["bare_nouns"].first(folded, noun.start, noun.end)
+    return hit is not None and hit.start == noun.start and hit.end == noun.end
 
 
 # Between a programme written before an agreement noun and the noun: its last words.

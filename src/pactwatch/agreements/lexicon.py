@@ -77,6 +77,7 @@ _LIST_CATEGORIES = (
     "venue_nouns",
     "frameworks",
     "other_topics",
+    "bare_nouns",
 )
 _MAP_CATEGORIES = ("agreement_nouns", "negative_events", "org_heads")
 
