@@ -1882,3 +1882,54 @@ def test_a_data_sharing_agreement_is_other_unless_it_names_cooperation(
     decision = read(text, title=title)
     assert decision.agreement is not None, decision.reasons
     assert decision.agreement.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On June 12, ten agreements with French partners were renewed by USTH.",
+        "On June 12, USTH renewed five agreements with members of the French consortium.",
+        "Ngày 12/6, USTH đã gia hạn mười thỏa thuận hợp tác với Đại học Lyon.",
+        "Le 12 juin, l'USTH a signé cinq accords avec l'Université de Lyon.",
+    ],
+)
+def test_a_count_of_agreements_written_in_words_is_a_statistic(text: str) -> None:
+    decision = read(text, title="International cooperation")
+    assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 12/6, USTH đã ký thỏa thuận hợp tác với Đại học Lyon sau thỏa thuận năm 2020.",
+        "Le 12 juin, l'USTH a signé deux accords avec l'Université de Lyon.",
+    ],
+)
+def test_a_small_count_or_a_look_alike_word_is_not_a_statistic(text: str) -> None:
+    decision = read(text, title="International cooperation")
+    assert decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "USTH looks back on international cooperation in 2024",
+            "On January 8, the Office of International Cooperation presented its report.\n"
+            "On January 6, USTH signed a memorandum of understanding with Kyushu University.",
+        ),
+        (
+            "Nhìn lại hoạt động hợp tác quốc tế năm 2024 của USTH",
+            "Ngày 8/1, Phòng Hợp tác quốc tế đã trình bày báo cáo trước Ban Giám hiệu.\n"
+            "Ngày 6/1, USTH đã ký biên bản ghi nhớ với Đại học Kyushu.",
+        ),
+        (
+            "Bilan de la coopération internationale de l'USTH en 2024",
+            "Le 8 janvier, le service des relations internationales a présenté son rapport.\n"
+            "Le 6 janvier, l'USTH a signé un protocole d'accord avec l'Université de Kyushu.",
+        ),
+    ],
+)
+def test_a_review_headline_makes_the_signings_it_lists_background(title: str, text: str) -> None:
+    decision = read(text, title=title, published=date(2025, 1, 10))
+    assert not decision.is_agreement, decision.reasons

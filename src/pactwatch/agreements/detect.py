@@ -32,6 +32,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from pactwatch.agreements.home import HomeSide
 from pactwatch.agreements.lexicon import Hit, Lexicon
@@ -64,6 +65,63 @@ _MANY = 5
 # A group this large signing at once is a statistic; a seven-party signing is not.
 _CROWD = 10
 _COUNT_BEFORE = re.compile(r"(?<![\d.,/:-])(\d{1,4})(?:\s+[a-z-]+){0,2}\s+$")
+# The same count written in words ("Ten agreements", "renewed five agreements", "mười thỏa
+# thuận", "cinq accords"); Vietnamese words are compared with their marks ("sau" is "after",
+# "sáu" six), and "năm" is left out: it is also "year".
+_WORD = re.compile(r"[\w-]+")
+_COUNT_WORDS = {
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "dozens": 24,
+    "cinq": 5,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
+    "cent": 100,
+    "sáu": 6,
+    "bảy": 7,
+    "bẩy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "mươi": 20,
+    "trăm": 100,
+}
 # Words that may stand between a signing noun and a future auxiliary ("the signing
 # ceremony of the MoU will ..."): anything else makes them separate clauses.
 _FUTURE_GAP = frozenset({"of", "the", "a", "an", "this", "for", "de", "la", "le", "du", "d", "l"})
@@ -191,6 +249,9 @@ def _qualifiers(
         dated = count is not None and any(w in lex.months for w in count.group(0).split()[1:])
         if count is not None and not dated and _MANY <= int(count.group(1)) < 1900:
             found.append(("statistic", Hit(count.start(), noun.end, "statistic", noun.lang)))
+        worded = _word_count(body, max(s.start, noun.start - 30), noun.start)
+        if worded is not None and worded[1] >= _MANY:
+            found.append(("statistic", Hit(worded[0], noun.end, "statistic", noun.lang)))
     if stmt.verb is not None:
         group = _counted_subject(stmt.verb, body, lex)
         if group is not None:
@@ -402,6 +463,23 @@ def _as_written(lex: Lexicon, category: str, hit: Hit, body: Body) -> bool:
     return entry is None or same_tones(body.text[hit.start : hit.end], entry[0])
 
 
+def _word_count(body: Body, start: int, end: int) -> tuple[int, int] | None:
+    """A count written in words that ends at most two words before `end`: its offset and
+    value."""
+    text = body.text
+    words = list(_WORD.finditer(text, start, end))[-3:]
+    if not words or words[-1].end() == end or text[words[-1].end() : end].strip():
+        return None
+    # Only whitespace between the count and the noun, as for a count in digits.
+    for i, word in enumerate(words):
+        if any(text[a.end() : b.start()].strip() for a, b in pairwise(words[i:])):
+            continue
+        value = _COUNT_WORDS.get(word.group().lower().split("-")[0])
+        if value is not None:
+            return word.start(), value
+    return None
+
+
 def _counted_subject(verb: Hit, body: Body, lex: Lexicon) -> Hit | None:
     """A group counted right before the signing verb: "30 doanh nghiệp đã ký kết", "40
     partner universities that have signed", "many companies have signed"."""
@@ -413,7 +491,12 @@ def _counted_subject(verb: Hit, body: Body, lex: Lexicon) -> Hit | None:
         before = folded[max(0, group.start - 25) : group.start]
         count = _COUNT_BEFORE.search(before)
         quantified = any(h.end >= len(before) - 1 for h in lex.cues["quantifiers"].find(before))
-        if quantified or (count is not None and _CROWD <= int(count.group(1)) < 1900):
+        worded = _word_count(body, max(0, group.start - 25), group.start)
+        if (
+            quantified
+            or (count is not None and _CROWD <= int(count.group(1)) < 1900)
+            or (worded is not None and worded[1] >= _CROWD)
+        ):
             return Hit(group.start, verb.end, "statistic", group.lang)
     return None
 
