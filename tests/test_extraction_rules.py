@@ -1933,3 +1933,59 @@ def test_a_small_count_or_a_look_alike_word_is_not_a_statistic(text: str) -> Non
 def test_a_review_headline_makes_the_signings_it_lists_background(title: str, text: str) -> None:
     decision = read(text, title=title, published=date(2025, 1, 10))
     assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "On 25 April 2025, USTH and University College Dublin (UCD), Ireland, signed a "
+            "cooperation agreement.",
+            "University College Dublin",
+            "IE",
+        ),
+        (
+            "Ngày 3/6/2025, USTH và Đại học Nairobi (Kenya) đã ký kết thỏa thuận hợp tác.",
+            "Đại học Nairobi",
+            "KE",
+        ),
+        (
+            "Le 2 juin 2025, l'USTH et la Haute école spécialisée de Suisse occidentale "
+            "(HES-SO) ont signé un accord de coopération.",
+            "Haute école spécialisée de Suisse occidentale",
+            "CH",
+        ),
+    ],
+)
+def test_a_country_after_the_name_or_its_acronym_wins(text: str, name: str, country: str) -> None:
+    found = partners(read(text, title="International cooperation"))
+    assert [(n, c) for n, _, c in found] == [(name, country)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 21 February 2025, the Rector of USTH signed Decision No. 612 on the regulation of "
+        "international cooperation agreements.",
+        "Ngày 21/02/2025, Hiệu trưởng USTH đã ký Quyết định số 612/QĐ-USTH ban hành Quy định "
+        "quản lý hoạt động hợp tác quốc tế.",
+        "Le 21 février 2025, le recteur de l'USTH a signé l'arrêté relatif aux accords de "
+        "coopération internationale.",
+    ],
+)
+def test_signing_an_internal_decree_is_not_an_agreement(text: str) -> None:
+    decision = read(text, title="New regulation on international cooperation")
+    assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "USTH is ready to sign a memorandum of understanding with Kyushu University.",
+        "Truong san sang ky ket bien ban ghi nho hop tac voi Dai hoc Kyushu.",
+        "Les deux universités envisagent la signature d'un accord de coopération.",
+    ],
+)
+def test_readiness_or_intent_to_sign_is_a_plan(text: str) -> None:
+    decision = read(text, title="Visit of a delegation")
+    assert not decision.is_agreement, decision.reasons

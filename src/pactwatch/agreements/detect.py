@@ -54,7 +54,13 @@ DISQUALIFIERS = {
     "generic": "a generic remark",
     "negation": "a negation",
     "commercial": "a purchase, supply or sponsorship contract",
+    "decree": "an internal decision or decree",
 }
+# Categories looked for anywhere in a statement's sentence; a decree only counts as the
+# object of the signing verb ("đã ký Quyết định số 612", "a signé l'arrêté").
+_SENTENCE_WIDE = tuple(c for c in DISQUALIFIERS if c != "decree")
+# Words that may stand between a signing verb and its object.
+_OBJECT_GAP = re.compile(r"[\s,]*(?:(?:the|a|an|its|le|la|les|l'|un|une|ce|cette|da|mot|ban)\s*)*")
 # Qualifiers found by rules rather than read from one lexicon category.
 _DERIVED = {
     "future": "plan",
@@ -239,7 +245,7 @@ def _qualifiers(
         found_first = []
     found = [(h.label, h) for h in found_first] + [
         (category, hit)
-        for category in DISQUALIFIERS
+        for category in _SENTENCE_WIDE
         for hit in lex.cues[category].find(folded, s.start, s.end)
         if _as_written(lex, category, hit, body)
     ]
@@ -268,6 +274,14 @@ def _qualifiers(
             if cue.label == "signing_events" and _only_gap_words(folded[cue.end : hit.start]):
                 found.append(("plan", hit))
             break
+    for cue in stmt.cues:
+        if cue.label != "signing_verbs":
+            continue
+        gap = _OBJECT_GAP.match(folded, cue.end, s.end)
+        start = gap.end() if gap is not None else cue.end
+        decree = lex.cues["decree"].first(folded, start, min(s.end, start + 40))
+        if decree is not None and decree.start == start:
+            found.append(("decree", decree))
     if s.is_title:
         anchor = stmt.anchor
         for hit in lex.cues["headline_plan"].find(folded, s.start, s.end):
@@ -1185,7 +1199,7 @@ def qualified_mentions(body: Body, lex: Lexicon, limit: int = 4) -> list[tuple[i
     for idx, sentence in enumerate(body.sentences):
         if not signing[idx]:
             continue
-        for category in DISQUALIFIERS:
+        for category in _SENTENCE_WIDE:
             hit = lex.cues[category].first(body.folded, sentence.start, sentence.end)
             if hit is not None:
                 out.append((idx, category, hit))

@@ -44,6 +44,7 @@ _LIST_CATEGORIES = (
     "witness",
     "future",
     "commercial",
+    "decree",
     "procurement",
     "headline_plan",
     "programme_objects",

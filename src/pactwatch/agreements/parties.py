@@ -548,7 +548,10 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
     if head.lang != "fr":
         return True
     connectors = ctx.lex.name_connectors | _OF
-    return _word(prev) in connectors or run > 0 or prev.end == head.end
+    # "Haute école spécialisée de Suisse occidentale (HES-SO)": an adjective closing the
+    # name right before its parenthesis.
+    closes = j + 1 < len(ctx.toks) and ctx.toks[j + 1].text == "("
+    return _word(prev) in connectors or run > 0 or prev.end == head.end or closes
 
 
 def _through_connector(
@@ -938,6 +941,9 @@ def _after(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
         content = _clean(body.text[toks[j + 1].start : toks[close - 1].end])
         mention = _read_paren(ctx, mention, content, toks[j + 1 : close])
         j = close + 1
+    if j > before_paren and mention.country is None and mention.has_head:
+        # "University College Dublin (UCD), Ireland": the country after the acronym.
+        mention, j = _country_apposition(ctx, mention, j)
     word = _word(toks[j]) if j + 1 < len(toks) else ""
     if word in _OF_PLACE | _AT_PLACE and mention.has_head:
         # "the National Center for Scientific Research (CNRS) of France"; after its acronym,
@@ -951,6 +957,19 @@ def _after(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
             j = _segment_end(ctx, j + 1)
     if j < len(toks):
         mention = replace(mention, next_text=body.folded[toks[j].start : toks[j].start + 40])
+    return mention, j
+
+
+def _country_apposition(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
+    """Read ", Country" closing a short apposition at token j."""
+    toks = ctx.toks
+    if j + 1 < len(toks) and toks[j].text == ",":
+        seg_end = _segment_end(ctx, j + 1)
+        if j + 1 < seg_end <= j + 4:
+            segment = ctx.body.text[toks[j + 1].start : toks[seg_end - 1].end].rstrip(".")
+            country = ctx.lex.countries.label_of(segment)
+            if country:
+                return replace(mention, country=country), seg_end
     return mention, j
 
 
