@@ -1989,3 +1989,74 @@ def test_signing_an_internal_decree_is_not_an_agreement(text: str) -> None:
 def test_readiness_or_intent_to_sign_is_a_plan(text: str) -> None:
     decision = read(text, title="Visit of a delegation")
     assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The committee praised the links with the French universities, with which USTH has "
+        "signed exchange agreements since its founding.",
+        "Hội đồng đánh giá cao quan hệ với các trường đối tác Pháp, USTH đã ký kết các thỏa "
+        "thuận trao đổi từ khi thành lập.",
+        "Le comité a salué les liens avec les universités françaises, avec lesquelles l'USTH a "
+        "signé des accords d'échange depuis sa création.",
+    ],
+)
+def test_a_relative_clause_about_past_signings_is_background(text: str) -> None:
+    decision = read(text, title="USTH programmes receive accreditation")
+    assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Tripartite agreement to train engineers",
+            "On 18 June 2025, at the C1 building, USTH, Bach Mai Hospital and Siemens "
+            "Healthineers Vietnam signed a cooperation agreement on training.",
+        ),
+        (
+            "Ký kết thỏa thuận hợp tác ba bên về đào tạo kỹ sư",
+            "Sáng 18/6, tại Hội trường C2, Trường Đại học Khoa học và Công nghệ Hà Nội, Bệnh "
+            "viện Bạch Mai và Công ty Siemens Healthineers đã ký kết thỏa thuận hợp tác.",
+        ),
+        (
+            "Accord tripartite pour la formation d'ingénieurs",
+            "Le 18 juin 2025, dans l'amphithéâtre A, l'USTH, l'Hôpital Bach Mai et "
+            "Siemens Healthineers ont signé un accord de coopération.",
+        ),
+    ],
+)
+def test_the_home_in_the_list_of_a_tripartite_signing_after_a_venue_is_a_party(
+    title: str, text: str
+) -> None:
+    decision = read(text, title=title)
+    assert decision.is_agreement, decision.reasons
+    assert len(partners(decision)) == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Signing between the French Embassy and the IRD at the campus of USTH",
+            "On 12 March 2025, the French Embassy and the IRD signed a funding agreement at the "
+            "campus of USTH.",
+        ),
+        (
+            "Ký kết giữa Đại sứ quán Pháp và IRD tại USTH",
+            "Ngày 12/3/2025, Đại sứ quán Pháp và IRD đã ký kết thỏa thuận tài trợ tại USTH.",
+        ),
+        (
+            "Signature d'un accord entre l'Ambassade de France et l'IRD sur le campus de l'USTH",
+            "Le 12 mars 2025, l'Ambassade de France et l'IRD ont signé, sur le campus de "
+            "l'USTH, une convention de financement.\n"
+            "La signature s'est déroulée en présence du recteur de l'USTH.",
+        ),
+    ],
+)
+def test_a_signing_between_two_others_hosted_at_the_home_is_not_its_own(
+    title: str, text: str
+) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement, decision.reasons

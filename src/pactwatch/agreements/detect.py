@@ -758,6 +758,12 @@ def assign_parties(
             stmt.home_hit = (match.start(), match.end())
             stmt.weak = _weak_mention(stmt, body, match.start())
             continue
+        if hosting is not None and _home_among_subjects(
+            stmt, body, lex, home, orgs_of(stmt.index) if orgs_of else orgs_in.get(stmt.index, [])
+        ):
+            # "at the C1 building, HUST, Bach Mai Hospital and Siemens signed": the venue
+            # ends at its comma; the home heads the list of signers.
+            continue
         own = _self_reference(body, lex, s.start, stmt.anchor.start)
         if own is not None and hosting is None:
             # "Học viện và Đại học X đã ký kết", "the University signed ... with X".
@@ -808,6 +814,45 @@ def _other_subjects(
             # Korea - A, B, C and D - signed": the home heads the list of signers.
             return []
     return spans
+
+
+@dataclass(frozen=True)
+class _Named:
+    start: int
+    end: int
+
+
+def _home_among_subjects(
+    stmt: Statement, body: Body, lex: Lexicon, home: HomeSide, orgs: Sequence[object]
+) -> bool:
+    """Whether a home mention stands in the subject list of the signing verb, next to two
+    or more other names ("X, A and B signed" of a "tripartite agreement"); then the
+    statement is the home's, with that mention."""
+    folded = body.folded
+    homes = [
+        _Named(m.start(), m.end())
+        for m in home.regex().finditer(folded, stmt.sentence.start, stmt.anchor.start)
+        if not member_body(lex, folded, m.start(), m.end())
+    ]
+    if not homes:
+        return False
+    named: list[object] = [
+        o for o in orgs if _party_name(o, lex) and not _names_home(o, folded, lex, home)
+    ]
+    spans = _subject_spans([*named, *homes], body, stmt.anchor.start, aside=True)
+    # "tại Hội trường C2, Đại học X, A và B đã ký kết" as often names the venue's owner
+    # before two other signers: the home counts only when the article gives the number of
+    # parties and the list with the home matches it ("tripartite", "ba bên").
+    counts = {int(h.label) for h in lex.cues["party_counts"].find(folded)}
+    for h in homes:
+        if (h.start, h.end) not in spans:
+            continue
+        # A room's code before the home ("Hall C2, X, A and B") is not a signer.
+        heads = len(spans) - spans.index((h.start, h.end))
+        if {len(spans), heads} & counts and heads >= 2 and len(spans) >= 3:
+            stmt.party, stmt.home_hit = "home", (h.start, h.end)
+            return True
+    return False
 
 
 def _span(org: object) -> tuple[int, int]:
@@ -1104,6 +1149,9 @@ def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int
     for hit in lex.cues["org_heads"].find(folded, start, end, original=text):
         if hit.label not in {"university", "research_institute"} or not text[hit.start].isupper():
             continue
+        if text[hit.start : hit.end].isupper():
+            # "l'IRD", "the CNRS": an acronym is a name of its own, not a self-reference.
+            continue
         before = folded[max(start, hit.start - 12) : hit.start].split()
         if before and before[-1] not in _SELF_BEFORE and before[-1][-1] not in ",;:":
             continue
@@ -1176,6 +1224,17 @@ def _between_list(stmt: Statement, body: Body, lex: Lexicon) -> tuple[int, int] 
         # "entre A et B à l'X": the French "à" (folded, the verb "a") starts the venue.
         venue = _FR_AT.search(text, hit.end, end)
         end = venue.start() if venue else end
+        # "entre A et B sur le campus de l'X", "between A and B at the campus of X": a
+        # hosting phrase of several words starts the venue ("au Vietnam" stays a name's).
+        host = next(
+            (
+                h
+                for h in lex.cues["hosting"].find(folded, hit.end, end)
+                if " " in folded[h.start : h.end]
+            ),
+            None,
+        )
+        end = host.start if host is not None else end
         if not _CONNECTOR.search(folded, hit.end, end):
             return None
         names = re.sub(r"^\s*(?:(?:the|la|le|les)\s+|l['’])?", "", text[hit.end : end], flags=re.I)

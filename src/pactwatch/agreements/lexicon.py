@@ -80,7 +80,7 @@ _LIST_CATEGORIES = (
     "other_topics",
     "bare_nouns",
 )
-_MAP_CATEGORIES = ("agreement_nouns", "negative_events", "org_heads")
+_MAP_CATEGORIES = ("agreement_nouns", "negative_events", "org_heads", "party_counts")
 
 
 # Values, never changed once made; not frozen because a frozen __init__ costs about three
