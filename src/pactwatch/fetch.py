@@ -7,9 +7,9 @@ Usage::
         if result.outcome == "ok":
             parse(result.text)
 
-Every request of a run goes through these gates, in order, then the `httpx.AsyncClient` of its
-host (one small connection pool per host, at most `concurrency` of them open: httpcore scans
-its whole pool at every request, so one big shared pool costs more CPU than the crawl itself):
+Every request of a run goes through these gates, in order, then one of a few
+`httpx.AsyncClient`s, picked by host (httpcore scans its whole pool at every request, so one
+pool of `concurrency` connections costs more CPU than the crawl itself; small pools do not):
 
 - the target: http(s) only and, when given, a host in `allowed_hosts` (checked at every
   redirect hop: redirects are followed here, not by httpx, so loops and hops to other hosts or
@@ -42,7 +42,6 @@ import random
 import ssl
 import time
 import zlib
-from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -87,6 +86,9 @@ _ACCEPT_MARKUP = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 _ERROR_SNIPPET_BYTES = 64 * 1024
+# Hosts in flight per connection pool, roughly: httpcore's cost per request grows with the
+# square of a pool's connections.
+_HOSTS_PER_POOL = 4
 # Seconds an unreachable robots.txt keeps its origin closed before it is tried again.
 ROBOTS_FAILURE_TTL = 300.0
 # Lower-case markers of interstitial "are you a browser?" pages, and whose they are.
@@ -306,9 +308,6 @@ class _Host:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     next_start: float = 0.0
     crawl_delay: float = 0.0
-    # This host's connection pool while open, and the requests using it now.
-    client: httpx.AsyncClient | None = None
-    active: int = 0
 
     async def wait_turn(self, delay: float) -> None:
         async with self.lock:
@@ -376,13 +375,13 @@ class Fetcher:
         # Shared between runs when given; else robots.txt is fetched once per origin per run.
         self._robots_cache = robots_cache if robots_cache is not None else RobotsCache()
         self._rng = rng or random.Random()
-        self._entered = False
         # Built once: loading the CA bundle costs ~20 ms, too much for every host's client.
         self._ssl: ssl.SSLContext | None = None
         self._global = asyncio.Semaphore(settings.concurrency)
         self._hosts: dict[str, _Host] = {}
-        # Hosts with an open client, least recently used first.
-        self._open: OrderedDict[str, _Host] = OrderedDict()
+        # Connection pools, one per shard of hosts (a host always in the same one, so its
+        # connections are kept alive); opened in __aenter__.
+        self._clients: list[httpx.AsyncClient] = []
         # Loads in flight, and failed ones until they expire.
         self._robots: dict[str, _RobotsLoad] = {}
 
@@ -392,12 +391,15 @@ class Fetcher:
         return self._robots_cache
 
     async def __aenter__(self) -> Fetcher:
-        self._entered = True
+        shards = max(1, self.settings.concurrency // _HOSTS_PER_POOL)
+        self._clients = [self._new_client(shards) for _ in range(shards)]
         return self
 
-    def _new_client(self) -> httpx.AsyncClient:
+    def _new_client(self, shards: int) -> httpx.AsyncClient:
         s = self.settings
-        per_host = s.per_host_concurrency
+        # The global semaphore bounds the requests in flight: no pool may wait for a
+        # connection; idle ones are kept up to the run's share of `concurrency`.
+        keep = max(s.per_host_concurrency, -(-s.concurrency // shards))
         if self._ssl is None:
             self._ssl = httpx.create_ssl_context(trust_env=False)
         return httpx.AsyncClient(
@@ -406,7 +408,7 @@ class Fetcher:
             follow_redirects=False,
             trust_env=False,
             headers={"User-Agent": s.user_agent, "Accept-Encoding": "gzip, deflate"},
-            limits=httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host),
+            limits=httpx.Limits(max_connections=s.concurrency, max_keepalive_connections=keep),
             timeout=httpx.Timeout(
                 connect=s.connect_timeout,
                 read=s.read_timeout,
@@ -414,23 +416,6 @@ class Fetcher:
                 pool=s.connect_timeout + s.total_timeout,
             ),
         )
-
-    async def _client_for(self, host: str, gate: _Host) -> httpx.AsyncClient:
-        """`host`'s client, opened on demand; closes idle ones beyond `concurrency` open."""
-        client = gate.client
-        if client is None:
-            client = gate.client = self._new_client()
-        self._open[host] = gate
-        self._open.move_to_end(host)
-        excess = len(self._open) - self.settings.concurrency
-        if excess > 0:
-            idle = [name for name, other in self._open.items() if other.active == 0]
-            for name in idle[:excess]:
-                other = self._open.pop(name)
-                closing, other.client = other.client, None
-                if closing is not None:
-                    await closing.aclose()
-        return client
 
     async def __aexit__(
         self,
@@ -442,12 +427,9 @@ class Fetcher:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        self._entered = False
-        while self._open:
-            _, gate = self._open.popitem()
-            closing, gate.client = gate.client, None
-            if closing is not None:
-                await closing.aclose()
+        clients, self._clients = self._clients, []
+        for client in clients:
+            await client.aclose()
 
     async def fetch(
         self,
@@ -639,20 +621,16 @@ class Fetcher:
             await gate.wait_turn(delay)
             try:
                 async with self._global:
-                    gate.active += 1
-                    try:
-                        return await self._request(url, gate, headers, accept)
-                    finally:
-                        gate.active -= 1
+                    return await self._request(url, headers, accept)
             finally:
                 gate.finished(delay)
 
     async def _request(
-        self, url: str, gate: _Host, headers: Mapping[str, str], accept: frozenset[str] | None
+        self, url: str, headers: Mapping[str, str], accept: frozenset[str] | None
     ) -> _Reply:
-        if not self._entered:
+        if not self._clients:
             raise RuntimeError("use the Fetcher as `async with Fetcher(...) as fetcher`")
-        client = await self._client_for(host_of(url), gate)
+        client = self._clients[zlib.crc32(host_of(url).encode()) % len(self._clients)]
         meter = _Meter()
         try:
             async with asyncio.timeout(self.settings.total_timeout):
