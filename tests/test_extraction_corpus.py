@@ -1,8 +1,12 @@
-"""The quality gate: scores on the labelled corpus, the seeds and the hand-written hard cases.
+"""The quality gate: scores on every labelled page we have.
 
-Floors sit slightly under what the extractor achieves, so a regression fails. Measure with
-`.venv/bin/python bench/extraction.py ../shared/corpus ../shared/seeds \
-tests/fixtures/extraction/cases`.
+The shared corpus and seeds, the hand-written hard cases, and the sets written blind by
+independent readers (tests/fixtures/extraction/heldout, final…final6, cases2), each with the
+institution aliases an admin would configure. Floors sit slightly under what the extractor
+achieves, so a regression fails. Measure with::
+
+    .venv/bin/python bench/extraction.py ../shared/corpus ../shared/seeds \
+        tests/fixtures/extraction/{cases,heldout,final,final2,final3,cases2,final4,final5,final6}
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import pytest
 
 from tests.extraction_support import ROOT, bench
 
+FIXTURES = ROOT / "tests/fixtures/extraction"
+SETS = ("cases", "heldout", "final", "final2", "final3", "cases2", "final4", "final5", "final6")
 FLOORS = {
     "recall": 0.97,
     "precision": 0.97,
@@ -21,22 +27,22 @@ FLOORS = {
     "kind_accuracy": 0.97,
     "country_accuracy": 0.97,
 }
-MAX_FALSE_ALARM_RATE = 0.05
-PER_LANGUAGE_FLOORS = {"recall": 0.9, "partner_f1": 0.95}
+MAX_FALSE_ALARM_RATE = 0.02
+PER_LANGUAGE_FLOORS = {"recall": 0.97, "partner_f1": 0.95}
 
 
 @pytest.fixture(scope="module")
 def scores(shared_dir: Path) -> dict[str, dict[str, float | int]]:
     module = bench()
-    pages = module.load_pages(
-        [shared_dir / "corpus", shared_dir / "seeds", ROOT / "tests/fixtures/extraction/cases"]
-    )
-    result = module.score(pages, module.load_institutions())
+    dirs = [shared_dir / "corpus", shared_dir / "seeds", *(FIXTURES / name for name in SETS)]
+    pages = module.load_pages(dirs)
+    institutions = module.institutions_for(FIXTURES / "institutions.yaml", dirs)
+    result = module.score(pages, institutions)
     return {group: tally.report() for group, tally in result.tallies.items()}
 
 
 def test_every_page_is_scored(scores: dict[str, dict[str, float | int]]) -> None:
-    assert scores["all"]["pages"] >= 34 + 5 + 19
+    assert scores["all"]["pages"] >= 500
     assert {"en", "vi", "fr"} <= set(scores)
 
 
