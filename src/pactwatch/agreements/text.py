@@ -15,7 +15,7 @@ import codecs
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 _PLAIN = {
@@ -304,14 +304,9 @@ class Token:
     folded: str
     start: int
     end: int
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper() or (self.text[:1].isdigit() and self.text[-1:].isalpha())
+    # Read once per token here: the name readers ask each token again and again.
+    is_word: bool = field(default=False, compare=False)
+    is_cap: bool = field(default=False, compare=False)
 
     @property
     def is_acronym(self) -> bool:
@@ -327,8 +322,14 @@ class Token:
 
 def tokens(text: str, folded: str, start: int, end: int) -> list[Token]:
     """Words and punctuation of text[start:end], with folded forms and absolute offsets."""
-    spans = [m.span() for m in WORD.finditer(text, start, end)]
-    return [Token(text[a:b], folded[a:b], a, b) for a, b in spans]
+    out = []
+    for match in WORD.finditer(text, start, end):
+        a, b = match.span()
+        word = text[a:b]
+        first = word[:1]
+        cap = first.isupper() or (first.isdigit() and word[-1:].isalpha())
+        out.append(Token(word, folded[a:b], a, b, first.isalnum(), cap))
+    return out
 
 
 # The five Vietnamese tone marks (acute, grave, hook, tilde, dot below), decomposed.
