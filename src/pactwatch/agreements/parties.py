@@ -181,8 +181,15 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
     ctx.titles = list(lex.cues["titles"].find(body.folded, start, end))
     out: list[OrgMention] = []
     i = 0
+    head_at = ctx.head_at
     while i < len(toks):
-        if not (_starts_name(toks[i], ctx, i) or _lowercase_government(ctx, i)):
+        tok = toks[i]
+        # Most tokens are lowercase words with no organisation word at them: skip those
+        # without the calls (both tests below are False for them).
+        if not (tok.is_word and tok.is_cap) and tok.start not in head_at:
+            i += 1
+            continue
+        if not (_starts_name(tok, ctx, i) or _lowercase_government(ctx, i)):
             i += 1
             continue
         defined = _acronym_first(ctx, i)
