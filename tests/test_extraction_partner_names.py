@@ -236,3 +236,20 @@ def test_an_opening_adverb_is_not_a_partner() -> None:
         "engineering."
     )
     assert [name for name, _ in partners(decision)] == ["Bach Mai Hospital"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The University of Science and Technology of Hanoi and TU Wien have renewed their "
+        "student exchange agreement for five years.",
+        "On 9 June, USTH signed a student exchange agreement with TU Wien.",
+        "Ngày 9/6, Trường Đại học Khoa học và Công nghệ Hà Nội và TU Wien đã ký thỏa thuận "
+        "trao đổi sinh viên.",
+        "Le 9 juin, l'USTH a signé un accord d'échange d'étudiants avec TU Wien.",
+    ],
+)
+def test_a_short_name_in_capitals_is_a_partner_even_when_it_folds_to_a_stop_word(
+    text: str,
+) -> None:
+    assert [name for name, _ in partners(read(text))] == ["TU Wien"]

@@ -82,6 +82,11 @@ class _Ctx:
     places: dict[int, Hit] = field(default_factory=dict)
     units: list[Hit] = field(default_factory=list)
     titles: list[Hit] = field(default_factory=list)
+    # Stop words an acronym cannot stand for: titles ("GS", "TS") are written in capitals too.
+    title_words: frozenset[str] = field(default_factory=frozenset)
+    # Whether the sentence has lowercase letters: in an all-capitals headline every stop word
+    # looks like an acronym.
+    mixed_case: bool = True
 
     def heads_in(self, start: int, end: int) -> list[Hit]:
         return [h for h in self.heads if start <= h.start < end]
@@ -107,11 +112,19 @@ def _starts_name(tok: Token, ctx: _Ctx, k: int = -1) -> bool:
         return False
     # "Hai Phong": a place begins a name even when its first word alone is a stop word.
     return (
-        _word(tok) not in ctx.stops
+        not _is_stop(tok, ctx)
         or _head_at(ctx, tok) is not None
         or tok.start in ctx.places
         or (k >= 0 and _name_article(ctx, k))
     )
+
+
+def _is_stop(tok: Token, ctx: _Ctx) -> bool:
+    # "TU Wien": in capitals, a word that folds to a stop word ("từ") is an acronym.
+    word = _word(tok)
+    if word not in ctx.stops:
+        return False
+    return not (ctx.mixed_case and tok.is_acronym and word not in ctx.title_words)
 
 
 _NAME_ARTICLES = frozenset({"la", "le", "les", "los", "las", "el"})
@@ -150,10 +163,12 @@ def _head_form_ok(ctx: _Ctx, start: int, end: int) -> bool:
 def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention]:
     """Every organisation named in body.text[start:end], in order of appearance."""
     toks = tokens(body.text, body.folded, start, end)
-    stops = _single_words(lex, "stop_caps") | _single_words(lex, "titles")
-    ctx = _Ctx(body, lex, toks, stops)
+    title_words = _single_words(lex, "titles")
+    stops = _single_words(lex, "stop_caps") | title_words
+    ctx = _Ctx(body, lex, toks, stops, title_words=title_words)
     if not any(t.is_cap for t in toks):
         return []
+    ctx.mixed_case = any(c.islower() for c in body.text[start:end])
     ctx.heads = [
         h
         for h in lex.cues["org_heads"].find(body.folded, start, end, original=body.text)
@@ -769,7 +784,7 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
     # Drop leading words that start sentences or name people's positions.
     while (
         i < j - 1
-        and _word(toks[i]) in ctx.stops
+        and _is_stop(toks[i], ctx)
         and _head_at(ctx, toks[i]) is None
         and toks[i].start not in ctx.places
         and not _name_article(ctx, i)

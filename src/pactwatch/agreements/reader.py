@@ -415,9 +415,14 @@ def _bare_names(
             continue
         if len(parts) >= 2 and all(p in lex.syllables for p in parts):
             continue  # a Vietnamese personal or place name
-        if lex.has_word("stop_caps", parts[0], parts[0], marked=False):
-            continue
-        if conjunct_only and not (_WITH.search(before) or _after_home(reading, before)):
+        first = org.name.split()[0]
+        if lex.has_word("stop_caps", parts[0], parts[0], marked=False) and not (
+            first.isupper() and len(first) >= 2
+        ):
+            continue  # "Sau", "Theo" open sentences; "TU Wien" opens with an acronym
+        if conjunct_only and not (
+            _WITH.search(before) or _after_home(reading, body.folded[start : org.start])
+        ):
             continue
         out.append(org)
     return out
