@@ -253,3 +253,16 @@ def test_a_short_name_in_capitals_is_a_partner_even_when_it_folds_to_a_stop_word
     text: str,
 ) -> None:
     assert [name for name, _ in partners(read(text))] == ["TU Wien"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 26/3, USTH đã ký thỏa thuận hợp tác đào tạo. Tham dự lễ ký có đại diện UBND "
+        "thành phố Đà Nẵng.",
+        "Ngay 26/3, USTH da ky thoa thuan hop tac dao tao. Tham du le ky co dai dien UBND "
+        "thanh pho Da Nang.",
+    ],
+)
+def test_an_organisation_represented_among_the_guests_is_not_a_partner(text: str) -> None:
+    assert partners(read(text)) == []

@@ -571,7 +571,8 @@ def _represented(reading: _Reading) -> list[OrgMention]:
     starts = [s.start for s in body.sentences]
     for hit in reading.lex.cues["representing"].find(body.folded):
         idx = bisect_right(starts, hit.start) - 1
-        if idx < 0:
+        if idx < 0 or _attendance_start(reading, idx) <= hit.start:
+            # "Tham dự lễ ký có đại diện UBND thành phố": those who attended sign nothing.
             continue
         for org in reading.sentence_orgs(idx):
             if org.start < hit.end or org.start > hit.end + 60:
