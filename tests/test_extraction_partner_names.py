@@ -266,3 +266,27 @@ def test_a_short_name_in_capitals_is_a_partner_even_when_it_folds_to_a_stop_word
 )
 def test_an_organisation_represented_among_the_guests_is_not_a_partner(text: str) -> None:
     assert partners(read(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ngày 1/10, USTH đã ký biên bản ghi nhớ với Đại học Gadjah Mada tại thành phố "
+            "Yogyakarta.",
+            ["Đại học Gadjah Mada"],
+        ),
+        (
+            "Ngày 1/10, USTH và Đại học Gadjah Mada, thành phố Yogyakarta, đã ký biên bản ghi nhớ.",
+            ["Đại học Gadjah Mada"],
+        ),
+        (
+            "Ngày 1/10, USTH đã ký biên bản ghi nhớ với UBND thành phố Đà Nẵng.",
+            ["UBND thành phố Đà Nẵng"],
+        ),
+    ],
+)
+def test_a_bare_city_is_a_place_unless_an_organisation_word_governs_it(
+    text: str, expected: list[str]
+) -> None:
+    assert [name for name, _ in partners(read(text))] == expected

@@ -282,6 +282,8 @@ def _is_candidate(reading: _Reading, org: OrgMention) -> bool:
     folded = fold(org.name)
     if reading.lex.countries.label_of(org.name) or reading.lex.cues["places"].label_of(org.name):
         return False
+    if org.has_head and _bare_place(reading.lex, folded):
+        return False
     if org.has_head:
         # "the University", "Học viện", "l'Université" alone: the home institution (or one
         # already named) referred to by its organisation word, not a name.
@@ -298,6 +300,20 @@ def _is_candidate(reading: _Reading, org: OrgMention) -> bool:
         and folded.rstrip(".") not in reading.lex.single_words["non_org_acronyms"]
         and reading.lex.cues["agreement_nouns"].label_of(org.name) is None
     )
+
+
+# Words that name a place, not a body that governs it: "thành phố Yogyakarta" is a city;
+# "UBND thành phố ..." or "Sở ... thành phố ..." is its government.
+_PLACE_WORDS = re.compile(r"^(?:thanh pho|tinh|tp\.?|city of|province of)\s+")
+
+
+def _bare_place(lex: Lexicon, folded: str) -> bool:
+    """Whether a name is a place word and a proper name with no organisation word after."""
+    match = _PLACE_WORDS.match(" ".join(folded.split()))
+    if match is None:
+        return False
+    rest = " ".join(folded.split())[match.end() :]
+    return lex.cues["org_heads"].first(rest) is None
 
 
 def _only_heads(lex: Lexicon, folded: str) -> bool:
