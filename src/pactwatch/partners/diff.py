@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from pactwatch.model import AgreementDraft, PartnerDraft
@@ -45,7 +45,7 @@ from pactwatch.store.models import (
     PartnerInstitutionRecord,
     PartnerRecord,
 )
-from pactwatch.store.sql import chunked
+from pactwatch.store.sql import chunked, table_of
 
 OutcomeKind = Literal["new_partner", "known_partner", "duplicate"]
 PartyStatus = Literal["known", "new", "review"]
@@ -114,37 +114,60 @@ def known_since(
     session: Session, institution: str, partner_id: int
 ) -> tuple[bool, date | None, str]:
     """Whether `institution` knew the partner before, since when, and how we know."""
-    record = session.get(PartnerRecord, partner_id)
+    record = session.execute(_PARTNER, {"partner_id": partner_id}).first()
     if record is None:
         return False, None, f"partner #{partner_id} does not exist"
+    record_since, origin = record
     # Aggregated in SQL: a partner of many institutions has many agreements, and only the
     # count and the earliest date matter. An undated agreement counts from its article's date.
     count, first_signed, first_published = session.execute(
-        select(
-            func.count(),
-            func.min(AgreementRecord.signed_on),
-            func.min(case((AgreementRecord.signed_on.is_(None), ArticleRecord.published_at))),
-        )
-        .select_from(AgreementRecord)
-        .join(AgreementPartnerRecord, AgreementPartnerRecord.agreement_id == AgreementRecord.id)
-        .outerjoin(ArticleRecord, ArticleRecord.id == AgreementRecord.first_article_id)
-        .where(
-            AgreementPartnerRecord.partner_id == partner_id,
-            AgreementRecord.institution == institution,
-        )
+        _KNOWN, {"partner_id": partner_id, "institution": institution}
     ).one()
     dates = [d for d in (first_signed, _day(_aware(first_published))) if d]
-    listed = _listed_for(session, institution, partner_id, record.origin)
-    if record.since and (listed or count):
-        dates.append(record.since)
+    listed = _listed_for(session, institution, partner_id, origin)
+    if record_since and (listed or count):
+        dates.append(record_since)
     since = min(dates) if dates else None
     if count:
         how = f"{count} stored agreement(s)"
     elif listed:
-        how = f"registry ({record.origin})"
+        how = f"registry ({origin})"
     else:
         return False, None, f"not a partner of {institution} yet"
     return True, since, how
+
+
+# Built once, on the Core tables: building and cache-keying a statement per call cost more
+# than SQLite takes to run it.
+_PARTNERS = table_of(PartnerRecord)
+_PARTNER = select(_PARTNERS.c.since, _PARTNERS.c.origin).where(
+    _PARTNERS.c.id == bindparam("partner_id")
+)
+_AGREEMENTS = table_of(AgreementRecord)
+_AGREEMENT_PARTNERS = table_of(AgreementPartnerRecord)
+_ARTICLES = table_of(ArticleRecord)
+_KNOWN = (
+    select(
+        func.count(),
+        func.min(_AGREEMENTS.c.signed_on),
+        func.min(case((_AGREEMENTS.c.signed_on.is_(None), _ARTICLES.c.published_at))),
+    )
+    .select_from(_AGREEMENTS)
+    .join(_AGREEMENT_PARTNERS, _AGREEMENT_PARTNERS.c.agreement_id == _AGREEMENTS.c.id)
+    .outerjoin(_ARTICLES, _ARTICLES.c.id == _AGREEMENTS.c.first_article_id)
+    .where(
+        _AGREEMENT_PARTNERS.c.partner_id == bindparam("partner_id"),
+        _AGREEMENTS.c.institution == bindparam("institution"),
+    )
+)
+_LISTINGS = table_of(PartnerInstitutionRecord)
+_LISTED_MINE = select(_LISTINGS.c.partner_id).where(
+    _LISTINGS.c.partner_id == bindparam("partner_id"),
+    _LISTINGS.c.institution == bindparam("institution"),
+)
+_LISTED_ANY = (
+    select(_LISTINGS.c.partner_id).where(_LISTINGS.c.partner_id == bindparam("partner_id")).limit(1)
+)
 
 
 def _aware(value: object) -> datetime | None:
@@ -158,15 +181,12 @@ def _aware(value: object) -> datetime | None:
 def _listed_for(session: Session, institution: str, partner_id: int, origin: str) -> bool:
     """Whether the registry lists the partner for `institution`: by a row for it, or by having
     no row at all (everyone's partner) unless it was learnt."""
-    rows = PartnerInstitutionRecord
-    mine = session.scalar(
-        select(rows.partner_id).where(
-            rows.partner_id == partner_id, rows.institution == institution
-        )
-    )
+    mine = session.execute(
+        _LISTED_MINE, {"partner_id": partner_id, "institution": institution}
+    ).scalar()
     if mine is not None:
         return True
-    anyone = session.scalar(select(rows.partner_id).where(rows.partner_id == partner_id).limit(1))
+    anyone = session.execute(_LISTED_ANY, {"partner_id": partner_id}).scalar()
     return anyone is None and origin != "learnt"
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TextIO
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from pactwatch.config import PartnerConfig
@@ -36,6 +36,7 @@ from pactwatch.store.models import (
     PartnerNameRecord,
     PartnerRecord,
 )
+from pactwatch.store.sql import table_of
 
 CSV_FIELDS = (
     "id",
@@ -285,15 +286,18 @@ def _get(session: Session, partner_id: int) -> PartnerRecord:
     return record
 
 
+_MERGED_INTO = select(table_of(PartnerRecord).c.merged_into_id).where(
+    table_of(PartnerRecord).c.id == bindparam("id")
+)
+
+
 def survivor(session: Session, partner_id: int) -> int:
     """The entry a partner was (possibly repeatedly) merged into; itself if never merged."""
     seen: set[int] = set()
     current = partner_id
     while current not in seen:
         seen.add(current)
-        target = session.scalar(
-            select(PartnerRecord.merged_into_id).where(PartnerRecord.id == current)
-        )
+        target = session.execute(_MERGED_INTO, {"id": current}).scalar()
         if target is None:
             return current
         current = target
