@@ -382,30 +382,14 @@ def _find_duplicate(
     start = datetime.combine(low - timedelta(days=1), datetime.min.time(), tzinfo=UTC)
     end = datetime.combine(high + timedelta(days=2), datetime.min.time(), tzinfo=UTC)
     rows = session.execute(
-        select(
-            AgreementRecord.id,
-            AgreementRecord.signed_on,
-            ArticleRecord.published_at,
-            AgreementRecord.created_at,
-        )
-        .outerjoin(ArticleRecord, ArticleRecord.id == AgreementRecord.first_article_id)
-        .where(
-            AgreementRecord.institution == institution,
-            or_(
-                AgreementRecord.signed_on.between(low, high),
-                and_(
-                    AgreementRecord.signed_on.is_(None),
-                    or_(
-                        ArticleRecord.published_at.between(start, end),
-                        and_(
-                            ArticleRecord.published_at.is_(None),
-                            AgreementRecord.created_at.between(start, end),
-                        ),
-                    ),
-                ),
-            ),
-        )
-        .order_by(AgreementRecord.id)
+        _NEAR,
+        {
+            "institution": institution,
+            "low": low,
+            "high": high,
+            "start": start,
+            "end": end,
+        },
     ).all()
     candidates: list[tuple[int, str]] = []
     for agreement_id, signed_on, first_published, created_at in rows:
@@ -428,6 +412,35 @@ def _find_duplicate(
         if stored.get(agreement_id, set()) == keys:
             return agreement_id, f"duplicate of agreement #{agreement_id}: same partners, {why}"
     return None
+
+
+_NEAR = (
+    select(
+        _AGREEMENTS.c.id,
+        _AGREEMENTS.c.signed_on,
+        _ARTICLES.c.published_at,
+        _AGREEMENTS.c.created_at,
+    )
+    .select_from(_AGREEMENTS)
+    .outerjoin(_ARTICLES, _ARTICLES.c.id == _AGREEMENTS.c.first_article_id)
+    .where(
+        _AGREEMENTS.c.institution == bindparam("institution"),
+        or_(
+            _AGREEMENTS.c.signed_on.between(bindparam("low"), bindparam("high")),
+            and_(
+                _AGREEMENTS.c.signed_on.is_(None),
+                or_(
+                    _ARTICLES.c.published_at.between(bindparam("start"), bindparam("end")),
+                    and_(
+                        _ARTICLES.c.published_at.is_(None),
+                        _AGREEMENTS.c.created_at.between(bindparam("start"), bindparam("end")),
+                    ),
+                ),
+            ),
+        ),
+    )
+    .order_by(_AGREEMENTS.c.id)
+)
 
 
 def _stored_keys_of(
