@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from pactwatch.config import ChannelConfig
@@ -44,7 +43,7 @@ from pactwatch.notify.render import Message, Renderer, RenderError
 from pactwatch.notify.routing import channels_for
 from pactwatch.notify.send import SendResult, send_message
 from pactwatch.store.models import EventRecord, OutboxRecord
-from pactwatch.store.sql import insert_ignore
+from pactwatch.store.sql import insert_ignore, insert_ignore_many
 from pactwatch.store.types import utcnow
 
 PENDING, SENT, DEAD = "pending", "sent", "dead"
@@ -118,26 +117,10 @@ def _queue(
          "next_attempt_at": now, "created_at": now}
         for name in names
     ]  # fmt: skip
-    session.execute(_insert_ignoring_duplicates(session, values))
+    # A statement built once, run for every row: rebuilt with the rows in it, it is compiled anew
+    # for every event.
+    insert_ignore_many(session, OutboxRecord, values, key=("event_id", "channel"))
     return names
-
-
-def _insert_ignoring_duplicates(session: Session, values: list[dict[str, Any]]) -> Any:
-    dialect = session.get_bind().dialect.name
-    table = OutboxRecord
-    if dialect == "postgresql":
-        return (
-            postgresql.insert(table)
-            .values(values)
-            .on_conflict_do_nothing(index_elements=["event_id", "channel"])
-        )
-    if dialect == "sqlite":
-        return (
-            sqlite.insert(table)
-            .values(values)
-            .on_conflict_do_nothing(index_elements=["event_id", "channel"])
-        )
-    raise NotImplementedError(f"no conflict-free insert for {dialect}")
 
 
 # -- dispatching ----------------------------------------------------------------------------
