@@ -193,14 +193,16 @@ def _listed_for(session: Session, institution: str, partner_id: int, origin: str
 # -- the decision -----------------------------------------------------------------------------
 
 
+_CORRECTIONS = table_of(CorrectionRecord)
+_REJECTIONS = select(_CORRECTIONS.c.note, _CORRECTIONS.c.partner_id).where(
+    _CORRECTIONS.c.action == "new", _CORRECTIONS.c.partner_id.is_not(None)
+)
+
+
 def _rejected(session: Session) -> dict[str, set[int]]:
     """Names an admin said are NOT a given partner (folded name → partner ids)."""
     out: dict[str, set[int]] = {}
-    rows = session.execute(
-        select(CorrectionRecord.note, CorrectionRecord.partner_id).where(
-            CorrectionRecord.action == "new", CorrectionRecord.partner_id.is_not(None)
-        )
-    )
+    rows = session.execute(_REJECTIONS)
     for note, partner_id in rows:
         if note and partner_id is not None:
             out.setdefault(fold(note), set()).add(partner_id)
