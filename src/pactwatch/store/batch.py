@@ -8,9 +8,9 @@ Usage::
 A crawl stores hundreds of articles a second, each a handful of statements; a transaction of its
 own per article spends more on BEGIN/COMMIT (and, on SQLite, the WAL sync) than on the rows.
 `run` queues the work; the queue is written when it holds `size` items or `wait` seconds after
-the first one arrived, whichever comes first, in ONE transaction. Each item runs in a SAVEPOINT,
-so an item that raises is rolled back alone and its caller gets the exception, while the others
-are committed. Every item's caller resumes only after the commit: what it awaited is durable.
+the first one arrived, whichever comes first, in ONE transaction. Each item runs in a SAVEPOINT
+(unless it is alone), so an item that raises is rolled back alone and its caller gets the
+exception, while the others are committed. Every item's caller resumes only after the commit: what it awaited is durable.
 
 The batch is written synchronously on the event loop thread, with no ``await`` inside: a task
 cancelled while it waits leaves its item in the batch, which is written whole or not at all.
@@ -74,12 +74,23 @@ class BatchWriter:
         if not batch:
             return
         outcomes: list[tuple[bool, Any]] = []
+        # Alone in its transaction, an item needs no savepoint: rolling back the whole rolls
+        # back just it. What it raised is its own failure, not the batch's.
+        alone: Exception | None = None
         try:
             with self.db.session() as session, session.begin():
-                for item in batch:
-                    outcomes.append(_one(session, item.work))
+                if len(batch) == 1:
+                    try:
+                        outcomes.append((True, batch[0].work(session)))
+                    except Exception as exc:
+                        alone = exc
+                        raise
+                else:
+                    for item in batch:
+                        outcomes.append(_one(session, item.work))
         except Exception as exc:  # the commit itself failed: nothing of the batch is stored
-            logger.warning("store.batch_failed", exc_info=True)
+            if exc is not alone:
+                logger.warning("store.batch_failed", exc_info=True)
             outcomes = [(False, exc)] * len(batch)
         for item, (ok, value) in zip(batch, outcomes, strict=True):
             if item.future.done():
