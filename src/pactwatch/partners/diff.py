@@ -445,6 +445,13 @@ _NEAR = (
 )
 
 
+_PARTIES_OF = select(
+    _AGREEMENT_PARTNERS.c.agreement_id,
+    _AGREEMENT_PARTNERS.c.partner_id,
+    _AGREEMENT_PARTNERS.c.name_as_written,
+).where(_AGREEMENT_PARTNERS.c.agreement_id.in_(bindparam("ids", expanding=True)))
+
+
 def _stored_keys_of(
     session: Session, agreement_ids: list[int], index: PartnerIndex
 ) -> dict[int, set[str]]:
@@ -453,13 +460,7 @@ def _stored_keys_of(
     survivors: dict[int, int] = {}
     names: dict[str, str] = {}
     for batch in chunked(agreement_ids):
-        rows = session.execute(
-            select(
-                AgreementPartnerRecord.agreement_id,
-                AgreementPartnerRecord.partner_id,
-                AgreementPartnerRecord.name_as_written,
-            ).where(AgreementPartnerRecord.agreement_id.in_(batch))
-        )
+        rows = session.execute(_PARTIES_OF, {"ids": batch})
         for agreement_id, partner_id, name in rows:
             if partner_id is not None:
                 if partner_id not in survivors:
