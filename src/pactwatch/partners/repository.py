@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TextIO
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from pactwatch.config import PartnerConfig
@@ -180,18 +180,19 @@ def _set_institutions(session: Session, partner_id: int, institutions: Iterable[
     return True
 
 
+_LISTINGS = table_of(PartnerInstitutionRecord)
+_INSTITUTIONS_OF = select(_LISTINGS.c.institution).where(
+    _LISTINGS.c.partner_id == bindparam("partner_id")
+)
+_ADD_INSTITUTION = insert(_LISTINGS)
+
+
 def add_institution(session: Session, partner_id: int, institution: str) -> None:
     """Record that `institution` has this partner (no-op for an every-institution entry)."""
-    rows = set(
-        session.scalars(
-            select(PartnerInstitutionRecord.institution).where(
-                PartnerInstitutionRecord.partner_id == partner_id
-            )
-        )
-    )
+    rows = set(session.execute(_INSTITUTIONS_OF, {"partner_id": partner_id}).scalars())
     if institution not in rows:
-        session.add(PartnerInstitutionRecord(partner_id=partner_id, institution=institution))
-        session.flush()
+        # A Core insert: the unit of work would cost more than the one row it writes.
+        session.execute(_ADD_INSTITUTION, {"partner_id": partner_id, "institution": institution})
 
 
 def add_partner(
