@@ -10,7 +10,8 @@ own per article spends more on BEGIN/COMMIT (and, on SQLite, the WAL sync) than 
 `run` queues the work; the queue is written when it holds `size` items or `wait` seconds after
 the first one arrived, whichever comes first, in ONE transaction. Each item runs in a SAVEPOINT
 (unless it is alone), so an item that raises is rolled back alone and its caller gets the
-exception, while the others are committed. Every item's caller resumes only after the commit: what it awaited is durable.
+exception, while the others are committed. Every item's caller resumes only after the commit:
+what it awaited is durable.
 
 The batch is written synchronously on the event loop thread, with no ``await`` inside: a task
 cancelled while it waits leaves its item in the batch, which is written whole or not at all.
