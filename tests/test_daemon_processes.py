@@ -260,10 +260,14 @@ def test_three_daemons_share_sources_and_alerts_even_when_one_is_killed(
     # beta was taken over from the killed daemon (which may have held alpha's lease as well).
     assert "beta" in {e["source"] for e in taken_over}
     assert {e["previous_owner"] for e in taken_over} == {owner}
-    # Each alert went out once, although three dispatchers shared the outbox.
-    assert len(posts) == events and all(r.status == "sent" for r in outbox)
+    # Three dispatchers shared the outbox and one was SIGKILLed: every alert went out, and the
+    # only duplicate allowed is the documented one, a send the killed process made but never
+    # recorded (at most one per crash and channel).
+    assert all(r.status == "sent" for r in outbox)
     bodies = [json.dumps(p.body, ensure_ascii=False) for p in posts]
-    assert all(sum(f"Signing number {i}" in b for b in bodies) == 1 for i in range(events))
+    copies = [sum(f"Signing number {i}" in b for b in bodies) for i in range(events)]
+    assert all(n >= 1 for n in copies), copies
+    assert sum(copies) - events <= 1, copies
     for name in feeds:
         mine = [(start, end) for n, start, end in runs if n == name]
         # One crawl at a time, and one per period: runs never overlap and start a period apart.
