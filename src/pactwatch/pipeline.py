@@ -116,7 +116,7 @@ async def run_source(source: SourceConfig, deps: Deps) -> SourceRunResult:
     except Exception as exc:  # a bug, not a website: keep the daemon alive and say so loudly
         logger.exception("source.crashed", extra={"source": source.name})
         result = SourceRunResult(source.name, "failed", error=f"internal error: {exc!r}")
-    result = _with_duration(result, time.monotonic() - clock)
+    result = replace(result, duration=time.monotonic() - clock)
     await _record_run(source, deps, result, started_at)
     log_event(
         logger,
@@ -243,10 +243,6 @@ def _failed_discovery(source: SourceConfig, failure: FetchResult) -> SourceRunRe
     return SourceRunResult(
         source.name, outcome, error=f"{failure.url}: {status}{failure.error or failure.outcome}"
     )
-
-
-def _with_duration(result: SourceRunResult, seconds: float) -> SourceRunResult:
-    return replace(result, duration=seconds)
 
 
 async def _record_run(
