@@ -12,9 +12,10 @@ routes all of 127.0.0.0/8 to `lo`), served by one asyncio HTTP/1.1 responder wit
 a separate process, so the process measured runs pactwatch only. The sites are built from the
 fixture templates of ``tests/fixtures/sites``: a third are NukeViet RSS feeds, a third NukeViet
 listing pages, a third WordPress feeds, each of 30 articles whose pages mix the fixtures'
-paragraphs (gzip-compressed, as real servers send them). Every host serves a robots.txt, and
-feeds and listings carry an ETag and Last-Modified and answer 304 to a matching
-If-None-Match.
+paragraphs (gzip-compressed, as real servers send them; built and compressed once, when the
+server starts, so that the simulated remote machines take little of the measured cores). Every
+host serves a robots.txt, and feeds and listings carry an ETag and Last-Modified and answer 304
+to a matching If-None-Match.
 
 For each N it measures, each in a fresh process so that peak RSS figures do not mix:
 
@@ -328,13 +329,48 @@ def article_urls(site: int, port: int) -> list[str]:
 _REASONS = {200: b"OK", 304: b"Not Modified", 400: b"Bad Request", 404: b"Not Found"}
 
 
+@dataclass(frozen=True)
+class _Site:
+    """What one simulated site serves, built and gzip-compressed once, before any crawl.
+
+    The sites stand for remote servers: compressing each answer again at every request would
+    spend, on the cores the crawler runs on, CPU that a real server spends on its own machine.
+    Bodies are kept compressed only; a client that does not accept gzip gets them inflated.
+    """
+
+    number: int
+    kind: Kind
+    robots: bytes
+    index: bytes
+    etag: str
+    articles: dict[str, bytes]
+
+    @classmethod
+    def build(cls, number: int, port: int) -> _Site:
+        base, kind = base_url(number, port), kind_of(number)
+        return cls(
+            number=number,
+            kind=kind,
+            robots=_gzip(kind.robots.replace(PLACEHOLDER, base).encode()),
+            index=_gzip(index_page(number, base)),
+            etag=index_etag(number),
+            articles={
+                article_path(number, n): _gzip(article_page(number, n, base))
+                for n in range(ARTICLES_PER_SITE)
+            },
+        )
+
+
+def _gzip(body: bytes) -> bytes:
+    # mtime=0: the same body compresses to the same bytes whenever it is built.
+    return gzip.compress(body, compresslevel=5, mtime=0)
+
+
 class _Responder(asyncio.Protocol):
     """A minimal HTTP/1.1 responder (GET, keep-alive, pipelining) for one listening address."""
 
-    def __init__(self, site: int, port: int, counters: Counters) -> None:
-        self.site, self.base, self.counters = site, base_url(site, port), counters
-        self.kind = kind_of(site)
-        self.articles = {article_path(site, n): n for n in range(ARTICLES_PER_SITE)}
+    def __init__(self, site: _Site, counters: Counters) -> None:
+        self.site, self.counters = site, counters
         self.buffer = b""
         self.transport: asyncio.Transport | None = None
 
@@ -360,10 +396,11 @@ class _Responder(asyncio.Protocol):
             headers[name.strip().lower()] = value.strip()
         target = parts[1].split("?", 1)[0] if len(parts) == 3 else ""
         status, extra, body = self._route(target, headers)
-        gzipped = bool(body) and "gzip" in headers.get("accept-encoding", "")
-        if gzipped:
-            body = gzip.compress(body, compresslevel=5)
-            extra["Content-Encoding"] = "gzip"
+        if status == 200:
+            if "gzip" in headers.get("accept-encoding", ""):
+                extra["Content-Encoding"] = "gzip"
+            else:
+                body = gzip.decompress(body)
         close = headers.get("connection", "").lower() == "close"
         out = [b"HTTP/1.1 %d %s\r\nServer: bench\r\n" % (status, _REASONS[status])]
         out += [f"{k}: {v}\r\n".encode() for k, v in extra.items()]
@@ -383,21 +420,19 @@ class _Responder(asyncio.Protocol):
         return not close
 
     def _route(self, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        """Status, headers and body (gzip-compressed when the status is 200)."""
+        site = self.site
         if path == "/robots.txt":
-            robots = self.kind.robots.replace(PLACEHOLDER, self.base).encode()
-            return 200, {"Content-Type": "text/plain; charset=utf-8"}, robots
-        if path == self.kind.index_path:
-            etag = index_etag(self.site)
-            validators = {"ETag": etag, "Last-Modified": LAST_MODIFIED}
-            if etag in {
+            return 200, {"Content-Type": "text/plain; charset=utf-8"}, site.robots
+        if path == site.kind.index_path:
+            validators = {"ETag": site.etag, "Last-Modified": LAST_MODIFIED}
+            if site.etag in {
                 t.strip().removeprefix("W/") for t in headers.get("if-none-match", "").split(",")
             }:
                 return 304, validators, b""
-            content = {"Content-Type": self.kind.index_type, **validators}
-            return 200, content, index_page(self.site, self.base)
-        number = self.articles.get(path)
-        if number is not None:
-            page = article_page(self.site, number, self.base)
+            return 200, {"Content-Type": site.kind.index_type, **validators}, site.index
+        page = site.articles.get(path)
+        if page is not None:
             return 200, {"Content-Type": "text/html; charset=utf-8"}, page
         return 404, {"Content-Type": "text/plain"}, b"not found"
 
@@ -435,10 +470,13 @@ def _serve(sites: int, counters: Counters, ready: Connection) -> None:
         return
     port = sockets[0].getsockname()[1]
 
+    # Every answer is built before the server reports ready, so no crawl pays for it.
+    built = [_Site.build(site, port) for site in range(sites)]
+
     async def main() -> None:
         loop = asyncio.get_running_loop()
-        for site, sock in enumerate(sockets):
-            await loop.create_server(partial(_Responder, site, port, counters), sock=sock)
+        for site, sock in zip(built, sockets, strict=True):
+            await loop.create_server(partial(_Responder, site, counters), sock=sock)
         ready.send(("ok", port))
         await asyncio.Event().wait()
 
@@ -479,6 +517,22 @@ class Server:
         assert self.counters is not None
         return list(self.counters)
 
+    @property
+    def pid(self) -> int:
+        assert self._process is not None and self._process.pid is not None
+        return self._process.pid
+
+
+def _server_cpu_seconds(pid: int) -> float:
+    """CPU seconds the simulated sites' process has used so far (0 when it is not known)."""
+    import psutil  # type: ignore[import-untyped]
+
+    try:
+        times = psutil.Process(pid).cpu_times()
+    except (psutil.NoSuchProcess, psutil.AccessDenied):
+        return 0.0
+    return float(times.user + times.system)
+
 
 # -- the crawling process -----------------------------------------------------------------------
 
@@ -494,6 +548,7 @@ class Job:
     log_file: str
     profile: str | None = None
     shared_institutions: bool = False
+    server_pid: int = 0
 
 
 @dataclass
@@ -511,6 +566,8 @@ class Pass:
     cpu: float = 0.0
     # CPU seconds of the page-reading workers (and their forkserver) during the pass.
     worker_cpu: float = 0.0
+    # CPU seconds the simulated sites' server spent answering the pass.
+    server_cpu: float = 0.0
 
 
 def _cpu_seconds() -> float:
@@ -666,6 +723,7 @@ def _pactwatch_passes(job: Job, counters: Counters, workers: Workers) -> list[Pa
             before = list(counters)
             started, cpu = time.perf_counter(), _cpu_seconds()
             worker_cpu = workers.cpu_seconds()
+            server_cpu = _server_cpu_seconds(job.server_pid)
             if profiler is not None:
                 profiler.enable()
             results = asyncio.run(crawl(db, reader))
@@ -678,9 +736,10 @@ def _pactwatch_passes(job: Job, counters: Counters, workers: Workers) -> list[Pa
             outcomes["link_failures"] = sum(len(r.failures) for r in results)
             cpu = _cpu_seconds() - cpu
             worker_cpu = workers.cpu_seconds() - worker_cpu
+            server_cpu = _server_cpu_seconds(job.server_pid) - server_cpu
             passes.append(
                 Pass(label, seconds, requests, dict(outcomes), statuses, cpu=cpu,
-                     worker_cpu=worker_cpu)
+                     worker_cpu=worker_cpu, server_cpu=server_cpu)
             )  # fmt: skip
     if profiler is not None and job.profile:
         profiler.dump_stats(job.profile)
@@ -830,6 +889,7 @@ class Row:
             f"{self.ours.cpu:>7.2f}",
             f"{self.ours.worker_cpu:>7.2f}",
             f"{self.ours.cpu + self.ours.worker_cpu:>7.2f}",
+            f"{self.ours.server_cpu:>7.2f}",
             f"{rate:>8,.0f}",
             f"{self.rss_mb:>7.0f}",
             f"{self.worker_rss_mb:>7.0f}",
@@ -847,10 +907,10 @@ class Row:
         return "  ".join(cells)
 
 
-# cpu: the main process, its workers, both; RSS (peak, MB): the same three.
+# cpu: the main process, its workers, both, the sites' server; RSS (peak, MB): the first three.
 HEADER = (
     f"{'N':>6}  {'scenario':<14}  {'requests':>8}  {'seconds':>8}  {'cpu s':>7}  {'wrk cpu':>7}  "
-    f"{'tot cpu':>7}  {'req/s':>8}  {'RSS MB':>7}  {'wrk RSS':>7}  {'tot RSS':>7}  "
+    f"{'tot cpu':>7}  {'srv cpu':>7}  {'req/s':>8}  {'RSS MB':>7}  {'wrk RSS':>7}  {'tot RSS':>7}  "
     f"{'peer s':>8}  {'peer cpu':>7}  {'peer r/s':>8}  {'ratio':>7}"
 )
 
@@ -891,6 +951,7 @@ def measure(args: argparse.Namespace, sites: int, workdir: Path) -> list[Row]:
                     str(workdir / f"crawl-{sites}.log"),
                     profile,
                     args.shared_institutions,
+                    server.pid,
                 ),
                 server,
                 sample,
