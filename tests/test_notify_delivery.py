@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pactwatch.config import ChannelConfig
@@ -107,3 +109,34 @@ def test_secrets_found_in_headers_and_tokens() -> None:
     assert TOKEN in secrets and PASSWORD in secrets
     text = redact(f"GET /p?X-Api-Key={TOKEN} https://u:{PASSWORD}@h smtp://x:y@h2", secrets)
     assert TOKEN not in text and PASSWORD not in text and "x:****@h2" in text
+
+
+def test_apprise_config_file_relative_to_the_config_and_filtered_by_tag(tmp_path: Path) -> None:
+    renderer = Renderer()
+    with WebhookReceiver() as hook:
+        (tmp_path / "apprise.yml").write_text(
+            "version: 1\n"
+            "urls:\n"
+            f"  - {hook.json_url('/office')}:\n"
+            "      tag: office\n"
+            f"  - {hook.json_url('/elsewhere')}:\n"
+            "      tag: elsewhere\n",
+            encoding="utf-8",
+        )
+        channel = ChannelConfig.model_validate(
+            {"name": "office", "apprise_config": "apprise.yml", "tag": "office"}
+        )
+        result = send_message(channel, renderer.render(ECL, channel), base_dir=tmp_path)
+        assert result.ok, result.error
+        # apprise returns once every post is answered, and the receiver records before it answers
+        (post,) = hook.wait_for(1)
+    assert post.path == "/office"
+    assert post.body["title"].startswith("New partner: École Centrale de Lyon")
+
+
+def test_missing_apprise_config_file_is_a_permanent_error(tmp_path: Path) -> None:
+    channel = ChannelConfig.model_validate({"name": "office", "apprise_config": "absent.yml"})
+    result = send_message(channel, Renderer().render(ECL, channel), base_dir=tmp_path)
+    assert not result.ok and result.permanent
+    assert result.error is not None and "cannot read apprise config" in result.error
+    assert str(tmp_path / "absent.yml") in result.error
