@@ -568,6 +568,8 @@ class Pass:
     worker_cpu: float = 0.0
     # CPU seconds the simulated sites' server spent answering the pass.
     server_cpu: float = 0.0
+    # SQL statements the crawling process sent (an executemany counts once).
+    statements: int = 0
 
 
 def _cpu_seconds() -> float:
@@ -686,6 +688,8 @@ def bench_settings(
 def _pactwatch_passes(job: Job, counters: Counters, workers: Workers) -> list[Pass]:
     import logging
 
+    import sqlalchemy as sa
+
     from pactwatch.commands.common import database
     from pactwatch.fetch import Fetcher
     from pactwatch.logs import setup_logging
@@ -717,10 +721,18 @@ def _pactwatch_passes(job: Job, counters: Counters, workers: Workers) -> list[Pa
 
     labels = ["cold"] if job.scenario == "cold" else ["cron", "daemon"]
     passes = []
+    statements = 0
+
+    def count(*_: object) -> None:
+        nonlocal statements
+        statements += 1
+
     # As `pactwatch crawl` composes it; the daemon pass reuses the pool, as the daemon does.
     with database(settings) as db, worker_pool() as reader:
+        sa.event.listen(db.engine, "before_cursor_execute", count)
         for label in labels:
             before = list(counters)
+            statements = 0
             started, cpu = time.perf_counter(), _cpu_seconds()
             worker_cpu = workers.cpu_seconds()
             server_cpu = _server_cpu_seconds(job.server_pid)
@@ -739,7 +751,7 @@ def _pactwatch_passes(job: Job, counters: Counters, workers: Workers) -> list[Pa
             server_cpu = _server_cpu_seconds(job.server_pid) - server_cpu
             passes.append(
                 Pass(label, seconds, requests, dict(outcomes), statuses, cpu=cpu,
-                     worker_cpu=worker_cpu, server_cpu=server_cpu)
+                     worker_cpu=worker_cpu, server_cpu=server_cpu, statements=statements)
             )  # fmt: skip
     if profiler is not None and job.profile:
         profiler.dump_stats(job.profile)
@@ -890,6 +902,7 @@ class Row:
             f"{self.ours.worker_cpu:>7.2f}",
             f"{self.ours.cpu + self.ours.worker_cpu:>7.2f}",
             f"{self.ours.server_cpu:>7.2f}",
+            f"{self.ours.statements:>9,}",
             f"{rate:>8,.0f}",
             f"{self.rss_mb:>7.0f}",
             f"{self.worker_rss_mb:>7.0f}",
@@ -907,10 +920,12 @@ class Row:
         return "  ".join(cells)
 
 
-# cpu: the main process, its workers, both, the sites' server; RSS (peak, MB): the first three.
+# cpu: the main process, its workers, both, the sites' server; SQL: statements sent by the
+# main process; RSS (peak, MB): the first three.
 HEADER = (
     f"{'N':>6}  {'scenario':<14}  {'requests':>8}  {'seconds':>8}  {'cpu s':>7}  {'wrk cpu':>7}  "
-    f"{'tot cpu':>7}  {'srv cpu':>7}  {'req/s':>8}  {'RSS MB':>7}  {'wrk RSS':>7}  {'tot RSS':>7}  "
+    f"{'tot cpu':>7}  {'srv cpu':>7}  {'SQL':>9}  {'req/s':>8}  {'RSS MB':>7}  {'wrk RSS':>7}  "
+    f"{'tot RSS':>7}  "
     f"{'peer s':>8}  {'peer cpu':>7}  {'peer r/s':>8}  {'ratio':>7}"
 )
 
@@ -973,6 +988,9 @@ def measure(args: argparse.Namespace, sites: int, workdir: Path) -> list[Row]:
                 row = Row(sites, label, mine, rss, theirs, worker_rss)
                 rows.append(row)
                 print(row.line(), flush=True)
+                if mine.outcomes.get("articles"):
+                    per_article = mine.statements / mine.outcomes["articles"]
+                    print(f"        {per_article:.2f} SQL statements per article", flush=True)
                 for problem in _check(row):
                     print(f"        !! {problem}", flush=True)
     return rows
