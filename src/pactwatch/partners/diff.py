@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Literal
+from typing import Literal, TypeVar
 
-from sqlalchemy import and_, bindparam, case, func, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, and_, bindparam, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from pactwatch.model import AgreementDraft, PartnerDraft
@@ -36,7 +36,7 @@ from pactwatch.partners.repository import (
     learn_partner,
     survivor,
 )
-from pactwatch.store.agreements import Party
+from pactwatch.store.agreements import Party, agreement_for_article
 from pactwatch.store.models import (
     AgreementPartnerRecord,
     AgreementRecord,
@@ -47,6 +47,7 @@ from pactwatch.store.models import (
 )
 from pactwatch.store.sql import chunked, table_of
 
+T = TypeVar("T")
 OutcomeKind = Literal["new_partner", "known_partner", "duplicate"]
 PartyStatus = Literal["known", "new", "review"]
 
@@ -114,43 +115,96 @@ def known_since(
     session: Session, institution: str, partner_id: int
 ) -> tuple[bool, date | None, str]:
     """Whether `institution` knew the partner before, since when, and how we know."""
-    record = session.execute(_PARTNER, {"partner_id": partner_id}).first()
-    if record is None:
+    return _knowing(_facts(session, institution, partner_id), institution, partner_id)
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the registry and the stored agreements say about one partner and one institution."""
+
+    exists: bool
+    since: date | None
+    origin: str
+    merged_into_id: int | None
+    count: int
+    first_signed: date | None
+    first_published: datetime | None
+    listed_mine: bool
+    listed_any: bool
+
+
+def _facts(session: Session, institution: str, partner_id: int) -> _Facts:
+    # One statement: a party's facts were five round trips, and a crawl asks for every party.
+    row = session.execute(_FACTS, {"partner_id": partner_id, "institution": institution}).one()
+    count, first_signed, first_published, since, origin, merged_into, mine, anyone = row
+    return _Facts(
+        exists=origin is not None,
+        since=since,
+        origin=origin or "",
+        merged_into_id=merged_into,
+        count=count,
+        first_signed=first_signed,
+        first_published=_aware(first_published),
+        listed_mine=bool(mine),
+        listed_any=bool(anyone),
+    )
+
+
+def _knowing(facts: _Facts, institution: str, partner_id: int) -> tuple[bool, date | None, str]:
+    if not facts.exists:
         return False, None, f"partner #{partner_id} does not exist"
-    record_since, origin = record
     # Aggregated in SQL: a partner of many institutions has many agreements, and only the
     # count and the earliest date matter. An undated agreement counts from its article's date.
-    count, first_signed, first_published = session.execute(
-        _KNOWN, {"partner_id": partner_id, "institution": institution}
-    ).one()
-    dates = [d for d in (first_signed, _day(_aware(first_published))) if d]
-    listed = _listed_for(session, institution, partner_id, origin)
-    if record_since and (listed or count):
-        dates.append(record_since)
+    dates = [d for d in (facts.first_signed, _day(facts.first_published)) if d]
+    listed = _is_listed(facts.listed_mine, facts.listed_any, facts.origin)
+    if facts.since and (listed or facts.count):
+        dates.append(facts.since)
     since = min(dates) if dates else None
-    if count:
-        how = f"{count} stored agreement(s)"
+    if facts.count:
+        how = f"{facts.count} stored agreement(s)"
     elif listed:
-        how = f"registry ({origin})"
+        how = f"registry ({facts.origin})"
     else:
         return False, None, f"not a partner of {institution} yet"
     return True, since, how
 
 
+def _is_listed(mine: bool, anyone: bool, origin: str) -> bool:
+    """Whether the registry lists the partner for an institution: by a row for it, or by
+    having no row at all (everyone's partner) unless it was learnt."""
+    return mine or (not anyone and origin != "learnt")
+
+
 # Built once, on the Core tables: building and cache-keying a statement per call cost more
 # than SQLite takes to run it.
 _PARTNERS = table_of(PartnerRecord)
-_PARTNER = select(_PARTNERS.c.since, _PARTNERS.c.origin).where(
-    _PARTNERS.c.id == bindparam("partner_id")
-)
 _AGREEMENTS = table_of(AgreementRecord)
 _AGREEMENT_PARTNERS = table_of(AgreementPartnerRecord)
 _ARTICLES = table_of(ArticleRecord)
-_KNOWN = (
+_LISTINGS = table_of(PartnerInstitutionRecord)
+
+
+def _of_partner(column: ColumnElement[T]) -> ScalarSelect[T]:
+    return select(column).where(_PARTNERS.c.id == bindparam("partner_id")).scalar_subquery()
+
+
+_LISTED_MINE = exists().where(
+    _LISTINGS.c.partner_id == bindparam("partner_id"),
+    _LISTINGS.c.institution == bindparam("institution"),
+)
+_LISTED_ANY = exists().where(_LISTINGS.c.partner_id == bindparam("partner_id"))
+# The agreements of the partner with the institution, aggregated (an aggregate without GROUP
+# BY is always one row), and the partner's own row and listings beside them.
+_FACTS = (
     select(
-        func.count(),
+        func.count(_AGREEMENTS.c.id),
         func.min(_AGREEMENTS.c.signed_on),
         func.min(case((_AGREEMENTS.c.signed_on.is_(None), _ARTICLES.c.published_at))),
+        _of_partner(_PARTNERS.c.since),
+        _of_partner(_PARTNERS.c.origin),
+        _of_partner(_PARTNERS.c.merged_into_id),
+        _LISTED_MINE,
+        _LISTED_ANY,
     )
     .select_from(_AGREEMENTS)
     .join(_AGREEMENT_PARTNERS, _AGREEMENT_PARTNERS.c.agreement_id == _AGREEMENTS.c.id)
@@ -159,14 +213,6 @@ _KNOWN = (
         _AGREEMENT_PARTNERS.c.partner_id == bindparam("partner_id"),
         _AGREEMENTS.c.institution == bindparam("institution"),
     )
-)
-_LISTINGS = table_of(PartnerInstitutionRecord)
-_LISTED_MINE = select(_LISTINGS.c.partner_id).where(
-    _LISTINGS.c.partner_id == bindparam("partner_id"),
-    _LISTINGS.c.institution == bindparam("institution"),
-)
-_LISTED_ANY = (
-    select(_LISTINGS.c.partner_id).where(_LISTINGS.c.partner_id == bindparam("partner_id")).limit(1)
 )
 
 
@@ -178,16 +224,15 @@ def _aware(value: object) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
+_LISTINGS_OF = select(_LISTINGS.c.institution).where(
+    _LISTINGS.c.partner_id == bindparam("partner_id")
+)
+
+
 def _listed_for(session: Session, institution: str, partner_id: int, origin: str) -> bool:
-    """Whether the registry lists the partner for `institution`: by a row for it, or by having
-    no row at all (everyone's partner) unless it was learnt."""
-    mine = session.execute(
-        _LISTED_MINE, {"partner_id": partner_id, "institution": institution}
-    ).scalar()
-    if mine is not None:
-        return True
-    anyone = session.execute(_LISTED_ANY, {"partner_id": partner_id}).scalar()
-    return anyone is None and origin != "learnt"
+    """Whether the registry lists the partner for `institution` (see `_is_listed`)."""
+    rows = set(session.execute(_LISTINGS_OF, {"partner_id": partner_id}).scalars())
+    return _is_listed(institution in rows, bool(rows), origin)
 
 
 # -- the decision -----------------------------------------------------------------------------
@@ -336,8 +381,8 @@ def _party(
         return PartyOutcome(
             partner, result, "new", reasons=(f"{partner.name}: not in the registry",)
         )
-    partner_id = survivor(session, result.partner_id)
-    known, since, how = known_since(session, institution, partner_id)
+    partner_id, facts = _survivor_facts(session, institution, result.partner_id)
+    known, since, how = _knowing(facts, institution, partner_id)
     best = result.best.name if result.best else "?"
     head = f"{partner.name} is '{best}' (#{partner_id}, {result.score:.2f})"
     if known:
@@ -353,6 +398,15 @@ def _party(
     return PartyOutcome(partner, result, "new", partner_id, None, (f"{head}, {how}",))
 
 
+def _survivor_facts(session: Session, institution: str, partner_id: int) -> tuple[int, _Facts]:
+    """The entry `partner_id` survives as (see `repository.survivor`) and its facts."""
+    facts = _facts(session, institution, partner_id)
+    if facts.merged_into_id is None:
+        return partner_id, facts
+    target = survivor(session, facts.merged_into_id)
+    return target, _facts(session, institution, target)
+
+
 def _find_duplicate(
     session: Session,
     *,
@@ -365,8 +419,6 @@ def _find_duplicate(
     settings: DiffSettings,
 ) -> tuple[int, str] | None:
     if article_id is not None:
-        from pactwatch.store.agreements import agreement_for_article
-
         already = agreement_for_article(session, article_id)
         if already is not None:
             return already, f"this article was already counted as a report of agreement #{already}"
@@ -445,11 +497,19 @@ _NEAR = (
 )
 
 
-_PARTIES_OF = select(
-    _AGREEMENT_PARTNERS.c.agreement_id,
-    _AGREEMENT_PARTNERS.c.partner_id,
-    _AGREEMENT_PARTNERS.c.name_as_written,
-).where(_AGREEMENT_PARTNERS.c.agreement_id.in_(bindparam("ids", expanding=True)))
+# With what each partner was merged into: a partner never merged is its own survivor, and
+# only the others need `survivor`'s walk.
+_PARTIES_OF = (
+    select(
+        _AGREEMENT_PARTNERS.c.agreement_id,
+        _AGREEMENT_PARTNERS.c.partner_id,
+        _AGREEMENT_PARTNERS.c.name_as_written,
+        _PARTNERS.c.merged_into_id,
+    )
+    .select_from(_AGREEMENT_PARTNERS)
+    .outerjoin(_PARTNERS, _PARTNERS.c.id == _AGREEMENT_PARTNERS.c.partner_id)
+    .where(_AGREEMENT_PARTNERS.c.agreement_id.in_(bindparam("ids", expanding=True)))
+)
 
 
 def _stored_keys_of(
@@ -461,10 +521,12 @@ def _stored_keys_of(
     names: dict[str, str] = {}
     for batch in chunked(agreement_ids):
         rows = session.execute(_PARTIES_OF, {"ids": batch})
-        for agreement_id, partner_id, name in rows:
+        for agreement_id, partner_id, name, merged_into_id in rows:
             if partner_id is not None:
                 if partner_id not in survivors:
-                    survivors[partner_id] = survivor(session, partner_id)
+                    survivors[partner_id] = (
+                        partner_id if merged_into_id is None else survivor(session, merged_into_id)
+                    )
                 key = f"#{survivors[partner_id]}"
             else:
                 if name not in names:

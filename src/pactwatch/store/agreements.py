@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from pactwatch.model import AgreementDraft
@@ -26,7 +26,7 @@ from pactwatch.store.models import (
     ArticleRecord,
     SignatoryRecord,
 )
-from pactwatch.store.sql import insert_ignore
+from pactwatch.store.sql import insert_ignore, table_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,48 +78,58 @@ def save_agreement(
     confidence: float,
 ) -> int:
     """Insert a new agreement with its parties and signatories; returns its id."""
+    session.flush()  # parties may name partners still pending in the session
     period = draft.period
-    record = AgreementRecord(
-        institution=institution,
-        kind=draft.kind,
-        signed_on=draft.signed_on,
-        period_start=period.start if period else None,
-        period_end=period.end if period else None,
-        period_text=period.text if period else None,
-        renewal=draft.renewal,
-        areas=list(draft.areas),
-        confidence=confidence,
-        outcome=outcome,
-        first_article_id=first_article_id,
-    )
-    session.add(record)
-    session.flush()
-    for position, party in enumerate(parties):
-        session.add(
-            AgreementPartnerRecord(
-                agreement_id=record.id,
-                partner_id=party.partner_id,
-                position=position,
-                name_as_written=party.name,
-                acronym=party.acronym,
-                country=party.country,
-                kind=party.kind,
-                match_score=party.match_score,
-                match_status=party.match_status,
-                was_new=party.was_new,
-            )
-        )
-    for person in draft.signatories:
-        session.add(
-            SignatoryRecord(
-                agreement_id=record.id,
-                name=person.name,
-                title=person.title,
-                organization=person.organization,
-            )
-        )
-    session.flush()
-    return record.id
+    values = {
+        "institution": institution,
+        "kind": draft.kind,
+        "signed_on": draft.signed_on,
+        "period_start": period.start if period else None,
+        "period_end": period.end if period else None,
+        "period_text": period.text if period else None,
+        "renewal": draft.renewal,
+        "areas": list(draft.areas),
+        "confidence": confidence,
+        "outcome": outcome,
+        "first_article_id": first_article_id,
+    }
+    # Core statements built once: the unit of work cost more than the few rows it wrote.
+    agreement_id: int = session.execute(_INSERT_AGREEMENT, values).scalar_one()
+    if parties:
+        rows = [
+            {
+                "agreement_id": agreement_id,
+                "partner_id": party.partner_id,
+                "position": position,
+                "name_as_written": party.name,
+                "acronym": party.acronym,
+                "country": party.country,
+                "kind": party.kind,
+                "match_score": party.match_score,
+                "match_status": party.match_status,
+                "was_new": party.was_new,
+            }
+            for position, party in enumerate(parties)
+        ]
+        session.execute(_INSERT_PARTY, rows)
+    if draft.signatories:
+        people = [
+            {
+                "agreement_id": agreement_id,
+                "name": person.name,
+                "title": person.title,
+                "organization": person.organization,
+            }
+            for person in draft.signatories
+        ]
+        session.execute(_INSERT_SIGNATORY, people)
+    return agreement_id
+
+
+_AGREEMENTS = table_of(AgreementRecord)
+_INSERT_AGREEMENT = insert(_AGREEMENTS).returning(_AGREEMENTS.c.id)
+_INSERT_PARTY = insert(table_of(AgreementPartnerRecord))
+_INSERT_SIGNATORY = insert(table_of(SignatoryRecord))
 
 
 def add_report(
@@ -149,11 +159,12 @@ def add_report(
 
 def agreement_for_article(session: Session, article_id: int) -> int | None:
     """The agreement an article was already counted as a report of, if any."""
-    return session.execute(
-        select(AgreementReportRecord.agreement_id).where(
-            AgreementReportRecord.article_id == article_id
-        )
-    ).scalar()
+    found: int | None = session.execute(_REPORTED, {"article_id": article_id}).scalar()
+    return found
+
+
+_REPORTS = table_of(AgreementReportRecord)
+_REPORTED = select(_REPORTS.c.agreement_id).where(_REPORTS.c.article_id == bindparam("article_id"))
 
 
 def list_agreements(
