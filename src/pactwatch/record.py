@@ -179,6 +179,7 @@ class Recorder:
                 decision=decision,
                 draft=draft,
                 article_id=saved.article_id,
+                first_fetch=saved.change == "new",
             )
         except Exception:
             if self._index is not index:
@@ -194,11 +195,14 @@ class Recorder:
         decision: Decision,
         draft: AgreementDraft,
         article_id: int,
+        first_fetch: bool,
     ) -> ArticleRecorded:
         published = article.published_date
         index = self._registry(session)
+        # An article stored just now cannot have been counted as a report: no need to ask.
+        reporting = None if first_fetch else article_id
         outcome = diff(
-            session, institution.id, draft, article_id=article_id, published=published, index=index
+            session, institution.id, draft, article_id=reporting, published=published, index=index
         )
         if outcome.kind == "duplicate" and outcome.duplicate_of is not None:
             agreement_id = outcome.duplicate_of

@@ -36,7 +36,7 @@ from pactwatch.store.models import (
     PartnerNameRecord,
     PartnerRecord,
 )
-from pactwatch.store.sql import table_of
+from pactwatch.store.sql import insert_ignore_many, table_of
 
 CSV_FIELDS = (
     "id",
@@ -101,6 +101,19 @@ def _normalized(name: str, kind: str) -> str:
     return acronym_key(name) if kind == "acronym" else fold(name)
 
 
+def _wanted_names(
+    name: str, aliases: Iterable[str], acronyms: Iterable[str]
+) -> dict[str, tuple[str, str]]:
+    """Normalised form → (name, kind): the primary first, a form only once."""
+    wanted: dict[str, tuple[str, str]] = {}
+    for kind, values in (("name", (name,)), ("alias", aliases), ("acronym", acronyms)):
+        for value in unique(v.strip() for v in values):
+            key = _normalized(value, kind)
+            if key and key not in wanted:
+                wanted[key] = (value, kind)
+    return wanted
+
+
 def _set_names(
     session: Session,
     partner_id: int,
@@ -109,12 +122,7 @@ def _set_names(
     acronyms: Iterable[str],
 ) -> bool:
     """Make the partner's names exactly these (the primary first); True when anything changed."""
-    wanted: dict[str, tuple[str, str]] = {}
-    for kind, values in (("name", (name,)), ("alias", aliases), ("acronym", acronyms)):
-        for value in unique(v.strip() for v in values):
-            key = _normalized(value, kind)
-            if key and key not in wanted:
-                wanted[key] = (value, kind)
+    wanted = _wanted_names(name, aliases, acronyms)
     rows = session.scalars(
         select(PartnerNameRecord).where(PartnerNameRecord.partner_id == partner_id)
     ).all()
@@ -180,19 +188,19 @@ def _set_institutions(session: Session, partner_id: int, institutions: Iterable[
     return True
 
 
+_PARTNERS = table_of(PartnerRecord)
+_INSERT_PARTNER = insert(_PARTNERS).returning(_PARTNERS.c.id)
+_INSERT_NAMES = insert(table_of(PartnerNameRecord))
 _LISTINGS = table_of(PartnerInstitutionRecord)
-_INSTITUTIONS_OF = select(_LISTINGS.c.institution).where(
-    _LISTINGS.c.partner_id == bindparam("partner_id")
-)
-_ADD_INSTITUTION = insert(_LISTINGS)
+_INSERT_LISTINGS = insert(_LISTINGS)
 
 
 def add_institution(session: Session, partner_id: int, institution: str) -> None:
     """Record that `institution` has this partner (no-op for an every-institution entry)."""
-    rows = set(session.execute(_INSTITUTIONS_OF, {"partner_id": partner_id}).scalars())
-    if institution not in rows:
-        # A Core insert: the unit of work would cost more than the one row it writes.
-        session.execute(_ADD_INSTITUTION, {"partner_id": partner_id, "institution": institution})
+    # The row is the table's key: inserting unless it exists is one statement, not a read and
+    # a write (and the unit of work would cost more than the one row).
+    row = {"partner_id": partner_id, "institution": institution}
+    insert_ignore_many(session, PartnerInstitutionRecord, [row], key=("partner_id", "institution"))
 
 
 def add_partner(
@@ -212,20 +220,36 @@ def add_partner(
     """Insert a registry entry with its names; returns its id."""
     if not name.strip():
         raise PartnerError("a partner needs a name")
-    record = PartnerRecord(
-        name=name.strip(),
-        country=country,
-        kind=kind,
-        since=since,
-        notes=notes,
-        origin=origin,
-        learnt_from_article_id=learnt_from_article_id,
-    )
-    session.add(record)
+    # Pending entries first, so that ids keep the order the entries were made in.
     session.flush()
-    _set_names(session, record.id, record.name, aliases, acronyms)
-    _set_institutions(session, record.id, institutions)
-    return record.id
+    name = name.strip()
+    values = {
+        "name": name,
+        "country": country,
+        "kind": kind,
+        "since": since,
+        "notes": notes,
+        "origin": origin,
+        "learnt_from_article_id": learnt_from_article_id,
+    }
+    # Core statements built once: a new entry has no names or institutions to compare with,
+    # and the unit of work would cost more than the few rows written.
+    partner_id: int = session.execute(_INSERT_PARTNER, values).scalar_one()
+    names = _wanted_names(name, aliases, acronyms)
+    if names:
+        session.execute(
+            _INSERT_NAMES,
+            [
+                {"partner_id": partner_id, "name": value, "normalized": key, "kind": kind}
+                for key, (value, kind) in names.items()
+            ],
+        )
+    if institutions:
+        session.execute(
+            _INSERT_LISTINGS,
+            [{"partner_id": partner_id, "institution": i} for i in sorted(set(institutions))],
+        )
+    return partner_id
 
 
 def sync_config_partners(session: Session, partners: Sequence[PartnerConfig]) -> SyncReport:
