@@ -89,3 +89,38 @@ def test_results_are_returned_only_once_committed(db: Database) -> None:
 
     asyncio.run(run())
     assert seen == [True]
+
+
+def test_a_failing_write_among_others_rolls_back_the_batch_once_and_says_so(db: Database) -> None:
+    with db.session() as s, s.begin():
+        source_id = sync_sources(s, [source_config("usth-en")])["usth-en"]
+    runs: list[int] = []
+    rollbacks: list[bool] = []
+
+    def save(n: int) -> object:
+        def work(session: Session) -> int:
+            runs.append(n)
+            saved = save_article(
+                session, source_id=source_id, institution="usth", article=_article(n)
+            )
+            if n == 2:
+                raise ValueError("boom after writing")
+            return saved.article_id
+
+        return work
+
+    async def run() -> list[object]:
+        writer = BatchWriter(db, size=3, wait=0.05, on_rollback=lambda: rollbacks.append(True))
+        return list(
+            await asyncio.gather(*(writer.run(save(n)) for n in range(3)), return_exceptions=True)
+        )
+
+    outcomes = asyncio.run(run())
+    assert isinstance(outcomes[2], ValueError)
+    # Written together first, then again each in a savepoint once the last one raised.
+    assert runs == [0, 1, 2, 0, 1, 2]
+    assert rollbacks == [True]
+    with db.session() as s:
+        stored = known_urls(s, [_article(n).url for n in range(3)])
+    assert stored == {_article(0).url, _article(1).url}
+    assert outcomes[:2] == sorted(outcomes[:2])  # ids in queue order

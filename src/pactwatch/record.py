@@ -88,7 +88,8 @@ class Recorder:
         self._institutions: dict[str, InstitutionConfig] = {}
         self._equivalents: Equivalents | None = None
         self._index: PartnerIndex | None = None
-        self.writer = BatchWriter(db)
+        # A rolled-back batch may have taken away partners the index learnt from it.
+        self.writer = BatchWriter(db, on_rollback=self._forget_registry)
 
     def prepare(self) -> None:
         """Bring the database in line with the config: sources and configured partners."""
@@ -245,6 +246,9 @@ class Recorder:
             outcome.kind,
             (event.name,) if row is not None else (),
         )
+
+    def _forget_registry(self) -> None:
+        self._index = None
 
     def _registry(self, session: Session) -> PartnerIndex:
         if self._equivalents is None:

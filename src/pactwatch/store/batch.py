@@ -8,10 +8,13 @@ Usage::
 A crawl stores hundreds of articles a second, each a handful of statements; a transaction of its
 own per article spends more on BEGIN/COMMIT (and, on SQLite, the WAL sync) than on the rows.
 `run` queues the work; the queue is written when it holds `size` items or `wait` seconds after
-the first one arrived, whichever comes first, in ONE transaction. Each item runs in a SAVEPOINT
-(unless it is alone), so an item that raises is rolled back alone and its caller gets the
-exception, while the others are committed. Every item's caller resumes only after the commit:
-what it awaited is durable.
+the first one arrived, whichever comes first, in ONE transaction. An item that raises is rolled
+back alone and its caller gets the exception, while the others are committed: the batch is
+first written without savepoints (two statements per item saved), and only when an item raises
+is that transaction rolled back and the batch written again with each item in a SAVEPOINT.
+Work may therefore run twice: it keeps its state in the database, and whoever caches what work
+wrote forgets it in `on_rollback`. Every item's caller resumes only after the commit: what it
+awaited is durable.
 
 The batch is written synchronously on the event loop thread, with no ``await`` inside: a task
 cancelled while it waits leaves its item in the batch, which is written whole or not at all.
@@ -44,13 +47,26 @@ class _Item:
     future: asyncio.Future[Any]
 
 
+_Outcome = tuple[bool, Any]  # (True, result) or (False, the exception)
+_Runner = Callable[[Session, list["_Item"]], list[_Outcome]]
+
+
 class BatchWriter:
     """Writes queued work in shared transactions; see the module docstring."""
 
-    def __init__(self, db: Database, *, size: int = BATCH_SIZE, wait: float = BATCH_WAIT) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        size: int = BATCH_SIZE,
+        wait: float = BATCH_WAIT,
+        on_rollback: Callable[[], None] | None = None,
+    ) -> None:
         self.db = db
         self.size = max(1, size)
         self.wait = wait
+        # Called when a transaction with work done in it is rolled back.
+        self.on_rollback = on_rollback
         self._queue: list[_Item] = []
         self._timer: asyncio.TimerHandle | None = None
 
@@ -74,25 +90,12 @@ class BatchWriter:
         batch, self._queue = self._queue, []
         if not batch:
             return
-        outcomes: list[tuple[bool, Any]] = []
-        # Alone in its transaction, an item needs no savepoint: rolling back the whole rolls
-        # back just it. What it raised is its own failure, not the batch's.
-        alone: Exception | None = None
         try:
-            with self.db.session() as session, session.begin():
-                if len(batch) == 1:
-                    try:
-                        outcomes.append((True, batch[0].work(session)))
-                    except Exception as exc:
-                        alone = exc
-                        raise
-                else:
-                    for item in batch:
-                        outcomes.append(_one(session, item.work))
-        except Exception as exc:  # the commit itself failed: nothing of the batch is stored
-            if exc is not alone:
-                logger.warning("store.batch_failed", exc_info=True)
-            outcomes = [(False, exc)] * len(batch)
+            outcomes = self._write(batch, _together)
+        except _Raised as raised:
+            # Alone in its transaction, an item failed by itself: that is its outcome. Among
+            # others, its failure took their writes too: they are written again without it.
+            outcomes = [(False, raised.error)] if len(batch) == 1 else self._write(batch, _each)
         for item, (ok, value) in zip(batch, outcomes, strict=True):
             if item.future.done():
                 continue
@@ -101,8 +104,43 @@ class BatchWriter:
             else:
                 item.future.set_exception(value)
 
+    def _write(self, batch: list[_Item], run: _Runner) -> list[_Outcome]:
+        """`run` the batch in one transaction; each item's outcome, once committed."""
+        try:
+            with self.db.session() as session, session.begin():
+                return run(session, batch)
+        except Exception as exc:
+            if self.on_rollback is not None:
+                self.on_rollback()
+            if isinstance(exc, _Raised):
+                raise
+            logger.warning("store.batch_failed", exc_info=True)
+            return [(False, exc)] * len(batch)  # the commit itself failed
 
-def _one(session: Session, work: Callable[[Session], Any]) -> tuple[bool, Any]:
+
+class _Raised(Exception):
+    """An item raised in a batch written without savepoints: the whole was rolled back."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def _together(session: Session, batch: list[_Item]) -> list[_Outcome]:
+    outcomes: list[_Outcome] = []
+    for item in batch:
+        try:
+            outcomes.append((True, item.work(session)))
+        except Exception as exc:
+            raise _Raised(exc) from exc
+    return outcomes
+
+
+def _each(session: Session, batch: list[_Item]) -> list[_Outcome]:
+    return [_one(session, item.work) for item in batch]
+
+
+def _one(session: Session, work: Callable[[Session], Any]) -> _Outcome:
     try:
         with session.begin_nested():
             return True, work(session)
