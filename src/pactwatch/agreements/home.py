@@ -92,16 +92,8 @@ class HomeSide:
 
     @classmethod
     def build(cls, institution: InstitutionConfig) -> HomeSide:
-        side = cls(institution)
-        for name in institution.names:
-            if key(name):
-                side.keys.add(key(name))
-            if _is_acronym(name.strip()):
-                side.acronyms.add(key(name))
-        for name in institution.names:
-            side.parents |= _parents_in(name, side.keys)
-        side.parents -= side.keys
-        return side
+        keys, acronyms, parents = _configured(institution.names)
+        return cls(institution, set(keys), set(acronyms), set(parents))
 
     def learn(self, orgs: Iterable[OrgMention]) -> None:
         """Add the aliases that the text defines for one of the home names, and the units
@@ -189,6 +181,26 @@ class HomeSide:
     def owns(self, org: OrgMention) -> bool:
         """Whether `org` is a home name followed by a possessive ("USTH's ...")."""
         return org.possessive and self.is_home(org)
+
+
+@lru_cache(maxsize=256)
+def _configured(
+    names: tuple[str, ...],
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The keys, acronyms and parents of an institution's configured names (the same on
+    every page: read once)."""
+    keys: set[str] = set()
+    acronyms: set[str] = set()
+    parents: set[str] = set()
+    for name in names:
+        if key(name):
+            keys.add(key(name))
+        if _is_acronym(name.strip()):
+            acronyms.add(key(name))
+    for name in names:
+        parents |= _parents_in(name, keys)
+    parents -= keys
+    return frozenset(keys), frozenset(acronyms), frozenset(parents)
 
 
 def _parents_in(name: str, keys: set[str]) -> set[str]:
