@@ -14,6 +14,7 @@ name ("Trường ĐH Bách khoa (ĐH Đà Nẵng)"). Usage::
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from pactwatch.agreements.lexicon import Hit, Lexicon
 from pactwatch.agreements.text import Body, Token, fold, has_vietnamese_marks, tokens
@@ -486,7 +487,7 @@ def _extend(ctx: _Ctx, i: int) -> int:
         if vi_mode and tok.is_word and _vi_and_joins(ctx, j):
             j += 1
             continue
-        if tok.is_word and _connector(ctx, tok, connectors | _OF | _AND):
+        if tok.is_word and _connector(ctx, tok, _joining(connectors, _OF_AND)):
             step = _through_connector(ctx, i, j, vi_mode=vi_mode, head_lang=head_lang)
             if step is None:
                 break
@@ -499,7 +500,7 @@ def _extend(ctx: _Ctx, i: int) -> int:
         break
     while j > i + 1 and (
         (
-            _connector(ctx, toks[j - 1], connectors | _OF | _AND)
+            _connector(ctx, toks[j - 1], _joining(connectors, _OF_AND))
             # "Ủy ban nhân dân tỉnh Sơn La": a capitalised syllable, not the French "la".
             and not (toks[j - 1].is_cap and head is not None and head.lang == "vi")
         )
@@ -586,9 +587,9 @@ def _through_connector(
     tok = toks[j]
     word = _word(tok)
     k = j
-    while k < len(toks) and _connector(ctx, toks[k], connectors | _OF) and k - j < 2:
+    while k < len(toks) and _connector(ctx, toks[k], _joining(connectors, _OF)) and k - j < 2:
         k += 1
-    if word in _AND and _head_after(ctx, j + 1, connectors | _OF):
+    if word in _AND and _head_after(ctx, j + 1, _joining(connectors, _OF)):
         # "et de l'Université d'économie": a second name after "and".
         return None
     if k >= len(toks) or not toks[k].is_cap or not toks[k].is_word:
@@ -631,6 +632,15 @@ def _head_after(ctx: _Ctx, k: int, skip: frozenset[str] | set[str]) -> bool:
     while k < limit and _connector(ctx, toks[k], skip | {"the", "les"}):
         k += 1
     return k < len(toks) and toks[k].start in ctx.head_at
+
+
+_OF_AND = _OF | _AND
+
+
+@lru_cache(maxsize=16)
+def _joining(connectors: frozenset[str], more: frozenset[str]) -> frozenset[str]:
+    """`connectors | more`, made once: the name readers ask for it at every token."""
+    return connectors | more
 
 
 def _connector(ctx: _Ctx, tok: Token, words: frozenset[str] | set[str]) -> bool:
