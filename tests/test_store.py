@@ -15,7 +15,14 @@ from sqlalchemy.exc import IntegrityError, StatementError
 from pactwatch.config import SourceConfig
 from pactwatch.model import Article, Validators
 from pactwatch.store import Database, open_database, upgrade
-from pactwatch.store.articles import known_urls, latest_version, list_articles, save_article
+from pactwatch.store.articles import (
+    NewArticle,
+    known_urls,
+    latest_version,
+    list_articles,
+    save_article,
+    save_new_articles,
+)
 from pactwatch.store.models import (
     ArticleRecord,
     ArticleUrlRecord,
@@ -234,6 +241,40 @@ def test_every_url_of_an_article_is_known(db: Database, source_id: int) -> None:
         )
         assert (again.article_id, again.change) == (saved.article_id, "unchanged")
         assert "https://usth.edu.vn/en/news/mou-2" in known_urls(s, [moved.url])
+
+
+def test_new_articles_saved_together_are_saved_as_one_by_one(db: Database, source_id: int) -> None:
+    stored = "https://usth.edu.vn/en/news/stored"
+    pages = [
+        NewArticle(source_id, "usth", article("https://usth.edu.vn/en/news/a"), frozenset()),
+        NewArticle(
+            source_id,
+            "usth",
+            article("https://usth.edu.vn/en/news/b", fetched_url="https://usth.edu.vn/?p=2"),
+            frozenset({"https://usth.edu.vn/en/news/b?utm=x"}),
+        ),
+        # Shares a URL with an earlier one: it and what follows are left to save_article.
+        NewArticle(source_id, "usth", article("https://usth.edu.vn/en/news/a"), frozenset()),
+        NewArticle(source_id, "usth", article("https://usth.edu.vn/en/news/c"), frozenset()),
+    ]
+    with db.session() as s, s.begin():
+        save_article(s, source_id=source_id, institution="usth", article=article(stored))
+        saved = save_new_articles(s, pages)
+        assert [x.change if x else None for x in saved] == ["new", "new", None, None]
+        assert saved[0] is not None and saved[1] is not None
+        assert saved[1].article_id == saved[0].article_id + 1
+        assert known_urls(s, [*_urls(pages[1]), stored]) == {*_urls(pages[1]), stored}
+        version = latest_version(s, saved[1].article_id)
+        assert version is not None and version.id == saved[1].version_id
+        assert version.content_hash == saved[1].content_hash
+        # A first item already stored: nothing is saved together.
+        again = NewArticle(source_id, "usth", article(stored), frozenset())
+        assert save_new_articles(s, [again, pages[3]]) == [None, None]
+
+
+def _urls(item: NewArticle) -> set[str]:
+    fetched = {item.article.fetched_url} if item.article.fetched_url else set()
+    return {item.article.url, *item.urls, *fetched}
 
 
 def test_known_urls_handles_more_than_one_batch(db: Database, source_id: int) -> None:

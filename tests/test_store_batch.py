@@ -124,3 +124,36 @@ def test_a_failing_write_among_others_rolls_back_the_batch_once_and_says_so(db: 
         stored = known_urls(s, [_article(n).url for n in range(3)])
     assert stored == {_article(0).url, _article(1).url}
     assert outcomes[:2] == sorted(outcomes[:2])  # ids in queue order
+
+
+def test_a_prelude_runs_once_per_batch_and_not_when_items_are_written_alone(db: Database) -> None:
+    preludes: list[list[int]] = []
+
+    def prelude(session: Session, payloads: list[int]) -> list[str]:
+        preludes.append(payloads)
+        return [f"prepared {n}" for n in payloads]
+
+    def work(n: int) -> object:
+        def run(session: Session, prepared: str | None) -> str | None:
+            if n == 5:
+                raise ValueError("boom")
+            return prepared
+
+        return run
+
+    async def run(numbers: range) -> list[object]:
+        writer = BatchWriter(db, size=len(numbers), wait=0.05)
+        return list(
+            await asyncio.gather(
+                *(writer.run_prepared(work(n), prelude=prelude, payload=n) for n in numbers),
+                return_exceptions=True,
+            )
+        )
+
+    assert asyncio.run(run(range(3))) == ["prepared 0", "prepared 1", "prepared 2"]
+    assert preludes == [[0, 1, 2]]
+    # An item raised: the batch is written again item by item, and each does without.
+    outcomes = asyncio.run(run(range(4, 7)))
+    assert outcomes[0] is None and outcomes[2] is None
+    assert isinstance(outcomes[1], ValueError)
+    assert preludes == [[0, 1, 2], [4, 5, 6]]

@@ -36,7 +36,7 @@ from pactwatch.partners.names import Equivalents, load_equivalents
 from pactwatch.partners.registry import PartnerIndex
 from pactwatch.partners.repository import load_index, sync_config_partners
 from pactwatch.store.agreements import add_report, save_agreement
-from pactwatch.store.articles import save_article
+from pactwatch.store.articles import NewArticle, SavedArticle, save_article, save_new_articles
 from pactwatch.store.batch import BatchWriter
 from pactwatch.store.db import Database
 from pactwatch.store.models import SourceRecord
@@ -142,10 +142,20 @@ class Recorder:
         """`record`, in a transaction shared with the other articles stored at the same time
         (each in its own savepoint: see `store.batch`); returns once committed."""
         source_id = self.source_id(source.name)  # before the batch: it may sync the sources
-        return await self.writer.run(
-            lambda session: self._record_in(
-                session, source_id, source=source, article=article, urls=urls, decision=decision
-            )
+        urls = frozenset(urls)
+        # New articles of a batch are inserted together first (see `save_new_articles`).
+        return await self.writer.run_prepared(
+            lambda session, saved: self._record_in(
+                session,
+                source_id,
+                source=source,
+                article=article,
+                urls=urls,
+                decision=decision,
+                saved=saved,
+            ),
+            prelude=save_new_articles,
+            payload=NewArticle(source_id, source.institution, article, urls),
         )
 
     def _record_in(
@@ -157,19 +167,22 @@ class Recorder:
         article: Article,
         urls: Iterable[str],
         decision: Decision | None,
+        saved: SavedArticle | None = None,
     ) -> ArticleRecorded:
+        """`saved`: the article as already stored in this transaction, if it was."""
         institution = self.institution(source.institution)
         if decision is None:
             decision = decide_for(self.settings, institution, article, self._countries)
         index = self._index
         try:
-            saved = save_article(
-                session,
-                source_id=source_id,
-                institution=source.institution,
-                article=article,
-                urls=urls,
-            )
+            if saved is None:
+                saved = save_article(
+                    session,
+                    source_id=source_id,
+                    institution=source.institution,
+                    article=article,
+                    urls=urls,
+                )
             draft = decision.agreement
             if not decision.is_agreement or draft is None or saved.change == "unchanged":
                 return ArticleRecorded(saved.article_id, saved.change)

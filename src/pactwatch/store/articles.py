@@ -15,7 +15,7 @@ normalised: the store compares them as strings.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Literal
@@ -30,7 +30,13 @@ from pactwatch.store.models import (
     ArticleVersionRecord,
     SourceRecord,
 )
-from pactwatch.store.sql import chunked, insert_ignore, insert_ignore_many, table_of
+from pactwatch.store.sql import (
+    chunked,
+    insert_ignore,
+    insert_ignore_many,
+    insert_ignore_returning,
+    table_of,
+)
 from pactwatch.store.types import utcnow
 
 ArticleChange = Literal["new", "changed", "unchanged"]
@@ -106,9 +112,7 @@ def save_article(
     canonical URL changed is still the same article.
     """
     fetched_at = fetched_at or utcnow()
-    all_urls = {article.url, *urls}
-    if article.fetched_url:
-        all_urls.add(article.fetched_url)
+    all_urls = _all_urls(article, urls)
     digest = content_hash(article)
     article_id = _find_article_id(session, article.url, all_urls)
     if article_id is None:
@@ -126,6 +130,65 @@ def save_article(
     version_id, changed = _store_version(session, article_id, article, digest, fetched_at)
     _add_urls(session, article_id, all_urls)
     return SavedArticle(article_id, version_id, "changed" if changed else "unchanged", digest)
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """An article to store, as `save_article` takes it."""
+
+    source_id: int
+    institution: str
+    article: Article
+    urls: frozenset[str] = frozenset()
+
+
+def save_new_articles(
+    session: Session, items: Sequence[NewArticle], *, fetched_at: datetime | None = None
+) -> list[SavedArticle | None]:
+    """Store, in a few statements for them all, the leading `items` that are new articles;
+    what `save_article` one by one would have saved for them, None for the rest.
+
+    An item is new when none of its URLs is stored yet nor shared with an earlier item. The
+    first item that is not new ends the run: it and every item after it are left to
+    `save_article`, in order, so that ids come out as one by one. Raises when another writer
+    stored one of the articles meanwhile (nothing usable is written then: roll back).
+    """
+    fetched_at = fetched_at or utcnow()
+    url_sets = [_all_urls(item.article, item.urls) for item in items]
+    taken: set[str] = set()
+    for batch in chunked(sorted(set().union(*url_sets))):
+        taken.update(url for url, _ in session.execute(_BY_URLS, {"urls": batch}))
+    leading: list[tuple[NewArticle, set[str]]] = []
+    for item, urls in zip(items, url_sets, strict=True):
+        if not urls.isdisjoint(taken):
+            break
+        taken |= urls
+        leading.append((item, urls))
+    if not leading:
+        return [None] * len(items)
+    rows = [_article_values(i.source_id, i.institution, i.article, fetched_at) for i, _ in leading]
+    ids = dict(
+        insert_ignore_returning(session, ArticleRecord, rows, key=("url",), returning=("url", "id"))
+    )
+    if len(ids) != len(leading):
+        raise RuntimeError("an article was stored by another writer meanwhile")
+    digests = [content_hash(item.article) for item, _ in leading]
+    versions = [
+        _version_values(ids[item.article.url], item.article, digest, fetched_at)
+        for (item, _), digest in zip(leading, digests, strict=True)
+    ]
+    version_ids = {a: v for v, a in session.execute(_INSERT_VERSIONS, versions)}
+    links = [
+        {"url": url, "article_id": ids[item.article.url]}
+        for item, urls in leading
+        for url in sorted(urls)
+    ]
+    insert_ignore_many(session, ArticleUrlRecord, links, key=("url",))
+    saved: list[SavedArticle | None] = [
+        SavedArticle(ids[item.article.url], version_ids[ids[item.article.url]], "new", digest)
+        for (item, _), digest in zip(leading, digests, strict=True)
+    ]
+    return saved + [None] * (len(items) - len(leading))
 
 
 def latest_version(session: Session, article_id: int) -> ArticleVersion | None:
@@ -198,6 +261,15 @@ _BY_URLS = select(_URLS.c.url, _URLS.c.article_id).where(
 
 _VERSIONS = table_of(ArticleVersionRecord)
 _INSERT_VERSION = insert(_VERSIONS).returning(_VERSIONS.c.id)
+# Many at once: the rows come back in no promised order, told apart by their article.
+_INSERT_VERSIONS = insert(_VERSIONS).returning(_VERSIONS.c.id, _VERSIONS.c.article_id)
+
+
+def _all_urls(article: Article, urls: Iterable[str]) -> set[str]:
+    found = {article.url, *urls}
+    if article.fetched_url:
+        found.add(article.fetched_url)
+    return found
 
 
 def _find_article_id(session: Session, canonical: str, urls: set[str]) -> int | None:
@@ -210,10 +282,10 @@ def _find_article_id(session: Session, canonical: str, urls: set[str]) -> int | 
     return min(exact) if exact else min(int(article_id) for _, article_id in found)
 
 
-def _insert_article(
-    session: Session, source_id: int, institution: str, article: Article, fetched_at: datetime
-) -> int | None:
-    values = {
+def _article_values(
+    source_id: int, institution: str, article: Article, fetched_at: datetime
+) -> dict[str, object]:
+    return {
         "url": article.url,
         "source_id": source_id,
         "institution": institution,
@@ -223,6 +295,12 @@ def _insert_article(
         "first_seen_at": fetched_at,
         "last_fetched_at": fetched_at,
     }
+
+
+def _insert_article(
+    session: Session, source_id: int, institution: str, article: Article, fetched_at: datetime
+) -> int | None:
+    values = _article_values(source_id, institution, article, fetched_at)
     # ON CONFLICT, not a savepoint: losing a race on the URL leaves the transaction usable.
     inserted: int | None = insert_ignore(session, ArticleRecord, values, key=("url",))
     return inserted
@@ -250,16 +328,22 @@ def _latest_version(session: Session, article_id: int) -> ArticleVersionRecord |
     return session.execute(stmt).scalar_one_or_none()
 
 
-def _insert_version(
-    session: Session, article_id: int, article: Article, digest: str, fetched_at: datetime
-) -> int:
-    values = {
+def _version_values(
+    article_id: int, article: Article, digest: str, fetched_at: datetime
+) -> dict[str, object]:
+    return {
         "article_id": article_id,
         "content_hash": digest,
         "fetched_at": fetched_at,
         "title": article.title,
         "text": article.text,
     }
+
+
+def _insert_version(
+    session: Session, article_id: int, article: Article, digest: str, fetched_at: datetime
+) -> int:
+    values = _version_values(article_id, article, digest, fetched_at)
     version_id: int = session.execute(_INSERT_VERSION, values).scalar_one()
     return version_id
 

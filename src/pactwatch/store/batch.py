@@ -4,6 +4,8 @@ Usage::
 
     writer = BatchWriter(db)
     saved = await writer.run(lambda session: save_article(session, ...))
+    # Rows the items of a batch can write together, before each item's own work:
+    saved = await writer.run_prepared(work, prelude=save_new_articles, payload=new_article)
 
 A crawl stores hundreds of articles a second, each a handful of statements; a transaction of its
 own per article spends more on BEGIN/COMMIT (and, on SQLite, the WAL sync) than on the rows.
@@ -15,6 +17,12 @@ is that transaction rolled back and the batch written again with each item in a 
 Work may therefore run twice: it keeps its state in the database, and whoever caches what work
 wrote forgets it in `on_rollback`. Every item's caller resumes only after the commit: what it
 awaited is durable.
+
+A prelude (`run_prepared`) runs once per batch written together, before the items, with the
+payloads of every item that named it in queue order: rows many items write alike take a few
+statements for the batch instead of a few each. Each item's work is given what the prelude
+returned for its payload, or None when the batch is written item by item (the prelude does not
+run then, and the work does everything itself).
 
 The batch is written synchronously on the event loop thread, with no ``await`` inside: a task
 cancelled while it waits leaves its item in the batch, which is written whole or not at all.
@@ -37,14 +45,21 @@ __all__ = ["BATCH_SIZE", "BATCH_WAIT", "BatchWriter"]
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
+P = TypeVar("P")
+R = TypeVar("R")
 BATCH_SIZE = 20
 BATCH_WAIT = 0.05  # seconds
 
 
+Prelude = Callable[[Session, list[P]], list[R]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Item:
-    work: Callable[[Session], Any]
+    work: Callable[[Session, Any], Any]
     future: asyncio.Future[Any]
+    prelude: Prelude[Any, Any] | None = None
+    payload: Any = None
 
 
 _Outcome = tuple[bool, Any]  # (True, result) or (False, the exception)
@@ -72,9 +87,28 @@ class BatchWriter:
 
     async def run(self, work: Callable[[Session], T]) -> T:
         """Run `work(session)` in the next batch's transaction; its result once committed."""
+        return await self._queued(lambda session, _: work(session))
+
+    async def run_prepared(
+        self,
+        work: Callable[[Session, R | None], T],
+        *,
+        prelude: Prelude[P, R],
+        payload: P,
+    ) -> T:
+        """`run`, with `prelude` run first for the batch (see the module docstring): `work`
+        gets what it returned for `payload`, or None."""
+        return await self._queued(work, prelude, payload)
+
+    async def _queued(
+        self,
+        work: Callable[[Session, Any], T],
+        prelude: Prelude[Any, Any] | None = None,
+        payload: Any = None,
+    ) -> T:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
-        self._queue.append(_Item(work, future))
+        self._queue.append(_Item(work, future, prelude, payload))
         if len(self._queue) >= self.size:
             self.flush()
         elif self._timer is None:
@@ -127,22 +161,39 @@ class _Raised(Exception):
 
 
 def _together(session: Session, batch: list[_Item]) -> list[_Outcome]:
+    try:
+        prepared = _prepare(session, batch)
+    except Exception as exc:  # the items' own writes: each does them alone then
+        raise _Raised(exc) from exc
     outcomes: list[_Outcome] = []
-    for item in batch:
+    for position, item in enumerate(batch):
         try:
-            outcomes.append((True, item.work(session)))
+            outcomes.append((True, item.work(session, prepared.get(position))))
         except Exception as exc:
             raise _Raised(exc) from exc
     return outcomes
+
+
+def _prepare(session: Session, batch: list[_Item]) -> dict[int, Any]:
+    """Run each prelude once on its items' payloads; what it returned, by position in `batch`."""
+    groups: dict[Prelude[Any, Any], list[int]] = {}
+    for position, item in enumerate(batch):
+        if item.prelude is not None:
+            groups.setdefault(item.prelude, []).append(position)
+    prepared: dict[int, Any] = {}
+    for prelude, positions in groups.items():
+        results = prelude(session, [batch[p].payload for p in positions])
+        prepared.update(zip(positions, results, strict=True))
+    return prepared
 
 
 def _each(session: Session, batch: list[_Item]) -> list[_Outcome]:
     return [_one(session, item.work) for item in batch]
 
 
-def _one(session: Session, work: Callable[[Session], Any]) -> _Outcome:
+def _one(session: Session, work: Callable[[Session, Any], Any]) -> _Outcome:
     try:
         with session.begin_nested():
-            return True, work(session)
+            return True, work(session, None)
     except Exception as exc:
         return False, exc

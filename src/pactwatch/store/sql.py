@@ -52,6 +52,28 @@ def insert_ignore_many(
         session.execute(stmt, [dict(row) for row in rows])
 
 
+def insert_ignore_returning(
+    session: Session,
+    model: type[DeclarativeBase],
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    key: Sequence[str],
+    returning: Sequence[str],
+) -> list[tuple[Any, ...]]:
+    """Insert the `rows` whose `key` is not taken yet; the `returning` columns of each row
+    inserted (in no promised order: return a column that tells them apart)."""
+    if not rows:
+        return []
+    stmt = _statement(
+        _dialect(session),
+        table_of(model),
+        tuple(key),
+        "ignore_returning",
+        returning=tuple(returning),
+    )
+    return [tuple(row) for row in session.execute(stmt, [dict(row) for row in rows])]
+
+
 def upsert(
     session: Session,
     model: type[DeclarativeBase],
@@ -62,7 +84,9 @@ def upsert(
 ) -> Any:
     """Insert one row, or update the `update` columns of the row with the same `key`; returns
     its primary key."""
-    stmt = _statement(_dialect(session), table_of(model), tuple(key), "upsert", tuple(update))
+    stmt = _statement(
+        _dialect(session), table_of(model), tuple(key), "upsert", update=tuple(update)
+    )
     return session.execute(stmt, dict(values)).scalar_one()
 
 
@@ -87,7 +111,13 @@ def _dialect(session: Session) -> str:
 
 @lru_cache(maxsize=256)
 def _statement(
-    dialect: str, table: Table, key: tuple[str, ...], kind: str, update: tuple[str, ...] = ()
+    dialect: str,
+    table: Table,
+    key: tuple[str, ...],
+    kind: str,
+    *,
+    update: tuple[str, ...] = (),
+    returning: tuple[str, ...] = (),
 ) -> Any:
     """An INSERT … ON CONFLICT statement, built once per shape: statements are immutable, and
     building one (and its cache key) costs more than SQLite takes to run it."""
@@ -99,7 +129,8 @@ def _statement(
     else:
         stmt = stmt.on_conflict_do_nothing(index_elements=key)
     if kind != "ignore":
-        stmt = stmt.returning(*table.primary_key.columns)
+        columns = [table.c[name] for name in returning] or list(table.primary_key.columns)
+        stmt = stmt.returning(*columns)
     return stmt
 
 
