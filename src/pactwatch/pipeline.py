@@ -211,8 +211,9 @@ async def _each(
 def _new_links(found: Discovery, deps: Deps) -> list[Link]:
     if deps.options.refetch:
         return list(found.links)
-    known = _known(deps.db, (normalize_url(link.url) for link in found.links))
-    return [link for link in found.links if normalize_url(link.url) not in known]
+    normal = {link.url: normalize_url(link.url) for link in found.links}
+    known = _known(deps.db, normal.values())
+    return [link for link in found.links if normal[link.url] not in known]
 
 
 async def _fetch_and_record(
@@ -233,7 +234,9 @@ async def _fetch_and_record(
         link=link,
         countries=deps.recorder.countries,
     )
-    urls = {normalize_url(link.url), normalize_url(fetched.final_url)}
+    urls = {normalize_url(link.url)}
+    if fetched.final_url != link.url:  # redirected
+        urls.add(normalize_url(fetched.final_url))
     return await deps.recorder.store(source, article, urls, decision=decision)
 
 

@@ -39,7 +39,6 @@ from pactwatch.store.agreements import add_report, save_agreement
 from pactwatch.store.articles import NewArticle, SavedArticle, save_article, save_new_articles
 from pactwatch.store.batch import BatchWriter
 from pactwatch.store.db import Database
-from pactwatch.store.models import SourceRecord
 from pactwatch.store.sources import SourceHealth, SourceRun, record_run, sync_sources
 
 
@@ -286,11 +285,10 @@ class Recorder:
     def _record_run_in(
         self, session: Session, source_id: int, source: SourceConfig, run: SourceRun
     ) -> SourceHealth:
-        row = session.get(SourceRecord, source_id)
-        failures_before = row.consecutive_failures if row is not None else 0
-        status_before = row.status if row is not None else "new"
         health = record_run(session, source_id, run)
-        event = self._health_event(source, run, health, failures_before, status_before)
+        event = self._health_event(
+            source, run, health, health.previous_failures, health.previous_status
+        )
         if event is not None:
             add_event(
                 session,

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from pactwatch.config import SourceConfig
 from pactwatch.store.models import ArticleRecord, SourceRecord, SourceRunRecord
-from pactwatch.store.sql import upsert
+from pactwatch.store.sql import table_of, upsert
 
 RunOutcome = Literal["ok", "not_modified", "empty", "failed", "blocked"]
 
@@ -63,6 +63,7 @@ class SourceHealth:
     status: str
     consecutive_failures: int
     last_success_at: datetime | None
+    previous_failures: int = 0
 
     @property
     def recovered(self) -> bool:
@@ -117,43 +118,62 @@ def sync_sources(session: Session, sources: Sequence[SourceConfig]) -> dict[str,
 
 def record_run(session: Session, source_id: int, run: SourceRun) -> SourceHealth:
     """Store a run and update the source's status, failure count and timestamps."""
-    source = session.get(SourceRecord, source_id, with_for_update=True)
+    # Core statements built once: a crawl records a run per source, and the unit of work
+    # cost more than the two rows written.
+    source = session.execute(_SOURCE_STATE, {"source_id": source_id}).first()
     if source is None:
         raise KeyError(f"no source with id {source_id}")
-    record = SourceRunRecord(
-        source_id=source_id,
-        started_at=run.started_at,
-        finished_at=run.finished_at,
-        outcome=run.outcome,
-        links_seen=run.links_seen,
-        new=run.new,
-        fetched=run.fetched,
-        not_modified=run.not_modified,
-        failed=run.failed,
-        error=run.error,
-        duration_s=run.duration_s,
-    )
-    session.add(record)
-    previous = source.status
+    previous, failures_before, last_success_at = source
+    run_id: int = session.execute(
+        _INSERT_RUN,
+        {
+            "source_id": source_id,
+            "started_at": run.started_at,
+            "finished_at": run.finished_at,
+            "outcome": run.outcome,
+            "links_seen": run.links_seen,
+            "new": run.new,
+            "fetched": run.fetched,
+            "not_modified": run.not_modified,
+            "failed": run.failed,
+            "error": run.error,
+            "duration_s": run.duration_s,
+        },
+    ).scalar_one()
     status, failure = _STATUS[run.outcome]
-    source.status = status
-    source.last_run_at = run.finished_at
-    source.last_error = run.error
-    if failure:
-        source.consecutive_failures += 1
-    else:
-        source.consecutive_failures = 0
-        if status == "ok":
-            source.last_success_at = run.finished_at
-    session.flush()
+    failures = failures_before + 1 if failure else 0
+    if status == "ok":
+        last_success_at = run.finished_at
+    values = {
+        "source_id": source_id,
+        "status": status,
+        "last_run_at": run.finished_at,
+        "last_error": run.error,
+        "consecutive_failures": failures,
+        "last_success_at": last_success_at,
+    }
+    session.execute(_UPDATE_SOURCE, values)
     return SourceHealth(
         source_id=source_id,
-        run_id=record.id,
+        run_id=run_id,
         previous_status=previous,
         status=status,
-        consecutive_failures=source.consecutive_failures,
-        last_success_at=source.last_success_at,
+        consecutive_failures=failures,
+        last_success_at=last_success_at,
+        previous_failures=failures_before,
     )
+
+
+_SOURCES = table_of(SourceRecord)
+_RUNS = table_of(SourceRunRecord)
+# Locked on PostgreSQL: two instances finishing runs of one source count failures in turn.
+_SOURCE_STATE = (
+    select(_SOURCES.c.status, _SOURCES.c.consecutive_failures, _SOURCES.c.last_success_at)
+    .where(_SOURCES.c.id == bindparam("source_id"))
+    .with_for_update()
+)
+_INSERT_RUN = insert(_RUNS).returning(_RUNS.c.id)
+_UPDATE_SOURCE = update(_SOURCES).where(_SOURCES.c.id == bindparam("source_id"))
 
 
 def list_sources(session: Session, *, include_disabled: bool = False) -> list[SourceRow]:
