@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from pactwatch.model import Article
-from pactwatch.store import Database, open_database, upgrade
+from pactwatch.store import Database, batch, open_database, upgrade
 from pactwatch.store.articles import known_urls, save_article
 from pactwatch.store.batch import BatchWriter
 from pactwatch.store.sources import sync_sources
@@ -157,3 +157,41 @@ def test_a_prelude_runs_once_per_batch_and_not_when_items_are_written_alone(db: 
     assert outcomes[0] is None and outcomes[2] is None
     assert isinstance(outcomes[1], ValueError)
     assert preludes == [[0, 1, 2], [4, 5, 6]]
+
+
+def test_the_writer_refreshes_the_planner_statistics_now_and_then(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not db.is_sqlite:
+        pytest.skip("SQLite only: PostgreSQL's autovacuum keeps its statistics")
+    monkeypatch.setattr(batch, "STATISTICS_EVERY", 2)
+    with db.session() as s, s.begin():
+        source_id = sync_sources(s, [source_config("usth-en")])["usth-en"]
+
+    def work(n: int) -> object:
+        return lambda session: (
+            save_article(
+                session, source_id=source_id, institution="usth", article=_article(n)
+            ).article_id
+        )
+
+    def analysed() -> bool:
+        with db.engine.connect() as connection:
+            found = connection.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
+            ).scalar()
+            return bool(found)
+
+    async def run(n: int) -> object:
+        return await BatchWriter(db, size=1).run(work(n))
+
+    asyncio.run(run(1))
+    assert not analysed()
+    writer = BatchWriter(db, size=1)
+
+    async def twice() -> None:
+        await writer.run(work(2))
+        await writer.run(work(3))
+
+    asyncio.run(twice())
+    assert analysed()

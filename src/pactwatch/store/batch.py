@@ -38,7 +38,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from pactwatch.store.db import Database
+from pactwatch.store.db import Database, refresh_statistics
 
 __all__ = ["BATCH_SIZE", "BATCH_WAIT", "BatchWriter"]
 
@@ -49,6 +49,8 @@ P = TypeVar("P")
 R = TypeVar("R")
 BATCH_SIZE = 20
 BATCH_WAIT = 0.05  # seconds
+# Batches between two refreshes of the database's planner statistics (see `_write`).
+STATISTICS_EVERY = 200
 
 
 Prelude = Callable[[Session, list[P]], list[R]]
@@ -84,6 +86,7 @@ class BatchWriter:
         self.on_rollback = on_rollback
         self._queue: list[_Item] = []
         self._timer: asyncio.TimerHandle | None = None
+        self._written = 0
 
     async def run(self, work: Callable[[Session], T]) -> T:
         """Run `work(session)` in the next batch's transaction; its result once committed."""
@@ -142,7 +145,13 @@ class BatchWriter:
         """`run` the batch in one transaction; each item's outcome, once committed."""
         try:
             with self.db.session() as session, session.begin():
-                return run(session, batch)
+                outcomes = run(session, batch)
+                self._written += 1
+                if self._written % STATISTICS_EVERY == 0:
+                    # A crawl grows tables from empty: the planner needs to hear of it, on the
+                    # connection whose queries it planned (the writer's).
+                    refresh_statistics(session)
+                return outcomes
         except Exception as exc:
             if self.on_rollback is not None:
                 self.on_rollback()
