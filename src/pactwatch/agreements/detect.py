@@ -243,12 +243,15 @@ def _qualifiers(
             break
     else:
         found_first = []
-    found = [(h.label, h) for h in found_first] + [
-        (category, hit)
-        for category in _SENTENCE_WIDE
-        for hit in lex.cues[category].find(folded, s.start, s.end)
-        if _as_written(lex, category, hit, body)
-    ]
+    found = [(h.label, h) for h in found_first]
+    # One search for all the categories first: almost no signing sentence holds any of them.
+    if lex.any_of(_SENTENCE_WIDE).any_match(folded, s.start, s.end):
+        found += [
+            (category, hit)
+            for category in _SENTENCE_WIDE
+            for hit in lex.cues[category].find(folded, s.start, s.end)
+            if _as_written(lex, category, hit, body)
+        ]
     for noun in stmt.nouns:
         count = _COUNT_BEFORE.search(folded, max(s.start, noun.start - 30), noun.start)
         # "a signé le 12 juin un contrat": a day of the month, not a count.

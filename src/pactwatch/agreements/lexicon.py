@@ -211,11 +211,12 @@ class PhraseMatcher:
     """Whole-word matching of many phrases at once on folded text, longest phrase first."""
 
     def __init__(self, entries: Iterable[_Entry]) -> None:
+        self.entries = tuple(entries)
         plain: dict[str, _Entry] = {}
         exact: dict[str, _Entry] = {}
         wild: list[tuple[re.Pattern[str], _Entry]] = []
         whole: dict[str, _Entry] = {}
-        for entry in entries:
+        for entry in self.entries:
             whole.setdefault(" ".join(fold(entry.phrase.lstrip("=~")).split()), entry)
             if entry.phrase.startswith("~"):
                 continue
@@ -287,6 +288,18 @@ class PhraseMatcher:
                 entry = self._exact[match.group()]
                 yield Hit(match.start(), match.end(), entry.label, entry.lang)
 
+    def any_match(self, folded: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether some phrase matches in folded[start:end], in one search: when it does not,
+        `find` has no hit there (exact entries aside). A matcher of several categories
+        (`Lexicon.any_of`) thus rules them all out at once."""
+        if self._regex is None or self._scan is None:
+            return False
+        stop = len(folded) if end is None else end
+        if start <= 0 and self._regex.match(folded, 0, stop) is not None:
+            return True
+        # A match at p >= 1 is a scan match at p - 1 (see `boundary_matches`).
+        return self._scan.search(folded, max(start - 1, 0), stop) is not None
+
     def written(self, matched: str) -> tuple[str, str] | None:
         """The entry a folded match came from: (phrase as written, language)."""
         entry = self._label(" ".join(matched.split()))
@@ -343,6 +356,10 @@ class Lexicon:
     # One-word entries of some categories, for token-level tests: folded, and as written.
     single_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     written_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Matchers of several categories, made on first use (see `any_of`).
+    unions: dict[tuple[str, ...], PhraseMatcher] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def has_word(
         self, category: str, written: str, folded: str, *, marked: bool = True, lang: str = ""
@@ -357,6 +374,15 @@ class Lexicon:
 
     def matcher(self, category: str) -> PhraseMatcher:
         return self.cues[category]
+
+    def any_of(self, categories: tuple[str, ...]) -> PhraseMatcher:
+        """One matcher for the phrases of several categories (built once): its `any_match`
+        tells in one search whether any of them can have a hit."""
+        union = self.unions.get(categories)
+        if union is None:
+            union = PhraseMatcher(e for c in categories for e in self.cues[c].entries)
+            self.unions[categories] = union
+        return union
 
 
 def _read(directory: Path, name: str) -> dict[str, Any]:
