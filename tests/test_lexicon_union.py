@@ -15,7 +15,8 @@ LEX = load_lexicon()
 GROUPS = [
     ("plan", "statistic", "background", "generic", "negation", "commercial"),
     ("titles", "org_heads", "places"),
-    ("today", "yesterday", "attendance"),
+    ("today", "yesterday"),
+    ("renewal", "predecessor"),
 ]
 # Phrases of the groups cut into pieces, so that examples hold whole, partial and glued cues.
 PIECES = sorted(

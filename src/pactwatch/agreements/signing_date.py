@@ -141,6 +141,9 @@ def _valid(day: int, month: int, year: int | None) -> bool:
     return year is None or 1900 <= year <= 2100
 
 
+_RELATIVE = ("today", "yesterday")
+
+
 def find_dates(folded: str, start: int, end: int, lex: Lexicon) -> list[TextDate]:
     """Every date written in folded[start:end], in order, overlaps removed."""
     pats = _patterns(tuple(sorted(lex.months.items())))
@@ -184,10 +187,12 @@ def find_dates(folded: str, start: int, end: int, lex: Lexicon) -> list[TextDate
         month = int(match.group(1))
         if 1 <= month <= 12:
             found.append(_month(match.start(), match, month, None))
-    for hit in lex.cues["today"].find(folded, start, end):
-        found.append(TextDate(hit.start, hit.end, 0, 0, None, today=True))
-    for hit in lex.cues["yesterday"].find(folded, start, end):
-        found.append(TextDate(hit.start, hit.end, 0, 0, None, today=True, days_back=1))
+    # One search rules both out: few pages say "today" or "yesterday".
+    if lex.any_of(_RELATIVE).any_match(folded, start, end):
+        for hit in lex.cues["today"].find(folded, start, end):
+            found.append(TextDate(hit.start, hit.end, 0, 0, None, today=True))
+        for hit in lex.cues["yesterday"].find(folded, start, end):
+            found.append(TextDate(hit.start, hit.end, 0, 0, None, today=True, days_back=1))
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[TextDate] = []
     for item in found:
