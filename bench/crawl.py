@@ -81,7 +81,7 @@ AGREEMENT_SHARE = 0.2
 TARGETS = {"steady": 3.0, "cold": 90.0, "rss_mb": 250.0}  # for N = 1,000
 
 # Shared counters the server keeps, read around each run.
-REQUESTS, OK, NOT_MODIFIED, MISSING, BYTES_OUT = range(5)
+REQUESTS, OK, NOT_MODIFIED, MISSING, BYTES_OUT, CONNECTIONS = range(6)
 
 T = TypeVar("T")
 # The server's request counters: a ctypes array of int64 in shared memory (see `Server`).
@@ -377,6 +377,7 @@ class _Responder(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
         self.transport = transport
+        self.counters[CONNECTIONS] += 1
 
     def data_received(self, data: bytes) -> None:
         self.buffer += data
@@ -494,7 +495,7 @@ class Server:
 
     def __enter__(self) -> Server:
         context = multiprocessing.get_context("spawn")
-        self.counters = context.Array("q", 5, lock=False)
+        self.counters = context.Array("q", 6, lock=False)
         receive, send = context.Pipe(duplex=False)
         self._process = context.Process(
             target=_serve, args=(self.sites, self.counters, send), daemon=True
@@ -570,6 +571,8 @@ class Pass:
     server_cpu: float = 0.0
     # SQL statements the crawling process sent (an executemany counts once).
     statements: int = 0
+    # TCP connections the sites accepted during the pass.
+    connections: int = 0
 
 
 def _cpu_seconds() -> float:
@@ -751,7 +754,8 @@ def _pactwatch_passes(job: Job, counters: Counters, workers: Workers) -> list[Pa
             server_cpu = _server_cpu_seconds(job.server_pid) - server_cpu
             passes.append(
                 Pass(label, seconds, requests, dict(outcomes), statuses, cpu=cpu,
-                     worker_cpu=worker_cpu, server_cpu=server_cpu, statements=statements)
+                     worker_cpu=worker_cpu, server_cpu=server_cpu, statements=statements,
+                     connections=counters[CONNECTIONS] - before[CONNECTIONS])
             )  # fmt: skip
     if profiler is not None and job.profile:
         profiler.dump_stats(job.profile)
@@ -990,7 +994,11 @@ def measure(args: argparse.Namespace, sites: int, workdir: Path) -> list[Row]:
                 print(row.line(), flush=True)
                 if mine.outcomes.get("articles"):
                     per_article = mine.statements / mine.outcomes["articles"]
-                    print(f"        {per_article:.2f} SQL statements per article", flush=True)
+                    print(
+                        f"        {per_article:.2f} SQL statements per article, "
+                        f"{mine.connections:,} connections opened",
+                        flush=True,
+                    )
                 for problem in _check(row):
                     print(f"        !! {problem}", flush=True)
     return rows
