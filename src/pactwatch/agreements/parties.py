@@ -64,6 +64,10 @@ class OrgMention:
 
     @property
     def mentions(self) -> tuple[str, ...]:
+        if not self.aliases:
+            # The usual case, asked for again and again: no list, no de-duplication.
+            acronym = self.acronym
+            return (self.name, acronym) if acronym and acronym != self.name else (self.name,)
         out = [self.name, *self.aliases]
         if self.acronym:
             out.append(self.acronym)
