@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pactwatch.agreements.lexicon import boundary_matches
 from pactwatch.agreements.parties import OrgMention
 from pactwatch.agreements.text import fold
 from pactwatch.config import InstitutionConfig
@@ -75,8 +76,20 @@ def _is_acronym(word: str) -> bool:
 def _names_regex(keys: frozenset[str]) -> re.Pattern[str]:
     """Any of the name keys as whole words, the longest first (an institution's names are
     the same on every page: built once)."""
+    return re.compile(r"(?<![a-z0-9])(?:" + _alternation(keys) + r")(?![a-z0-9])")
+
+
+@lru_cache(maxsize=256)
+def _names_scan(keys: frozenset[str]) -> re.Pattern[str]:
+    """The names after one consumed character that is not a letter or digit: the engine
+    skips to such characters instead of trying the lookbehind at every one (see
+    `boundary_matches`)."""
+    return re.compile(r"[^a-z0-9]((?:" + _alternation(keys) + r")(?![a-z0-9]))")
+
+
+def _alternation(keys: frozenset[str]) -> str:
     alts = sorted((_word_pattern(k.split()) for k in keys if k), key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts or ["(?!x)x"]) + r")(?![a-z0-9])")
+    return "|".join(alts or ["(?!x)x"])
 
 
 @dataclass
@@ -89,6 +102,7 @@ class HomeSide:
     # "..., Vietnam National University, Hanoi"): never a counterpart of the home.
     parents: set[str] = field(default_factory=set)
     _regex: re.Pattern[str] | None = None
+    _scan: re.Pattern[str] | None = None
 
     @classmethod
     def build(cls, institution: InstitutionConfig) -> HomeSide:
@@ -110,7 +124,7 @@ class HomeSide:
                 if org.acronym and _is_acronym(org.acronym):
                     self.acronyms.add(key(org.acronym))
                 if len(self.keys) != before:
-                    self._regex = None
+                    self._regex = self._scan = None
 
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
@@ -173,9 +187,14 @@ class HomeSide:
     def covers(self, folded: str, start: int, end: int) -> bool:
         """Whether text[start:end] lies inside a home name ("UGA" in "Grenoble INP - UGA")."""
         lo = max(0, start - 80)
+        if self._scan is None:
+            self._scan = _names_scan(frozenset(self.keys))
+        scan = self._scan
         return any(
-            m.start() <= start and end <= m.end()
-            for m in self.regex().finditer(folded, lo, min(len(folded), end + 80))
+            begin <= start and end <= match.end()
+            for match, begin in boundary_matches(
+                self.regex(), scan, folded, lo, min(len(folded), end + 80)
+            )
         )
 
     def owns(self, org: OrgMention) -> bool:
