@@ -575,6 +575,11 @@ class Daemon:
 
     # -- health -----------------------------------------------------------------------------
 
+    @property
+    def jobs_in_flight(self) -> int:
+        """Jobs (source runs, outbox, digests, housekeeping) started and not finished yet."""
+        return len(self._inflight)
+
     def scheduler_alive(self) -> bool:
         if self.options.once:
             return not self._stopping
