@@ -49,6 +49,7 @@ import tempfile
 import threading
 import time
 import tracemalloc
+import urllib.error
 import urllib.request
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -283,16 +284,24 @@ class Daemon:
         self.port = port
         if frames > 0:  # traced from the interpreter's start, imports included
             env = {**(env or {}), "PYTHONTRACEMALLOC": str(frames)}
-        self.proc = subprocess.Popen(
-            [*argv, str(port)],
-            cwd=ROOT,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            env={**os.environ, **(env or {})},
-        )
+        # Its warnings and errors (a JSON line each), to say why if it dies.
+        self.log = settings_file.with_name(f"daemon-{time.monotonic_ns()}.log")
+        with self.log.open("w", encoding="utf-8") as log:
+            self.proc = subprocess.Popen(
+                [*argv, str(port)],
+                cwd=ROOT,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
+                env={**os.environ, **(env or {})},
+            )
         self.ps = psutil.Process(self.proc.pid)
+
+    def check_alive(self) -> None:
+        if self.proc.poll() is not None:
+            tail = self.log.read_text(encoding="utf-8").splitlines()[-20:]
+            raise RuntimeError(f"the daemon died ({self.proc.returncode}):\n" + "\n".join(tail))
 
     def ask(self, command: str) -> dict[str, Any]:
         """One question to the probe thread; blocks until the daemon's loop answered it."""
@@ -303,7 +312,9 @@ class Daemon:
             if line.startswith(ANSWER):
                 answer: dict[str, Any] = json.loads(line[len(ANSWER) :])
                 return answer
-        raise RuntimeError("the daemon died")
+        self.proc.wait(30)
+        self.check_alive()
+        raise RuntimeError("the daemon closed its stdout")
 
     def runs(self) -> int:
         return int(self.ask("runs")["runs"])
@@ -314,11 +325,16 @@ class Daemon:
             return str(response.read().decode())
 
     def wait_up(self) -> None:
-        deadline = time.monotonic() + 60
+        # Any answer will do: a daemon busy with 1,000 due sources (or slowed by tracemalloc)
+        # may say 503 for a while, its heartbeat late.
+        deadline = time.monotonic() + 600
         while time.monotonic() < deadline:
+            self.check_alive()
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=5):
                     return
+            except urllib.error.HTTPError:
+                return
             except OSError:
                 time.sleep(0.2)  # polling a starting process: no event to wait on
         raise RuntimeError("the daemon did not come up")
@@ -340,8 +356,15 @@ class Daemon:
         return Checkpoint(heap["runs"], time.monotonic() - started, rss, fds, heap)
 
     def stop(self) -> None:
-        self.proc.send_signal(signal.SIGTERM)
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
         self.proc.wait(120)
+
+    def __enter__(self) -> Daemon:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
 
 
 def set_due(db_url: str, when: datetime | None) -> None:
@@ -391,7 +414,7 @@ def soak(daemon: Daemon, plan: SoakPlan) -> list[Checkpoint]:
     started = last_scrape = time.monotonic()
     target, checkpoints = plan.every, []
     while True:
-        assert daemon.proc.poll() is None, "the daemon died"
+        daemon.check_alive()
         ticks, now = daemon.runs(), time.monotonic()
         if now - last_scrape >= SCRAPE_EVERY:
             daemon.scrape()  # the /metrics path is part of the daemon's steady life
@@ -401,11 +424,18 @@ def soak(daemon: Daemon, plan: SoakPlan) -> list[Checkpoint]:
             checkpoints.append(point)
             print(checkpoint_line(point), flush=True)
             if plan.snapshots is not None:
-                daemon.ask(f"snapshot {plan.snapshots / f'{len(checkpoints)}.snap'}")
+                keep_snapshots(daemon, plan.snapshots, len(checkpoints))
             target = point.ticks - point.ticks % plan.every + plan.every
             if plan.done(point.ticks, point.seconds):
                 return checkpoints
         time.sleep(0.25)  # sampling a running process
+
+
+def keep_snapshots(daemon: Daemon, directory: Path, count: int) -> None:
+    """Snapshot checkpoint `count`; drop those before the last half, never compared."""
+    daemon.ask(f"snapshot {directory / f'{count}.snap'}")
+    for old in range(1, count // 2 + 1):
+        (directory / f"{old}.snap").unlink(missing_ok=True)
 
 
 def checkpoint_line(p: Checkpoint) -> str:
@@ -520,12 +550,10 @@ def prepare(db_url: str, settings: Settings) -> None:
 
 def measure_idle(db_url: str, settings_file: Path, port: int, env: dict[str, str]) -> float:
     set_due(db_url, datetime.now(UTC) + timedelta(days=1))
-    daemon = Daemon(settings_file, 3600, 0, port, env=env)
-    daemon.wait_up()
-    time.sleep(3)  # let start-up garbage settle before reading RSS
-    idle = daemon.rss_mb()
-    daemon.stop()
-    return idle
+    with Daemon(settings_file, 3600, 0, port, env=env) as daemon:
+        daemon.wait_up()
+        time.sleep(3)  # let start-up garbage settle before reading RSS
+        return daemon.rss_mb()
 
 
 def measure_first_crawl(
@@ -533,15 +561,12 @@ def measure_first_crawl(
 ) -> tuple[float, float]:
     set_due(db_url, None)
     started = time.monotonic()
-    daemon = Daemon(settings_file, 3600, 10, port, env=env)
-    daemon.wait_up()
-    while count_articles(db_url) < total:
-        assert daemon.proc.poll() is None, "the daemon died"
-        time.sleep(1)  # the bench polls the database; no event crosses processes
-    crawl_s = time.monotonic() - started
-    after = daemon.rss_mb()
-    daemon.stop()
-    return after, crawl_s
+    with Daemon(settings_file, 3600, 10, port, env=env) as daemon:
+        daemon.wait_up()
+        while count_articles(db_url) < total:
+            daemon.check_alive()
+            time.sleep(1)  # the bench polls the database; no event crosses processes
+        return daemon.rss_mb(), time.monotonic() - started
 
 
 def measure_soak(
@@ -551,8 +576,6 @@ def measure_soak(
     snapshots = tmp / "snapshots" if args.tracemalloc else None
     if snapshots is not None:
         snapshots.mkdir()
-    daemon = Daemon(settings_file, args.every, 0, args.port, frames=args.tracemalloc, env=env)
-    daemon.wait_up()
     minutes = args.soak_minutes
     plan = SoakPlan(
         args.soak_ticks if minutes is None else None,
@@ -560,12 +583,13 @@ def measure_soak(
         args.checkpoint,
         snapshots,
     )
-    checkpoints = soak(daemon, plan)
-    # How much of the RSS is free memory malloc keeps: what malloc_trim(0) gives back.
-    before = daemon.rss_mb()
-    daemon.ask("trim")
-    trim = {"before_mb": before, "after_mb": daemon.rss_mb()}
-    daemon.stop()
+    with Daemon(settings_file, args.every, 0, args.port, frames=args.tracemalloc, env=env) as d:
+        d.wait_up()
+        checkpoints = soak(d, plan)
+        # How much of the RSS is free memory malloc keeps: what malloc_trim(0) gives back.
+        before = d.rss_mb()
+        d.ask("trim")
+        trim = {"before_mb": before, "after_mb": d.rss_mb()}
     return checkpoints, report_soak(checkpoints, snapshots), trim
 
 
