@@ -195,3 +195,17 @@ def test_the_writer_refreshes_the_planner_statistics_now_and_then(
 
     asyncio.run(twice())
     assert analysed()
+
+
+def test_a_failing_prelude_leaves_each_item_to_do_its_own_writes(db: Database) -> None:
+    def prelude(session: Session, payloads: list[int]) -> list[str]:
+        raise RuntimeError("stored by another writer meanwhile")
+
+    def work(session: Session, prepared: str | None) -> str:
+        return f"alone, prepared {prepared}"
+
+    async def run() -> str:
+        writer = BatchWriter(db, size=1)
+        return await writer.run_prepared(work, prelude=prelude, payload=1)
+
+    assert asyncio.run(run()) == "alone, prepared None"

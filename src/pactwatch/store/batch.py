@@ -132,7 +132,9 @@ class BatchWriter:
         except _Raised as raised:
             # Alone in its transaction, an item failed by itself: that is its outcome. Among
             # others, its failure took their writes too: they are written again without it.
-            outcomes = [(False, raised.error)] if len(batch) == 1 else self._write(batch, _each)
+            # A prelude's failure is no item's: each is written again doing its own writes.
+            alone = len(batch) == 1 and raised.by_item
+            outcomes = [(False, raised.error)] if alone else self._write(batch, _each)
         for item, (ok, value) in zip(batch, outcomes, strict=True):
             if item.future.done():
                 continue
@@ -164,22 +166,23 @@ class BatchWriter:
 class _Raised(Exception):
     """An item raised in a batch written without savepoints: the whole was rolled back."""
 
-    def __init__(self, error: Exception) -> None:
+    def __init__(self, error: Exception, *, by_item: bool) -> None:
         super().__init__(error)
         self.error = error
+        self.by_item = by_item  # False: by a prelude
 
 
 def _together(session: Session, batch: list[_Item]) -> list[_Outcome]:
     try:
         prepared = _prepare(session, batch)
     except Exception as exc:  # the items' own writes: each does them alone then
-        raise _Raised(exc) from exc
+        raise _Raised(exc, by_item=False) from exc
     outcomes: list[_Outcome] = []
     for position, item in enumerate(batch):
         try:
             outcomes.append((True, item.work(session, prepared.get(position))))
         except Exception as exc:
-            raise _Raised(exc) from exc
+            raise _Raised(exc, by_item=True) from exc
     return outcomes
 
 
