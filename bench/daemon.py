@@ -172,6 +172,9 @@ def pymalloc_figures() -> dict[str, int]:
         out.seek(0)
         stats = dict(_STAT.findall(out.read()))
 
+    if not stats:
+        return {}  # not pymalloc (tracemalloc's hooks, PYTHONMALLOC=malloc): nothing to say
+
     def number(key: str) -> int:
         return int(stats.get(key, "0").replace(",", ""))
 
@@ -442,11 +445,14 @@ def checkpoint_line(p: Checkpoint) -> str:
     parts = [
         f"{p.ticks:>6} ticks {p.seconds:>5.0f} s: RSS {p.rss_mb:5.1f} MB"
         f" (anon {p.mb('rssanon'):5.1f} file {p.mb('rssfile'):4.1f} shm {p.mb('rssshmem'):3.1f})",
-        f"pymalloc used {p.mb('pymalloc_used'):4.1f} free {p.mb('pymalloc_free'):4.1f}"
-        f" arenas {p.heap['pymalloc_arenas']}",
         f"blocks {p.heap['blocks']:>7}",
         f"objects {p.objects():>7}",
     ]
+    if "pymalloc_used" in p.heap:
+        parts[1:1] = [
+            f"pymalloc used {p.mb('pymalloc_used'):4.1f} free {p.mb('pymalloc_free'):4.1f}"
+            f" arenas {p.heap['pymalloc_arenas']}"
+        ]
     if p.heap.get("traced") is not None:
         parts.append(f"traced {p.mb('traced'):5.1f} (own {p.mb('tracemalloc_own'):.1f})")
     if "malloc_in_use" in p.heap:
