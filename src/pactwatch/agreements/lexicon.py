@@ -207,6 +207,18 @@ def boundary_matches(
             return
 
 
+def _exact_regex(phrases: list[str]) -> re.Pattern[str]:
+    """Phrases as written, whole words, longest first. Each alternative checks the character
+    before it after its first character, the same test as one lookbehind before them all: the
+    engine then skips straight to the phrases' first characters instead of trying the
+    lookbehind at every position."""
+    ordered = sorted(phrases, key=lambda p: len(re.escape(p)), reverse=True)
+    if not all(ordered):
+        return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+    alts = [f"{re.escape(p[0])}(?<!\\w{re.escape(p[0])}){re.escape(p[1:])}" for p in ordered]
+    return re.compile("(?:" + "|".join(alts) + r")(?!\w)")
+
+
 class PhraseMatcher:
     """Whole-word matching of many phrases at once on folded text, longest phrase first."""
 
@@ -243,10 +255,7 @@ class PhraseMatcher:
         # engine skips straight to such characters instead of trying the lookbehind at every
         # position (see `boundary_matches`).
         self._scan = re.compile(r"[^a-z0-9](" + trie + r")(?![a-z0-9])") if plain else None
-        exact_alts = sorted((re.escape(p) for p in exact), key=len, reverse=True)
-        self._exact_regex = (
-            re.compile(r"(?<!\w)(?:" + "|".join(exact_alts) + r")(?!\w)") if exact_alts else None
-        )
+        self._exact_regex = _exact_regex(list(exact)) if exact else None
 
     def _label(self, matched: str) -> _Entry | None:
         entry = self._plain.get(" ".join(matched.split()))
