@@ -258,7 +258,11 @@ class PhraseMatcher:
         self._exact_regex = _exact_regex(list(exact)) if exact else None
 
     def _label(self, matched: str) -> _Entry | None:
-        entry = self._plain.get(" ".join(matched.split()))
+        # Keys hold single spaces: a match written so is its own key (the usual case); one
+        # with other whitespace equals no key and is looked up respaced.
+        entry = self._plain.get(matched)
+        if entry is None:
+            entry = self._plain.get(" ".join(matched.split()))
         if entry is not None:
             return entry
         for regex, wild_entry in self._wild:
