@@ -139,7 +139,7 @@ class Recorder:
         decision: Decision | None = None,
     ) -> ArticleRecorded:
         """`record`, in a transaction shared with the other articles stored at the same time
-        (each in its own savepoint: see `store.batch`); returns once committed."""
+        (one that fails is rolled back alone: see `store.batch`); returns once committed."""
         source_id = self.source_id(source.name)  # before the batch: it may sync the sources
         urls = frozenset(urls)
         # New articles of a batch are inserted together first (see `save_new_articles`).
