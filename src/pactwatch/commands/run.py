@@ -10,7 +10,6 @@ from typing import Any
 from pactwatch.cli import add_option
 from pactwatch.commands.common import settings_of
 from pactwatch.config import Settings, config_path, load_config, parse_duration
-from pactwatch.daemon.arenas import limit_malloc_arenas
 from pactwatch.daemon.housekeeping import Retention
 from pactwatch.daemon.probe import DEFAULT_HTTP, parse_address
 from pactwatch.daemon.service import DaemonError, DaemonOptions, serve
@@ -106,7 +105,6 @@ def run(args: argparse.Namespace) -> int:
     def reload() -> Settings:
         return load_config(path)
 
-    limit_malloc_arenas()  # before the daemon's threads exist: see daemon/arenas.py
     try:
         return asyncio.run(serve(settings, options, load_settings=reload))
     except DaemonError as exc:

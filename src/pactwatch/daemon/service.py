@@ -32,6 +32,7 @@ from sqlalchemy import text
 
 from pactwatch.config import ChannelConfig, Settings, SourceConfig
 from pactwatch.daemon import health, leases
+from pactwatch.daemon.arenas import limit_malloc_arenas
 from pactwatch.daemon.fetchers import FetcherPool
 from pactwatch.daemon.housekeeping import Retention, housekeep
 from pactwatch.daemon.metrics import Metrics, database_counts, render
@@ -642,6 +643,7 @@ async def serve(
     read in a worker pool that lives as long as the daemon: it is shut down only after `stop`
     has let the runs in flight finish, so no run loses its reader halfway.
     """
+    limit_malloc_arenas()  # before the daemon's threads exist: see daemon/arenas.py
     with worker_pool() as reader:
         return await _serve(
             settings, options, reader,
