@@ -584,6 +584,47 @@ def test_per_host_concurrency_bounds_requests_in_flight(per_host: int, expected:
         assert {r.outcome for r in run(both())} == {expected}
 
 
+def test_each_host_reuses_its_connection_while_many_hosts_take_turns() -> None:
+    # More hosts than requests in flight, each asked one page at a time: a shared pool of a
+    # few idle connections would close a host's connection before its next turn.
+    hosts = [f"127.0.3.{i}" for i in range(1, 25)]
+    servers = [WebServer({"/robots.txt": Response(404)}, host=h).start() for h in hosts]
+    try:
+        for web in servers:
+            for n in range(4):
+                web.route(f"/p{n}", page(f"<p>{web.host} {n}</p>"))
+
+        async def crawl(web: WebServer, fetcher: Fetcher) -> list[str]:
+            return [(await fetcher.fetch(web.url(f"/p{n}"))).outcome for n in range(4)]
+
+        async def every_host() -> list[list[str]]:
+            async with Fetcher(http(concurrency=4)) as fetcher:
+                return await asyncio.gather(*(crawl(web, fetcher) for web in servers))
+
+        assert run(every_host()) == [["ok"] * 4] * len(servers)
+        assert [(len(web.requests), web.accepted) for web in servers] == [(5, 1)] * len(servers)
+    finally:
+        for web in servers:
+            web.stop()
+
+
+def test_a_host_pool_idle_beyond_its_expiry_is_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fetch_module, "_KEEPALIVE_EXPIRY", 0.05)
+    routes = {"/robots.txt": Response(404), "/a": page()}
+    with WebServer(routes) as one, WebServer(routes, host=OTHER_HOST) as two:
+
+        async def one_then_other() -> tuple[int, int]:
+            async with Fetcher(http()) as fetcher:
+                await fetcher.fetch(one.url("/a"))
+                before = fetcher.open_pools
+                await asyncio.sleep(0.2)  # time passing is what is tested
+                await fetcher.fetch(two.url("/a"))
+                return before, fetcher.open_pools
+
+        # The first host's pool is closed when the second host is asked: only its own is left.
+        assert run(one_then_other()) == (1, 1)
+
+
 # -- decoding rules on their own ----------------------------------------------------------------
 
 

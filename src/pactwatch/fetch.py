@@ -7,9 +7,9 @@ Usage::
         if result.outcome == "ok":
             parse(result.text)
 
-Every request of a run goes through these gates, in order, then one of a few
-`httpx.AsyncClient`s, picked by host (httpcore scans its whole pool at every request, so one
-pool of `concurrency` connections costs more CPU than the crawl itself; small pools do not):
+Every request of a run goes through these gates, in order, then one `httpx.AsyncClient` whose
+connections are kept in a small pool per host (`HostPools`: a host's next request reuses its
+connection however many hosts are crawled at once):
 
 - the target: http(s) only and, when given, a host in `allowed_hosts` (checked at every
   redirect hop: redirects are followed here, not by httpx, so loops and hops to other hosts or
@@ -39,7 +39,6 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import random
-import ssl
 import time
 import zlib
 from collections.abc import Mapping
@@ -53,6 +52,7 @@ import httpx
 
 from pactwatch.charset import decode_body
 from pactwatch.config import HttpSettings
+from pactwatch.connections import HostPools
 from pactwatch.model import Validators
 from pactwatch.robots import RobotsCache, RobotsRules
 
@@ -86,9 +86,8 @@ _ACCEPT_MARKUP = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 _ERROR_SNIPPET_BYTES = 64 * 1024
-# Hosts in flight per connection pool, roughly: httpcore's cost per request grows with the
-# square of a pool's connections.
-_HOSTS_PER_POOL = 4
+# Seconds a connection is kept alive unused (httpx's default); a host's pool is closed after.
+_KEEPALIVE_EXPIRY = 5.0
 # Seconds an unreachable robots.txt keeps its origin closed before it is tried again.
 ROBOTS_FAILURE_TTL = 300.0
 # Lower-case markers of interstitial "are you a browser?" pages, and whose they are.
@@ -375,13 +374,11 @@ class Fetcher:
         # Shared between runs when given; else robots.txt is fetched once per origin per run.
         self._robots_cache = robots_cache if robots_cache is not None else RobotsCache()
         self._rng = rng or random.Random()
-        # Built once: loading the CA bundle costs ~20 ms, too much for every host's client.
-        self._ssl: ssl.SSLContext | None = None
         self._global = asyncio.Semaphore(settings.concurrency)
         self._hosts: dict[str, _Host] = {}
-        # Connection pools, one per shard of hosts (a host always in the same one, so its
-        # connections are kept alive); opened in __aenter__.
-        self._clients: list[httpx.AsyncClient] = []
+        # The client, over a connection pool per host; opened in __aenter__.
+        self._client: httpx.AsyncClient | None = None
+        self._pools: HostPools | None = None
         # Loads in flight, and failed ones until they expire.
         self._robots: dict[str, _RobotsLoad] = {}
 
@@ -390,25 +387,34 @@ class Fetcher:
         """The robots.txt rules this fetcher obeys (to preload or store them)."""
         return self._robots_cache
 
-    async def __aenter__(self) -> Fetcher:
-        shards = max(1, self.settings.concurrency // _HOSTS_PER_POOL)
-        self._clients = [self._new_client(shards) for _ in range(shards)]
-        return self
+    @property
+    def open_pools(self) -> int:
+        """Hosts with a connection pool open now: asked within the keep-alive expiry."""
+        return 0 if self._pools is None else len(self._pools)
 
-    def _new_client(self, shards: int) -> httpx.AsyncClient:
+    async def __aenter__(self) -> Fetcher:
         s = self.settings
-        # The global semaphore bounds the requests in flight: no pool may wait for a
-        # connection; idle ones are kept up to the run's share of `concurrency`.
-        keep = max(s.per_host_concurrency, -(-s.concurrency // shards))
-        if self._ssl is None:
-            self._ssl = httpx.create_ssl_context(trust_env=False)
-        return httpx.AsyncClient(
-            verify=self._ssl,
-            http2=False,
+        # Built once, shared by every host's pool: loading the CA bundle costs ~20 ms.
+        ssl_context = httpx.create_ssl_context(trust_env=False)
+        # The global semaphore bounds the requests in flight, so no pool ever waits for a
+        # connection; a host keeps as many idle ones as it may have requests at once.
+        limits = httpx.Limits(
+            max_connections=s.concurrency,
+            max_keepalive_connections=s.per_host_concurrency,
+            keepalive_expiry=_KEEPALIVE_EXPIRY,
+        )
+
+        def host_pool() -> httpx.AsyncBaseTransport:
+            return httpx.AsyncHTTPTransport(
+                verify=ssl_context, http2=False, trust_env=False, limits=limits
+            )
+
+        self._pools = HostPools(host_pool, idle_expiry=_KEEPALIVE_EXPIRY)
+        self._client = httpx.AsyncClient(
+            transport=self._pools,
             follow_redirects=False,
             trust_env=False,
             headers={"User-Agent": s.user_agent, "Accept-Encoding": "gzip, deflate"},
-            limits=httpx.Limits(max_connections=s.concurrency, max_keepalive_connections=keep),
             timeout=httpx.Timeout(
                 connect=s.connect_timeout,
                 read=s.read_timeout,
@@ -416,6 +422,7 @@ class Fetcher:
                 pool=s.connect_timeout + s.total_timeout,
             ),
         )
+        return self
 
     async def __aexit__(
         self,
@@ -427,8 +434,8 @@ class Fetcher:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        clients, self._clients = self._clients, []
-        for client in clients:
+        client, self._client, self._pools = self._client, None, None
+        if client is not None:
             await client.aclose()
 
     async def fetch(
@@ -628,9 +635,9 @@ class Fetcher:
     async def _request(
         self, url: str, headers: Mapping[str, str], accept: frozenset[str] | None
     ) -> _Reply:
-        if not self._clients:
+        client = self._client
+        if client is None:
             raise RuntimeError("use the Fetcher as `async with Fetcher(...) as fetcher`")
-        client = self._clients[zlib.crc32(host_of(url).encode()) % len(self._clients)]
         meter = _Meter()
         try:
             async with asyncio.timeout(self.settings.total_timeout):

@@ -125,6 +125,7 @@ class WebServer:
         self._host, self._port = host, port
         self._dirs: list[tuple[str, Path]] = []
         self._requests: list[Request] = []
+        self._accepted = 0
         self._lock = threading.Condition()
         self._stopping = threading.Event()
         self._httpd: _Server | None = None
@@ -212,6 +213,12 @@ class WebServer:
     def paths(self) -> list[str]:
         """The request targets received so far, in order."""
         return [r.target for r in self.requests]
+
+    @property
+    def accepted(self) -> int:
+        """TCP connections accepted so far (fewer than requests when kept alive)."""
+        with self._lock:
+            return self._accepted
 
     def wait_for_requests(
         self, count: int = 1, path: str | None = None, timeout: float = 5
@@ -305,6 +312,8 @@ class _RequestHandler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
+        with self.server.web._lock:
+            self.server.web._accepted += 1
         with self.server.connections_lock:
             self.server.connections.add(self.connection)
             if self.server.web._stopping.is_set():
