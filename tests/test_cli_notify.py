@@ -72,9 +72,9 @@ class Setup:
 
     def store(self, event: Event, key: str) -> int:
         with self.db.session() as session, session.begin():
-            row = add_event(session, event, dedupe_key=key, channels=self.settings.channels)
-            assert row is not None
-            return row.id
+            event_id = add_event(session, event, dedupe_key=key, channels=self.settings.channels)
+            assert event_id is not None
+            return event_id
 
     def outbox(self) -> list[OutboxRecord]:
         with self.db.session() as session:

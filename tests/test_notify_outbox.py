@@ -59,9 +59,9 @@ def store(
     sessions: sessionmaker[Session], event: Event, key: str, channels: list[ChannelConfig]
 ) -> int:
     with sessions() as session, session.begin():
-        row = add_event(session, event, dedupe_key=key, channels=channels)
-        assert row is not None
-        return row.id
+        event_id = add_event(session, event, dedupe_key=key, channels=channels)
+        assert event_id is not None
+        return event_id
 
 
 def rows(sessions: sessionmaker[Session]) -> list[OutboxRecord]:

@@ -3,7 +3,7 @@
 Usage::
 
     with db.session() as session, session.begin():          # the caller's transaction
-        event_row = add_event(session, event, dedupe_key="agreement:42:new", channels=channels)
+        event_id = add_event(session, event, dedupe_key="agreement:42:new", channels=channels)
     report = dispatch_due(db.sessions, channels, utcnow(), owner="host-1:4242")
     for line in status_summary(db.sessions, utcnow()): print(line)
 
@@ -63,11 +63,11 @@ def add_event(
     agreement_id: int | None = None,
     source_id: int | None = None,
     reasons: Sequence[str] = (),
-) -> EventRecord | None:
+) -> int | None:
     """Insert the event (once per `dedupe_key`) and queue it for the channels that want it.
 
-    Runs in the caller's transaction. Returns the new row, or None when an event with this
-    key already exists: nothing is queued again then.
+    Runs in the caller's transaction. Returns the new event's id, or None when an event with
+    this key already exists: nothing is queued again then.
     """
     now = utcnow()
     values = {
@@ -82,11 +82,12 @@ def add_event(
     }
     # One statement whether or not the key exists: no SELECT first, and safe against another
     # transaction inserting the same key meanwhile.
-    event_id = insert_ignore(session, EventRecord, values, key=("dedupe_key",))
-    if event_id is None:
+    inserted = insert_ignore(session, EventRecord, values, key=("dedupe_key",))
+    if inserted is None:
         return None
+    event_id = int(inserted)
     _queue(session, event_id, event, now, channels)
-    return session.get(EventRecord, event_id)
+    return event_id
 
 
 def enqueue(
