@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from pactwatch.model import Article, Decision
 from pactwatch.workers import PageReader, read_page, worker_count, worker_pool
@@ -93,3 +99,31 @@ def test_read_page_is_what_the_pool_runs() -> None:
     assert article.paragraphs
     assert isinstance(decision, Decision)
     assert Path(path).suffix == ".html"
+
+
+def test_a_dead_worker_leaves_every_page_read_in_process() -> None:
+    in_process = _read_all(PageReader(None))
+    with worker_pool(1, inline_pages=0) as reader:
+        assert reader.pool is not None
+        # A worker that dies (killed, out of memory) breaks the pool for every page after it.
+        dying = reader.pool.submit(os._exit, 1)
+        with pytest.raises(BrokenProcessPool):
+            dying.result(timeout=30)
+        assert _read_all(reader) == in_process
+        assert reader.pool is None
+
+
+def test_pages_go_to_the_pool_in_batches_and_come_back_in_their_places() -> None:
+    class Counting(ThreadPoolExecutor):
+        tasks = 0
+
+        def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+            Counting.tasks += 1
+            return super().submit(fn, *args, **kwargs)
+
+    in_process = _read_all(PageReader(None))
+    with Counting(1) as pool:
+        batched = _read_all(PageReader(pool, workers=1))
+    assert batched == in_process
+    # Two tasks go at once; the pages waiting meanwhile go together, BATCH_PAGES at a time.
+    assert Counting.tasks < len(in_process)
