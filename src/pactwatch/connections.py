@@ -97,8 +97,11 @@ class HostPools(httpx.AsyncBaseTransport):
             for host, pool in self._pools.items()
             if pool.active == 0 and now - pool.idle_since > self._idle_expiry
         ]
-        for host in stale:
-            await self._pools.pop(host).transport.aclose()
+        # All taken out before the first close awaits: a request arriving meanwhile must get
+        # a new pool, not one about to be closed under it.
+        closing = [self._pools.pop(host) for host in stale]
+        for pool in closing:
+            await pool.transport.aclose()
 
     async def aclose(self) -> None:
         pools, self._pools = self._pools, {}
