@@ -2060,3 +2060,58 @@ def test_a_signing_between_two_others_hosted_at_the_home_is_not_its_own(
 ) -> None:
     decision = read(text, title=title)
     assert not decision.is_agreement, decision.reasons
+
+
+# -- folded look-alikes, plans in other words, hiring contracts ------------------------------
+
+
+def test_a_skill_word_folding_like_the_signing_word_is_not_a_signing() -> None:
+    # "kỹ" (Kỹ thuật, kỹ sư) and "ký" (to sign) both fold to "ky".
+    decision = read(
+        "Sáng 16/8/2025, USTH tổ chức lễ trao bằng cho 47 tân kỹ sư chương trình liên kết "
+        "đào tạo ngành Kỹ thuật cơ khí với Đại học Khoa học Kỹ thuật Quốc lập Vân Lâm.",
+        title="Lễ trao bằng chương trình liên kết với Đại học Khoa học Kỹ thuật Quốc lập Vân Lâm",
+    )
+    assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Theo kế hoạch, USTH sẽ tiếp tục ký kết hợp tác với một số doanh nghiệp trong năm tới.",
+        "Các doanh nghiệp mong muốn ký kết hợp tác với USTH trong thời gian tới.",
+        "Cac doanh nghiep mong muon ky ket hop tac voi USTH trong thoi gian toi.",
+        "USTH và Công ty ABC sẽ cùng ký thỏa thuận hợp tác vào tháng sau.",
+    ],
+)
+def test_a_vietnamese_plan_in_other_words_is_not_a_signing(sentence: str) -> None:
+    decision = read(
+        "Ngày 10/5/2025, USTH tổ chức hội thảo về đào tạo nhân lực.\n" + sentence,
+        title="Hội thảo đào tạo nhân lực",
+    )
+    assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Ngày hội việc làm 2025: 300 sinh viên ký hợp đồng lao động",
+            "Ngày 10/5/2025, USTH tổ chức Ngày hội việc làm. Sinh viên năm cuối đã ký hợp đồng "
+            "lao động ngay tại chỗ với Công ty ABC.",
+        ),
+        (
+            "Career fair: final-year students sign employment contracts",
+            "On 10 May 2025, USTH held its career fair, where final-year students signed "
+            "employment contracts with ABC Company on the spot.",
+        ),
+        (
+            "Forum emploi : des étudiants signent leur contrat de travail",
+            "Le 10 mai 2025, lors du forum emploi de l'USTH, des étudiants ont signé un contrat "
+            "de travail avec la société ABC.",
+        ),
+    ],
+)
+def test_students_hired_at_a_job_fair_is_not_an_agreement(title: str, text: str) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement, decision.reasons

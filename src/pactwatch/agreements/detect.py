@@ -53,7 +53,7 @@ DISQUALIFIERS = {
     "background": "background (an earlier signing)",
     "generic": "a generic remark",
     "negation": "a negation",
-    "commercial": "a purchase, supply or sponsorship contract",
+    "commercial": "a purchase, supply, sponsorship or employment contract",
     "decree": "an internal decision or decree",
 }
 # Categories looked for anywhere in a statement's sentence; a decree only counts as the
@@ -181,12 +181,23 @@ def cue_hits(body: Body, lex: Lexicon, category: str) -> list[list[Hit]]:
     return _bucket(list(lex.cues[category].find(body.folded)), body.sentences)
 
 
+def signing_hits(body: Body, lex: Lexicon, start: int = 0, end: int | None = None) -> list[Hit]:
+    """Every signing word of body.folded[start:end] written as its entry: folding makes
+    "kỹ" (skilled: "Kỹ thuật", "kỹ sư") and "kỳ" (a term) read "ky", which is "ký" (to
+    sign) only when its mark is the entry's."""
+    return [
+        h
+        for h in lex.signing_any.find(body.folded, start, end)
+        if _as_written(lex, h.label, h, body)
+    ]
+
+
 def find_statements(
     body: Body, lex: Lexicon, home: HomeSide, *, published: date | None = None
 ) -> list[Statement]:
     """Every sentence that states, plans or recalls a signing, with its qualifiers."""
     # One pass over the text for every signing word; the rest only where one was found.
-    signing = _bucket(list(lex.signing_any.find(body.folded)), body.sentences)
+    signing = _bucket(signing_hits(body, lex), body.sentences)
     statements: list[Statement] = []
     for idx, sentence in enumerate(body.sentences):
         if not signing[idx]:
@@ -650,7 +661,7 @@ def member_signing(body: Body, lex: Lexicon, home: HomeSide) -> str:
             break
         verbs = [
             h
-            for h in lex.signing_any.find(folded, sentence.start, sentence.end)
+            for h in signing_hits(body, lex, sentence.start, sentence.end)
             if h.label in {"signing_verbs", "signing_weak"}
         ]
         if not verbs:
@@ -1261,7 +1272,7 @@ def qualified_mentions(body: Body, lex: Lexicon, limit: int = 4) -> list[tuple[i
     """Sentences that mention signing only with a qualifier ("will sign", "with over 200"):
     (sentence index, qualifier category, qualifier hit), to explain a "no"."""
     out: list[tuple[int, str, Hit]] = []
-    signing = _bucket(list(lex.signing_any.find(body.folded)), body.sentences)
+    signing = _bucket(signing_hits(body, lex), body.sentences)
     for idx, sentence in enumerate(body.sentences):
         if not signing[idx]:
             continue
