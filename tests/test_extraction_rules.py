@@ -2068,7 +2068,7 @@ def test_a_signing_between_two_others_hosted_at_the_home_is_not_its_own(
 def test_a_skill_word_folding_like_the_signing_word_is_not_a_signing() -> None:
     # "kỹ" (Kỹ thuật, kỹ sư) and "ký" (to sign) both fold to "ky".
     decision = read(
-        "Sáng 16/8/2025, USTH tổ chức lễ trao bằng cho 47 tân kỹ sư chương trình liên kết "
+        "Sáng 16/6/2025, USTH tổ chức lễ trao bằng cho 47 tân kỹ sư chương trình liên kết "
         "đào tạo ngành Kỹ thuật cơ khí với Đại học Khoa học Kỹ thuật Quốc lập Vân Lâm.",
         title="Lễ trao bằng chương trình liên kết với Đại học Khoa học Kỹ thuật Quốc lập Vân Lâm",
     )
