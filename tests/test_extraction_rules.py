@@ -2115,3 +2115,42 @@ def test_a_vietnamese_plan_in_other_words_is_not_a_signing(sentence: str) -> Non
 def test_students_hired_at_a_job_fair_is_not_an_agreement(title: str, text: str) -> None:
     decision = read(text, title=title)
     assert not decision.is_agreement, decision.reasons
+
+
+def test_a_signing_between_others_with_commas_in_a_name_is_not_the_homes() -> None:
+    decision = read(
+        "In Tokyo, the USTH delegation attended the signing ceremony between the Dong Nai "
+        "Department of Labour, Invalids and Social Affairs and Sakura Human Resources Co., "
+        "Ltd. on supplying skilled workers to Japanese enterprises.",
+        title="USTH delegation works in Japan on internships",
+    )
+    assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "signed"),
+    [
+        (
+            "Séance de travail sur le projet de convention avec l'Université de Lyon",
+            "Le 22 mai 2025, l'USTH a examiné avec l'Université de Lyon le projet de convention. "
+            "Les deux parties finaliseront le texte afin que la convention puisse être soumise "
+            "aux instances des deux établissements et signée avant la rentrée 2026.",
+            False,
+        ),
+        (
+            "Working session on the draft agreement with Lyon University",
+            "On 22 May 2025, USTH and Lyon University reviewed the draft agreement so that it "
+            "can be approved by both boards and signed before the autumn.",
+            False,
+        ),
+        (
+            "USTH signs an agreement with Lyon University",
+            "On 22 May 2025, USTH signed an agreement with Lyon University so that students can "
+            "be exchanged from the autumn.",
+            True,
+        ),
+    ],
+)
+def test_a_modal_passive_signing_is_a_plan(title: str, text: str, signed: bool) -> None:
+    decision = read(text, title=title)
+    assert decision.is_agreement is signed, decision.reasons

@@ -67,6 +67,7 @@ _OBJECT_GAP = re.compile(r"[\s,]*(?:(?:the|a|an|its|le|la|les|l'|un|une|ce|cette
 _DERIVED = {
     "future": "plan",
     "headline_plan": "plan",
+    "modals": "plan",
 }
 # A count of agreements this large is a statistic ("35 new cooperation agreements").
 _MANY = 5
@@ -293,6 +294,10 @@ def _qualifiers(
                 found.append(("plan", hit))
             break
     for cue in stmt.cues:
+        modal = _modal_before(cue, s.start, body.folded, lex)
+        if modal is not None:
+            found.append(("plan", modal))
+    for cue in stmt.cues:
         if cue.label != "signing_verbs":
             continue
         gap = _OBJECT_GAP.match(folded, cue.end, s.end)
@@ -306,6 +311,24 @@ def _qualifiers(
             if hit.start <= anchor.end and hit.end >= anchor.start - 3:
                 found.append(("plan", hit))
     return found
+
+
+# Between a modal auxiliary and the signing participle of its passive: nothing but an
+# adverb ("can then be signed"), or other participles of the same clause coordinated before
+# it ("puisse être soumise aux instances des deux établissements et signée").
+_MODAL_GAP = re.compile(r"\s*(?:[a-z]+(?:ly|ment)\s+)?|[^,;:.()]{0,80}\s(?:and|et|va)\s+")
+_CLAUSE_WORDS = re.compile(r"(?<![a-z])(?:that|which|who|que|qu|qui|rang|ma)(?![a-z])")
+
+
+def _modal_before(cue: Hit, start: int, folded: str, lex: Lexicon) -> Hit | None:
+    """A modal passive whose participle is the cue (in a sentence from `start`): "so that
+    the agreement can be signed", "afin que la convention puisse être ... signée": a
+    signing yet to come."""
+    hits = list(lex.cues["modals"].find(folded, max(start, cue.start - 120), cue.start))
+    hit = hits[-1] if hits else None
+    if hit is None or not _MODAL_GAP.fullmatch(folded, hit.end, cue.start):
+        return None
+    return None if _CLAUSE_WORDS.search(folded, hit.end, cue.start) else hit
 
 
 # Between an agreement noun and a signing participle that describes it ("the agreement
@@ -1228,6 +1251,17 @@ _CONNECTOR = re.compile(r"\s(?:and|va|et|cung)\s|&")
 _AFTER_CUE = re.compile(r"^[^,;:()]{0,70}$")
 
 
+def _list_stop(folded: str, start: int, limit: int) -> int:
+    """Where a list of parties that starts at `start` ends: at its first clause mark or
+    preposition, except a comma before any "and", which is inside the list ("between A, B
+    and C") or inside a name ("the Department of Labour, Invalids and Social Affairs and
+    X")."""
+    for stop in _LIST_STOP.finditer(folded, start, limit):
+        if stop.group() != "," or _CONNECTOR.search(folded, start, stop.start()):
+            return stop.start()
+    return limit
+
+
 def _between_list(stmt: Statement, body: Body, lex: Lexicon) -> tuple[int, int] | None:
     """The span of the parties named after "between" right after the signing cue or its
     noun ("the signing of an MoU between A and B"), when they are organisations joined by
@@ -1237,8 +1271,7 @@ def _between_list(stmt: Statement, body: Body, lex: Lexicon) -> tuple[int, int] 
     for hit in lex.cues["between"].find(folded, anchor.end, s.end):
         if not _AFTER_CUE.match(folded[anchor.end : hit.start]):
             return None
-        stop = _LIST_STOP.search(folded, hit.end, min(s.end, hit.end + 200))
-        end = stop.start() if stop else min(s.end, hit.end + 200)
+        end = _list_stop(folded, hit.end, min(s.end, hit.end + 200))
         # "entre A et B à l'X": the French "à" (folded, the verb "a") starts the venue.
         venue = _FR_AT.search(text, hit.end, end)
         end = venue.start() if venue else end

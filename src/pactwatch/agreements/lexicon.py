@@ -47,6 +47,7 @@ _LIST_CATEGORIES = (
     "decree",
     "procurement",
     "headline_plan",
+    "modals",
     "programme_objects",
     "predecessor",
     "counted",
