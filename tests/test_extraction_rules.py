@@ -2154,3 +2154,51 @@ def test_a_signing_between_others_with_commas_in_a_name_is_not_the_homes() -> No
 def test_a_modal_passive_signing_is_a_plan(title: str, text: str, signed: bool) -> None:
     decision = read(text, title=title)
     assert decision.is_agreement is signed, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Signature d'une convention-cadre entre l'Université de Hué et l'Université de "
+            "Poitiers",
+            "Une convention-cadre a été signée le 5 juin 2025 entre l'Université de Hué et "
+            "l'Université de Poitiers (France).",
+        ),
+        (
+            "Signing between the University of Hue and the University of Poitiers",
+            "On 5 June 2025, the University of Hue and the University of Poitiers signed a "
+            "framework agreement.",
+        ),
+    ],
+)
+def test_a_home_named_after_its_place_is_known_in_every_language(title: str, text: str) -> None:
+    decision = read(text, title=title, home=HUE)
+    assert decision.is_agreement, decision.reasons
+    assert [name for name, _, _ in partners(decision)] in (
+        ["Université de Poitiers"],
+        ["University of Poitiers"],
+    )
+
+
+def test_a_name_translated_in_parentheses_with_its_acronym_is_one_partner() -> None:
+    decision = read(
+        "Ngày 12/6/2025, USTH đã ký kết biên bản ghi nhớ hợp tác với Đại học Ngoại ngữ Hàn "
+        "Quốc (Hankuk University of Foreign Studies – HUFS).",
+        title="USTH ký kết hợp tác với Đại học Ngoại ngữ Hàn Quốc",
+    )
+    assert decision.agreement is not None, decision.reasons
+    (partner,) = decision.agreement.partners
+    assert partner.name == "Đại học Ngoại ngữ Hàn Quốc"
+    assert partner.acronym == "HUFS"
+    assert "Hankuk University of Foreign Studies" in partner.mentions
+
+
+def test_the_homes_name_in_another_language_with_its_alias_is_not_a_partner() -> None:
+    decision = read(
+        "Le 12 juin 2025, l'Université des sciences et technologies de Hanoï (Đại học Bách "
+        "khoa Hà Nội – HUST) et l'INSA Lyon ont signé un accord de double diplôme.",
+        title="Signature d'un accord de double diplôme avec l'INSA Lyon",
+        home=HUST,
+    )
+    assert [name for name, _, _ in partners(decision)] == ["INSA Lyon"]

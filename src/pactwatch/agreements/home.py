@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pactwatch.agreements.lexicon import boundary_matches
+from pactwatch.agreements.lexicon import Lexicon, boundary_matches
 from pactwatch.agreements.parties import OrgMention
 from pactwatch.agreements.text import fold
 from pactwatch.config import InstitutionConfig
@@ -105,9 +105,15 @@ class HomeSide:
     _scan: re.Pattern[str] | None = None
 
     @classmethod
-    def build(cls, institution: InstitutionConfig) -> HomeSide:
+    def build(cls, institution: InstitutionConfig, lex: Lexicon | None = None) -> HomeSide:
+        """The home's names and aliases, and with `lex` the same university named after its
+        place in the other languages ("Hue University": "Université de Hué", "Đại học Huế")."""
         keys, acronyms, parents = _configured(institution.names)
-        return cls(institution, set(keys), set(acronyms), set(parents))
+        side = cls(institution, set(keys), set(acronyms), set(parents))
+        if lex is not None:
+            for name_key in keys:
+                side.keys |= _place_forms(name_key, lex)
+        return side
 
     def learn(self, orgs: Iterable[OrgMention]) -> None:
         """Add the aliases that the text defines for one of the home names, and the units
@@ -220,6 +226,38 @@ def _configured(
         parents |= _parents_in(name, keys)
     parents -= keys
     return frozenset(keys), frozenset(acronyms), frozenset(parents)
+
+
+# A university named after its place, as each language writes it (keys: folded, no
+# punctuation, "Đại học" spelt out).
+_PLACE_NAMED = (
+    re.compile(r"(?:truong )?dai hoc (?P<place>.+)"),
+    re.compile(r"university of (?P<place>.+)"),
+    re.compile(r"universite (?:de|d) (?P<place>.+)"),
+    re.compile(r"(?P<place>.+) university"),
+)
+
+
+def _place_forms(name_key: str, lex: Lexicon) -> set[str]:
+    """The other-language forms of a home named after a place only ("University of Hue",
+    "Can Tho University"); nothing for a name that says more ("University of Science")."""
+    for form in _PLACE_NAMED:
+        match = form.fullmatch(name_key)
+        if match is not None:
+            place = match.group("place")
+            break
+    else:
+        return set()
+    if lex.cues["places"].label_of(place) is None and lex.cities.label_of(place) is None:
+        return set()
+    return {
+        f"university of {place}",
+        f"{place} university",
+        f"universite de {place}",
+        f"universite d {place}",
+        f"dai hoc {place}",
+        f"truong dai hoc {place}",
+    }
 
 
 def _parents_in(name: str, keys: set[str]) -> set[str]:

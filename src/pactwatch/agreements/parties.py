@@ -1038,6 +1038,18 @@ def _seat_abroad(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, in
 
 
 def _read_paren(ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token]) -> OrgMention:
+    dash = next((k for k in range(len(inner) - 1, 0, -1) if inner[k].text in _DASHES), None)
+    if (
+        dash is not None
+        and _acronym_only(inner[dash + 1 :])
+        and ctx.heads_in(inner[0].start, inner[dash - 1].end)
+    ):
+        # "Đại học Ngoại ngữ Hàn Quốc (Hankuk University of Foreign Studies – HUFS)": the
+        # name in another language and its acronym, both the partner's own.
+        for piece in (inner[:dash], inner[dash + 1 :]):
+            text = _clean(ctx.body.text[piece[0].start : piece[-1].end])
+            mention = _read_piece(ctx, mention, text, piece, qualifier=False)
+        return mention
     if any(t.text in {",", ";"} for t in inner):
         # "(USTH, Vietnam France University)": an acronym and an alias.
         pieces: list[list[Token]] = [[]]
@@ -1052,6 +1064,12 @@ def _read_paren(ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token]
                 mention = _read_piece(ctx, mention, text, piece, qualifier=False)
         return mention
     return _read_piece(ctx, mention, content, inner, qualifier=True)
+
+
+def _acronym_only(piece: list[Token]) -> bool:
+    """Whether a piece of a parenthesis is an acronym of up to three words ("HUFS", "INSA
+    Lyon" is not)."""
+    return 0 < len(piece) <= 3 and all(t.is_acronym for t in piece if t.is_word)
 
 
 def _read_piece(

@@ -89,7 +89,7 @@ def read_article(
         return Decision(False, 0.95, (_NO_CUE,), language=article.language or None)
     body = prepare(article.paragraphs, title=article.title, abbreviations=lex.abbreviations)
     language = guess_language(body, article.language)
-    home = HomeSide.build(institution)
+    home = HomeSide.build(institution, lex)
     reading = _Reading(body, lex, home, article.published_date)
     statements = find_statements(body, lex, home, published=article.published_date)
     if not statements:
