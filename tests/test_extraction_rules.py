@@ -2202,3 +2202,45 @@ def test_the_homes_name_in_another_language_with_its_alias_is_not_a_partner() ->
         home=HUST,
     )
     assert [name for name, _, _ in partners(decision)] == ["INSA Lyon"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "School of ICT signs an exchange agreement with Osaka University",
+            "On 12 June 2025, the School of Information and Communication Technology (SoICT), "
+            "University of Science and Technology of Hanoi, and the Graduate School of "
+            "Information Science and Technology, Osaka University (Japan) signed a student "
+            "exchange agreement.",
+            ("Graduate School of Information Science and Technology, Osaka University", "JP"),
+        ),
+        (
+            "Faculty of Business signs an articulation agreement with La Trobe Business School",
+            "On 12 June 2025, the Faculty of Business of USTH and La Trobe Business School, La "
+            "Trobe University (Australia) signed an articulation agreement.",
+            ("La Trobe Business School, La Trobe University", "AU"),
+        ),
+        (
+            "L'USTH et la Faculté des Sciences de l'Université de Montpellier signent une "
+            "convention",
+            "Le 12 juin 2025, l'USTH et la Faculté des Sciences de l'Université de Montpellier "
+            "ont signé une convention de double diplôme.",
+            ("Faculté des Sciences de l'Université de Montpellier", "FR"),
+        ),
+    ],
+)
+def test_a_school_of_a_university_is_one_partner_with_it(
+    title: str, text: str, expected: tuple[str, str]
+) -> None:
+    decision = read(text, title=title)
+    assert [(name, country) for name, _, country in partners(decision)] == [expected]
+
+
+def test_a_school_with_a_name_of_its_own_before_a_university_is_another_partner() -> None:
+    decision = read(
+        "On 12 June 2025, USTH, NEOMA Business School, University of Lyon and IRD signed a "
+        "quadripartite agreement.",
+        title="USTH signs a quadripartite agreement",
+    )
+    assert len(partners(decision)) == 3

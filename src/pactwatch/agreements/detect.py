@@ -850,11 +850,19 @@ def _other_subjects(
         if _host_cue(lex, body, max(0, match.start() - _HOST_GAP), match.start()) is not None:
             continue
         inside = _GENITIVE.search(folded, max(0, match.start() - 12), match.start())
-        if inside is None and _JOINS.match(folded, match.end(), lo):
+        if (inside is None or _unit_ends_at(orgs, match.end())) and _JOINS.match(
+            folded, match.end(), lo
+        ):
             # "Trường X, Trường Y và Trường Z đã ký kết", "UD and four universities of
             # Korea - A, B, C and D - signed": the home heads the list of signers.
             return []
     return spans
+
+
+def _unit_ends_at(orgs: Sequence[object], end: int) -> bool:
+    """Whether a unit's name ends at `end` ("the Faculty of Business of X"): the home
+    named as its owner signs through it."""
+    return any(getattr(o, "is_unit", False) and _span(o)[1] == end for o in orgs)
 
 
 @dataclass(frozen=True)

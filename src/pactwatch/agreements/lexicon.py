@@ -57,6 +57,7 @@ _LIST_CATEGORIES = (
     "titles",
     "stop_caps",
     "unit_heads",
+    "school_heads",
     "name_stops",
     "places",
     "non_org_acronyms",

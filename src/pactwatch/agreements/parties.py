@@ -342,6 +342,11 @@ def _parent(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
     k = j + 1 if j < len(toks) and toks[j].text == "," else j
     if k >= len(toks):
         return mention, j
+    school = _school(ctx, mention) if k > j else None
+    if school is not None:
+        owned = _school_of(ctx, mention, school, k)
+        if owned is not None:
+            return owned
     if _of_bare_head(ctx, k):
         # "Trung tâm Thực hành Cơ khí của Trường", "the Centre of the University": a unit
         # of an organisation named before, by its organisation word alone.
@@ -363,6 +368,57 @@ def _parent(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
     if not parent:
         return replace(mention, aliases=(*mention.aliases, other.name)), resume
     return replace(mention, parent=other.name), resume
+
+
+def _school(ctx: _Ctx, mention: OrgMention) -> Hit | None:
+    """The school or faculty word of a name ("Graduate School of ...", "La Trobe Business
+    School", "Faculty of ...")."""
+    return ctx.lex.cues["school_heads"].first(ctx.body.folded, mention.start, mention.end)
+
+
+def _school_of(
+    ctx: _Ctx, mention: OrgMention, school: Hit, k: int
+) -> tuple[OrgMention, int] | None:
+    """ "Graduate School of Information Science, Osaka University (Japan)", "La Trobe
+    Business School, La Trobe University": a school, a comma, the university it belongs to,
+    read as one organisation. The school must open with its school word, or share the
+    words before it with the university ("NEOMA Business School, Université de Lyon" are
+    two)."""
+    toks = ctx.toks
+    while k < len(toks) and _word(toks[k]) in _ARTICLES and not _name_article(ctx, k):
+        k += 1
+    if k >= len(toks) or not _starts_name(toks[k], ctx, k):
+        return None
+    other, resume = _finish(ctx, k, _extend(ctx, k))
+    if other is None or other.kind != "university" or other.is_unit or other.system:
+        return None
+    own = _proper_words(ctx, mention.start, school.start)
+    if own and not own <= _proper_words(ctx, other.start, other.end):
+        return None
+    merged = replace(
+        mention,
+        end=other.end,
+        name=f"{mention.name}, {other.name}",
+        aliases=(*mention.aliases, mention.name),
+        country=mention.country or other.country,
+        parent=other.name,
+        next_text=other.next_text,
+    )
+    return merged, resume
+
+
+def _proper_words(ctx: _Ctx, start: int, end: int) -> set[str]:
+    """The capitalised words of a name that are not organisation, field or joining words."""
+    heads = ctx.heads_in(start, end)
+    skip = ctx.lex.name_connectors | _OF | ctx.lex.generic_name_words
+    return {
+        _word(t)
+        for t in tokens(ctx.body.text, ctx.body.folded, start, end)
+        if t.is_cap
+        and _word(t) not in skip
+        and not any(h.start <= t.start < h.end for h in heads)
+        and not any(u.start <= t.start < u.end for u in ctx.units)
+    }
 
 
 _PHRASE_WORDS = 5
@@ -839,6 +895,8 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
         head_lang=head_hit.lang if head_hit else "en",
         is_unit=_is_unit(ctx, start, end, head_hit.start if head_hit else start),
     )
+    if mention.is_unit:
+        mention.parent = _owner_in(ctx, i, j)
     if j - i == 1 and toks[i].is_acronym:
         # "CNES", "IRD": an acronym is its own short name, organisation word or not.
         mention.acronym = name
@@ -847,6 +905,27 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
         if kind == "government":
             mention.seat = _seat(ctx, start, end)
     return _after(ctx, mention, resume)
+
+
+_OWNER_OF = frozenset({"of", "de", "du", "d'", "cua"})
+
+
+def _owner_in(ctx: _Ctx, i: int, j: int) -> str | None:
+    """The university a unit's name says it belongs to ("Faculté des Sciences de
+    l'Université de Montpellier", "Faculty of Business of X University"): the last "of"
+    whose words after it name a university."""
+    toks = ctx.toks
+    for k in range(j - 2, i, -1):
+        if _word(toks[k]) not in _OWNER_OF:
+            continue
+        m = k + 1
+        while m < j and _word(toks[m]) in _ARTICLES:
+            m += 1
+        if m < j and toks[m].is_cap:
+            owner = ctx.heads_in(toks[m].start, toks[j - 1].end)
+            if any(h.label == "university" for h in owner):
+                return _clean(ctx.body.text[toks[m].start : toks[j - 1].end])
+    return None
 
 
 def _seat(ctx: _Ctx, start: int, end: int) -> str | None:

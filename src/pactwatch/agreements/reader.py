@@ -275,7 +275,9 @@ def _venues(reading: _Reading, start: int, end: int) -> list[int]:
 
 
 def _is_candidate(reading: _Reading, org: OrgMention) -> bool:
-    if org.is_unit or reading.home.is_home(org):
+    # A unit alone is the home's; a unit of another university says whose it is
+    # ("la Faculté des Sciences de l'Université de Montpellier").
+    if (org.is_unit and org.parent is None) or reading.home.is_home(org):
         return False
     if reading.home.covers(reading.body.folded, org.start, org.end):
         return False
