@@ -2244,3 +2244,26 @@ def test_a_school_with_a_name_of_its_own_before_a_university_is_another_partner(
         title="USTH signs a quadripartite agreement",
     )
     assert len(partners(decision)) == 3
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "USTH ký kết hợp tác ba bên",
+            "Ngày 12/6/2025, USTH, Sở Khoa học và Công nghệ tỉnh Bắc Ninh và Công ty Cổ phần "
+            "Điện tử Kinh Bắc đã ký kết thỏa thuận hợp tác ba bên.",
+            "Sở Khoa học và Công nghệ tỉnh Bắc Ninh",
+        ),
+        (
+            "USTH signs a tripartite MoU",
+            "On 12 June 2025, USTH, the Department of Science and Technology of Da Nang City and "
+            "FPT Software Company Limited signed a tripartite Memorandum of Understanding.",
+            "Department of Science and Technology of Da Nang City",
+        ),
+    ],
+)
+def test_a_provincial_department_is_a_partner(title: str, text: str, expected: str) -> None:
+    decision = read(text, title=title)
+    names = [name for name, _, _ in partners(decision)]
+    assert len(names) == 2 and expected in names, names

@@ -174,11 +174,15 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
     if not any(t.is_cap for t in toks):
         return []
     ctx.mixed_case = any(c.islower() for c in body.text[start:end])
-    ctx.heads = [
-        h
-        for h in lex.cues["org_heads"].find(body.folded, start, end, original=body.text)
-        if _head_form_ok(ctx, h.start, h.end)
-    ]
+    # In text order: the exact entries ("=Sở") are found after the others.
+    ctx.heads = sorted(
+        (
+            h
+            for h in lex.cues["org_heads"].find(body.folded, start, end, original=body.text)
+            if _head_form_ok(ctx, h.start, h.end)
+        ),
+        key=lambda h: h.start,
+    )
     if ctx.heads:
         # "Hội nghị", "Hội thảo", "Ngày hội": events whose words hold an organisation word.
         events = list(lex.cues["not_heads"].find(body.folded, start, end))
@@ -911,9 +915,10 @@ _OWNER_OF = frozenset({"of", "de", "du", "d'", "cua"})
 
 
 def _owner_in(ctx: _Ctx, i: int, j: int) -> str | None:
-    """The university a unit's name says it belongs to ("Faculté des Sciences de
-    l'Université de Montpellier", "Faculty of Business of X University"): the last "of"
-    whose words after it name a university."""
+    """The university or the province a unit's name says it belongs to ("Faculté des
+    Sciences de l'Université de Montpellier", "Faculty of Business of X University", "the
+    Department of Science and Technology of Da Nang City"): the last "of" whose words after
+    it name a university or a place."""
     toks = ctx.toks
     for k in range(j - 2, i, -1):
         if _word(toks[k]) not in _OWNER_OF:
@@ -922,9 +927,10 @@ def _owner_in(ctx: _Ctx, i: int, j: int) -> str | None:
         while m < j and _word(toks[m]) in _ARTICLES:
             m += 1
         if m < j and toks[m].is_cap:
-            owner = ctx.heads_in(toks[m].start, toks[j - 1].end)
-            if any(h.label == "university" for h in owner):
-                return _clean(ctx.body.text[toks[m].start : toks[j - 1].end])
+            start, end = toks[m].start, toks[j - 1].end
+            owner = ctx.heads_in(start, end)
+            if any(h.label == "university" for h in owner) or _place_only(ctx, start, end):
+                return _clean(ctx.body.text[start:end])
     return None
 
 
