@@ -2267,3 +2267,21 @@ def test_a_provincial_department_is_a_partner(title: str, text: str, expected: s
     decision = read(text, title=title)
     names = [name for name, _, _ in partners(decision)]
     assert len(names) == 2 and expected in names, names
+
+
+def test_signers_named_with_their_universities_give_every_party() -> None:
+    decision = read(
+        "On 12 June 2025, USTH and four partner universities signed a multilateral "
+        "cooperation agreement. The agreement was signed by Prof. Dr. Jean Dupont, President "
+        "of USTH; Assoc. Prof. Dr. Siriporn Wattanakul of Chulalongkorn University (Thailand); "
+        "Prof. Dr. Azlan Hashim of Universiti Malaya (UM, Malaysia); Dr. Rina Kusumawati of "
+        "Universitas Gadjah Mada (UGM, Indonesia) and Prof. Anna Berg, Rector of the University "
+        "of Antwerp (Belgium).",
+        title="USTH and four universities sign a multilateral agreement",
+    )
+    assert sorted(name for name, _, _ in partners(decision)) == [
+        "Chulalongkorn University",
+        "Universitas Gadjah Mada",
+        "Universiti Malaya",
+        "University of Antwerp",
+    ]

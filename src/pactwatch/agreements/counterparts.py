@@ -133,11 +133,12 @@ def party_slot(lex: Lexicon, folded: str, start: int, lo: int) -> bool:
     if any(h.end == len(tail) for h in lex.cues["representing"].find(tail)):
         return True
     if words[-1] in _OF and len(words) >= 2:
-        # "President of Kyoto University", "leaders of X", "Hiệu trưởng của X".
+        # "President of Kyoto University", "leaders of X", "Hiệu trưởng của X", "Dr.
+        # Siriporn Wattanakul of X" (a person's name after a title).
         before = words[-2]
-        return lex.has_word("titles", before, before, marked=False) or lex.has_word(
-            "stop_caps", before, before, marked=False
-        )
+        return any(
+            lex.has_word("titles", w, w, marked=False) for w in words[-5:-1]
+        ) or lex.has_word("stop_caps", before, before, marked=False)
     return lex.has_word("titles", words[-1], words[-1], marked=False)
 
 

@@ -865,6 +865,7 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
     ):
         i += 1
     i = _after_titles(ctx, i, j)
+    i = _after_person(ctx, i, j)
     if i >= j:
         return None, j
     head_hit = _main_head(ctx, i, j)
@@ -983,6 +984,25 @@ def _main_head(ctx: _Ctx, i: int, j: int) -> Hit | None:
     )
     before = [h for h in hits if first_of is None or h.end <= first_of]
     return before[-1] if before else hits[0]
+
+
+def _after_person(ctx: _Ctx, i: int, j: int) -> int:
+    """Skip a person's name after a title ("Dr. Siriporn Wattanakul of Chulalongkorn
+    University"): the organisation comes after "of"."""
+    toks = ctx.toks
+    if i == 0 or _word(toks[i - 1]) not in ctx.title_words:
+        return i
+    for k in range(i + 1, min(j - 1, i + 5)):
+        if _word(toks[k]) in _OWNER_OF:
+            if ctx.heads_in(toks[i].start, toks[k].start):
+                return i
+            m = k + 1
+            while m < j - 1 and _word(toks[m]) in _ARTICLES:
+                m += 1
+            return m if toks[m].is_cap else i
+        if not toks[k].is_cap:
+            return i
+    return i
 
 
 def _after_titles(ctx: _Ctx, i: int, j: int) -> int:
