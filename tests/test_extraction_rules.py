@@ -2285,3 +2285,34 @@ def test_signers_named_with_their_universities_give_every_party() -> None:
         "Universiti Malaya",
         "University of Antwerp",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le 12 juin 2025, l'USTH et l'Université Jean Moulin Lyon 3 ont signé une "
+            "convention d'échange.",
+            "Université Jean Moulin Lyon 3",
+        ),
+        (
+            "Le 12 juin 2025, l'USTH et l'Institut national de recherche pour l'agriculture, "
+            "l'alimentation et l'environnement (INRAE) ont signé un accord-cadre.",
+            "Institut national de recherche pour l'agriculture, l'alimentation et l'environnement",
+        ),
+    ],
+)
+def test_a_french_name_keeps_its_number_and_its_list_of_fields(text: str, expected: str) -> None:
+    decision = read(text, title="Signature d'un accord")
+    assert [name for name, _, _ in partners(decision)] == [expected]
+
+
+def test_a_faculty_of_the_home_named_in_french_is_the_home() -> None:
+    hanu = InstitutionConfig(id="hanu", name="Hanoi University", aliases=("HANU",), country="VN")
+    decision = read(
+        "Le 12 juin 2025, la Faculté de français de l'Université de Hanoï et l'Université de "
+        "Poitiers ont signé une convention d'échange.",
+        title="Signature d'une convention d'échange avec l'Université de Poitiers",
+        home=hanu,
+    )
+    assert [name for name, _, _ in partners(decision)] == ["Université de Poitiers"]

@@ -529,7 +529,7 @@ def _extend(ctx: _Ctx, i: int) -> int:
         prev = toks[j - 1]
         if _is_possessive(prev) and _word(prev) not in ctx.lex.generic_name_words:
             break
-        if tok.is_word and tok.is_cap:
+        if (tok.is_word and tok.is_cap) or _city_number(ctx, j):
             inner = ctx.head_at.get(tok.start)
             j += 1
             # A head inside the name ("Công ty Cổ phần Tập đoàn TH") is taken whole.
@@ -574,6 +574,18 @@ def _extend(ctx: _Ctx, i: int) -> int:
     return j
 
 
+def _city_number(ctx: _Ctx, j: int) -> bool:
+    """Whether token j numbers one of a city's universities ("Université Jean Moulin Lyon
+    3", "Paris 8"): one or two digits after the city, no month after them."""
+    toks = ctx.toks
+    tok = toks[j]
+    if not (tok.text.isdigit() and len(tok.text) <= 2) or not toks[j - 1].is_cap:
+        return False
+    if j + 1 < len(toks) and _word(toks[j + 1]) in ctx.lex.months:
+        return False
+    return ctx.lex.cities.label_of(toks[j - 1].text) is not None
+
+
 def _through_comma(ctx: _Ctx, i: int, j: int, *, vi_mode: bool) -> int | None:
     """Where a name goes on after the comma at token j ("Co., Ltd.", "of Labour, Invalids
     and Social Affairs"), or None when the comma ends it."""
@@ -581,6 +593,8 @@ def _through_comma(ctx: _Ctx, i: int, j: int, *, vi_mode: bool) -> int | None:
         return j + 1
     if not vi_mode and _named_body(ctx, i, j):
         return _enumeration_end(ctx, i, j)
+    if vi_mode and _named_body(ctx, i, j):
+        return _french_enumeration_end(ctx, i, j)
     return None
 
 
@@ -617,6 +631,43 @@ def _enumeration_end(ctx: _Ctx, i: int, j: int) -> int | None:
         k = end
         if sep in {"and", "&"}:
             return k if fields >= 2 or toks[j].text == "," else None
+    return None
+
+
+_FR_FIELD_ARTICLES = frozenset({"l'", "la", "le", "les", "des", "du", "de"})
+
+
+def _french_enumeration_end(ctx: _Ctx, i: int, j: int) -> int | None:
+    """Where a French name's own list of fields ends, when its acronym follows in brackets:
+    "Institut national de recherche pour l'agriculture, l'alimentation et l'environnement
+    (INRAE)". Each field is an article and one or two lowercase words; the list closes
+    with "et"; else None."""
+    toks = ctx.toks
+    if not any(_word(t) in {"pour", "de", "des", "du"} for t in toks[i:j]):
+        return None
+    k = j
+    while k < len(toks) and k - j < _MAX_NAME_TOKENS:
+        sep = toks[k].text
+        if sep != "," and _word(toks[k]) != "et":
+            return None
+        m = k + 1
+        if m < len(toks) and _word(toks[m]) in _FR_FIELD_ARTICLES:
+            m += 1
+        end = m
+        while (
+            end < len(toks)
+            and end - m < 2
+            and toks[end].is_word
+            and not toks[end].is_cap
+            and _word(toks[end]) != "et"
+        ):
+            end += 1
+        if end == m or _word(toks[m]) in ctx.stops:
+            return None
+        k = end
+        if sep != ",":
+            closed = k < len(toks) and toks[k].text == "("
+            return k if closed and k + 1 < len(toks) and toks[k + 1].is_acronym else None
     return None
 
 
@@ -921,6 +972,7 @@ def _owner_in(ctx: _Ctx, i: int, j: int) -> str | None:
     Department of Science and Technology of Da Nang City"): the last "of" whose words after
     it name a university or a place."""
     toks = ctx.toks
+    owners = []
     for k in range(j - 2, i, -1):
         if _word(toks[k]) not in _OWNER_OF:
             continue
@@ -928,10 +980,14 @@ def _owner_in(ctx: _Ctx, i: int, j: int) -> str | None:
         while m < j and _word(toks[m]) in _ARTICLES:
             m += 1
         if m < j and toks[m].is_cap:
-            start, end = toks[m].start, toks[j - 1].end
-            owner = ctx.heads_in(start, end)
-            if any(h.label == "university" for h in owner) or _place_only(ctx, start, end):
-                return _clean(ctx.body.text[start:end])
+            owners.append((toks[m].start, toks[j - 1].end))
+    for start, end in owners:
+        if any(h.label == "university" for h in ctx.heads_in(start, end)):
+            return _clean(ctx.body.text[start:end])
+    # "de l'Université de Hanoï" names a university; "of Da Nang City" a province's body.
+    for start, end in owners[:1]:
+        if _place_only(ctx, start, end):
+            return _clean(ctx.body.text[start:end])
     return None
 
 
