@@ -2316,3 +2316,17 @@ def test_a_faculty_of_the_home_named_in_french_is_the_home() -> None:
         home=hanu,
     )
     assert [name for name, _, _ in partners(decision)] == ["Université de Poitiers"]
+
+
+def test_the_signing_session_dates_a_signing_told_without_a_date() -> None:
+    decision = read(
+        "From June 1 to 3, a USTH delegation attended the Vietnam – Japan Higher Education "
+        "Forum 2025 in Osaka.\n"
+        "A total of 41 cooperation documents were exchanged between Vietnamese and Japanese "
+        "institutions during the signing session on June 2.\n"
+        "Among them, USTH and Wakayama University signed a memorandum of understanding on "
+        "student exchange.",
+        title="USTH signs MoU with Wakayama University at the Higher Education Forum",
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.signed_on == date(2025, 6, 2)

@@ -148,6 +148,8 @@ def read_article(
     if signed_on is None:
         signed_on = next((stmt_dates[s.index] for s in clean if stmt_dates.get(s.index)), None)
     if signed_on is None:
+        signed_on = _session_date(statements, stmt_dates)
+    if signed_on is None:
         signed_on = lead_date(body, dates, reading.published)
     if signed_on is not None:
         reading.reasons.append(f"signed on {signed_on.isoformat()}")
@@ -197,6 +199,20 @@ def _describe(reading: _Reading, stmt: Statement) -> str:
     else:
         text += "; the home institution is implied as a party"
     return text
+
+
+_NOT_NOW = frozenset({"background", "plan", "negation", "generic"})
+
+
+def _session_date(statements: list[Statement], dates: Mapping[int, date | None]) -> date | None:
+    """The date of the signing session the article tells, when the home's own signing has
+    none ("41 documents were exchanged during the signing session on December 2 ... Among
+    them, X and Y signed an MoU"): it beats the first day of a longer event in the lead."""
+    for stmt in statements:
+        when = dates.get(stmt.index)
+        if when is not None and stmt.event is not None and not _NOT_NOW & stmt.qualifiers.keys():
+            return when
+    return None
 
 
 def _why_not(reading: _Reading, statements: list[Statement]) -> list[str]:
