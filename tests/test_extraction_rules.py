@@ -2330,3 +2330,30 @@ def test_the_signing_session_dates_a_signing_told_without_a_date() -> None:
     )
     assert decision.agreement is not None, decision.reasons
     assert decision.agreement.signed_on == date(2025, 6, 2)
+
+
+def test_a_body_written_in_french_and_headed_by_a_vietnamese_name_is_vietnamese() -> None:
+    decision = read(
+        "Le 3 juin 2025, l'USTH, l'Institut de recherche pour le développement (IRD) et "
+        "l'Hôpital national des maladies tropicales ont signé un accord-cadre.\n"
+        "La signature a eu lieu en présence de M. Pierre Garnier, Directeur de l'IRD au "
+        "Vietnam, et du Dr Pham Ngoc Thach, Directeur de l'Hôpital national des maladies "
+        "tropicales.",
+        title="Signature d'un accord-cadre tripartite",
+    )
+    assert sorted((name, country) for name, _, country in partners(decision)) == [
+        ("Hôpital national des maladies tropicales", "VN"),
+        ("Institut de recherche pour le développement", "FR"),
+    ]
+
+
+def test_a_vietnamese_head_of_a_country_office_says_nothing_of_the_body() -> None:
+    decision = read(
+        "Le 3 juin 2025, l'USTH et l'Institut de recherche pour le développement (IRD) ont "
+        "signé un accord-cadre, en présence de Mme Nguyen Thi Lan, Directrice de l'IRD au "
+        "Vietnam.",
+        title="Signature d'un accord-cadre avec l'IRD",
+    )
+    assert [(name, country) for name, _, country in partners(decision)] == [
+        ("Institut de recherche pour le développement", "FR")
+    ]

@@ -153,6 +153,9 @@ class CountryContext:
     # Every name of every partner: a country in another partner's name ("... avec
     # l'Académie nationale d'agriculture du Vietnam et le Cirad") says nothing of this one.
     partner_names: tuple[str, ...] = ()
+    # The partners (keys of their names) whose head the text names with a Vietnamese name,
+    # computed only when needed.
+    vietnamese_heads: Callable[[], frozenset[str]] = frozenset
 
 
 def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
@@ -181,6 +184,10 @@ def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
         city = next(ctx.lex.cities.find(_plain(m.name)), None)
         if city is not None:
             return city.label, "a city or region abroad in the name"
+    if any(form in ctx.vietnamese_heads() for form in cand.forms()):
+        # "le Dr Pham Ngoc Thach, Directeur de l'Hôpital national des maladies tropicales":
+        # a Vietnamese body written in French.
+        return "VN", "headed by a person with a Vietnamese name"
     for m in cand.mentions:
         if m.head_lang == "fr" and m.has_head and _french_order(ctx.lex, m.name):
             return "FR", "a French-language name"

@@ -55,6 +55,7 @@ _LIST_CATEGORIES = (
     "description_verbs",
     "period",
     "titles",
+    "head_titles",
     "stop_caps",
     "unit_heads",
     "school_heads",

@@ -648,11 +648,17 @@ def _partners(
     registry: Mapping[str, str],
 ) -> tuple[PartnerDraft, ...]:
     cache: dict[str, Mapping[str, str]] = {}
+    heads: list[frozenset[str]] = []
 
     def descriptions() -> Mapping[str, str]:
         if "found" not in cache:
             cache["found"] = _descriptions(reading, candidates)
         return cache["found"]
+
+    def vietnamese_heads() -> frozenset[str]:
+        if not heads:
+            heads.append(_vietnamese_heads(reading, candidates))
+        return heads[0]
 
     # The headline as read (a "title" that only repeats the lead paragraph is no headline).
     title = reading.body.text[: reading.body.title_end]
@@ -664,6 +670,7 @@ def _partners(
         {key(k): v for k, v in registry.items()},
         descriptions,
         tuple(name for cand in candidates for name in cand.strings()),
+        vietnamese_heads,
     )
     out = []
     for cand in candidates:
@@ -682,6 +689,46 @@ def _partners(
             f"partner '{best.name}' ({cand.kind}, {country or 'country unknown'}: {source})"
         )
     return tuple(out)
+
+
+# "<person>, <head title> de l'|of the|của <partner>": the person is written before the comma.
+_HEADED = re.compile(r"((?:[^\W\d_][\w'’.-]*\s+){0,4}[^\W\d_][\w'’.-]*),\s+([^,;()]{2,50}?)\s*$")
+_SEATED = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:in|au|en|a|tai)\s")
+_OF_END = re.compile(r"(?:^|\s)(?:of|de|du|cua)(?:\s+(?:the|la|le)|\s*l')?\s*$|\sd'\s*$")
+
+
+def _vietnamese_heads(reading: _Reading, candidates: list[Candidate]) -> frozenset[str]:
+    """The partners (keys of their names) that the text says are headed by a person with a
+    Vietnamese name ("le Dr Pham Ngoc Thach, Directeur de l'Hôpital ..."); a partner's
+    representative says nothing, its director or president does."""
+    body, lex = reading.body, reading.lex
+    out: set[str] = set()
+    for cand in candidates:
+        for name in {m.name for m in cand.mentions if len(m.name) >= 4}:
+            written = fold(name)
+            start = body.folded.find(written)
+            while start >= 0 and not out.issuperset(cand.forms()):
+                match = _HEADED.search(body.text, max(0, start - 120), start)
+                # "Directrice de l'IRD au Vietnam" heads a country office, not the body.
+                office = _SEATED.match(body.folded, start + len(written)) is not None
+                if match and not office and _vietnamese_head(lex, match.group(1), match.group(2)):
+                    out.update(cand.forms())
+                start = body.folded.find(written, start + len(written))
+    return frozenset(out)
+
+
+def _vietnamese_head(lex: Lexicon, person: str, position: str) -> bool:
+    """Whether `position` is a head's title ending in "of" and `person` a Vietnamese name."""
+    folded = fold(position)
+    title = lex.cues["head_titles"].first(folded)
+    if title is None or title.start != 0 or _OF_END.search(folded) is None:
+        return False
+    words = person.split()
+    while words and (lex.has_word("titles", words[0], fold(words[0])) or not words[0][0].isupper()):
+        words = words[1:]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return False
+    return has_vietnamese_marks(" ".join(words)) or all(fold(w) in lex.syllables for w in words)
 
 
 def _descriptions(reading: _Reading, candidates: list[Candidate]) -> dict[str, str]:
