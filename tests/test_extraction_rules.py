@@ -2357,3 +2357,13 @@ def test_a_vietnamese_head_of_a_country_office_says_nothing_of_the_body() -> Non
     assert [(name, country) for name, _, country in partners(decision)] == [
         ("Institut de recherche pour le développement", "FR")
     ]
+
+
+def test_a_faculty_of_the_home_with_the_homes_system_after_it_is_the_home() -> None:
+    decision = read(
+        "On 12 June 2025, the Faculty of Engineering, University of Science and Technology of "
+        "Hanoi, Vietnam National University and ABC Company signed a memorandum of "
+        "understanding.",
+        title="Faculty of Engineering signs MoU with ABC Company",
+    )
+    assert [name for name, _, _ in partners(decision)] == ["ABC Company"]

@@ -403,7 +403,9 @@ def _school_of(
         mention,
         end=other.end,
         name=f"{mention.name}, {other.name}",
-        aliases=(*mention.aliases, mention.name),
+        # The university's own names too: a later mention of it is this partner, and a
+        # system named right after ("..., ĐHQGHN") follows it.
+        aliases=(*mention.aliases, mention.name, *other.mentions),
         country=mention.country or other.country,
         parent=other.name,
         next_text=other.next_text,
