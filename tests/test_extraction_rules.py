@@ -2081,6 +2081,8 @@ def test_a_skill_word_folding_like_the_signing_word_is_not_a_signing() -> None:
         "Theo kế hoạch, USTH sẽ tiếp tục ký kết hợp tác với một số doanh nghiệp trong năm tới.",
         "Các doanh nghiệp mong muốn ký kết hợp tác với USTH trong thời gian tới.",
         "Cac doanh nghiep mong muon ky ket hop tac voi USTH trong thoi gian toi.",
+        "Hiep hoi san sang lam cau noi de cac doanh nghiep ky ket hop tac voi USTH trong thoi "
+        "gian toi.",
         "USTH và Công ty ABC sẽ cùng ký thỏa thuận hợp tác vào tháng sau.",
     ],
 )
@@ -2367,3 +2369,17 @@ def test_a_faculty_of_the_home_with_the_homes_system_after_it_is_the_home() -> N
         title="Faculty of Engineering signs MoU with ABC Company",
     )
     assert [name for name, _, _ in partners(decision)] == ["ABC Company"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ngày 12/6/2025, USTH và Công ty ABC đã ký kết biên bản ghi nhớ hợp tác, mở ra nhiều cơ "
+        "hội hợp tác trong thời gian tới.",
+        "Ngày 12/6/2025, USTH và Công ty ABC đã ký kết biên bản ghi nhớ hợp tác nhằm mở phòng "
+        "thí nghiệm chung trong thời gian tới.",
+    ],
+)
+def test_a_signing_done_with_cooperation_ahead_is_a_signing(sentence: str) -> None:
+    decision = read(sentence, title="USTH ký kết hợp tác với Công ty ABC")
+    assert decision.is_agreement, decision.reasons

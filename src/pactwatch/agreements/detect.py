@@ -68,6 +68,7 @@ _DERIVED = {
     "future": "plan",
     "headline_plan": "plan",
     "modals": "plan",
+    "future_time": "plan",
 }
 # A count of agreements this large is a statistic ("35 new cooperation agreements").
 _MANY = 5
@@ -294,9 +295,9 @@ def _qualifiers(
                 found.append(("plan", hit))
             break
     for cue in stmt.cues:
-        modal = _modal_before(cue, s.start, body.folded, lex)
-        if modal is not None:
-            found.append(("plan", modal))
+        ahead = _modal_before(cue, s.start, folded, lex) or _time_ahead(cue, s.end, body, lex)
+        if ahead is not None:
+            found.append(("plan", ahead))
     for cue in stmt.cues:
         if cue.label != "signing_verbs":
             continue
@@ -329,6 +330,23 @@ def _modal_before(cue: Hit, start: int, folded: str, lex: Lexicon) -> Hit | None
     if hit is None or not _MODAL_GAP.fullmatch(folded, hit.end, cue.start):
         return None
     return None if _CLAUSE_WORDS.search(folded, hit.end, cue.start) else hit
+
+
+_CLAUSE_GAP = re.compile(r"[^,;:()]{0,80}")
+
+
+def _time_ahead(cue: Hit, end: int, body: Body, lex: Lexicon) -> Hit | None:
+    """A time ahead in the clause of a signing verb with no past marker ("các doanh nghiệp
+    ký kết hợp tác với X trong thời gian tới"): a signing to come."""
+    folded = body.folded
+    hit = lex.cues["future_time"].first(folded, cue.end, min(end, cue.end + 80))
+    if hit is None or not _CLAUSE_GAP.fullmatch(folded, cue.end, hit.start):
+        return None
+    before = folded[max(0, cue.start - 20) : cue.start].split()[-2:]
+    marks = lex.cues["past_markers"]
+    if any(marks.label_of(w) for w in before) or marks.first(folded, cue.start, cue.end):
+        return None
+    return hit
 
 
 # Between an agreement noun and a signing participle that describes it ("the agreement

@@ -48,6 +48,8 @@ _LIST_CATEGORIES = (
     "procurement",
     "headline_plan",
     "modals",
+    "future_time",
+    "past_markers",
     "programme_objects",
     "predecessor",
     "counted",
