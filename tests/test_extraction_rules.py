@@ -2383,3 +2383,40 @@ def test_a_faculty_of_the_home_with_the_homes_system_after_it_is_the_home() -> N
 def test_a_signing_done_with_cooperation_ahead_is_a_signing(sentence: str) -> None:
     decision = read(sentence, title="USTH ký kết hợp tác với Công ty ABC")
     assert decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Five universities sign an agreement on the ASEAN Research Network",
+            "On 12 June 2025, USTH and four partner universities signed a multilateral "
+            "cooperation agreement establishing the ASEAN Research Network (AREN).\n"
+            "The parties to the agreement are USTH, the University of Antwerp (Belgium), "
+            "Chulalongkorn University (Thailand), Universiti Malaya (UM, Malaysia) and "
+            "Universitas Gadjah Mada (UGM, Indonesia).",
+            ["BE", "ID", "MY", "TH"],
+        ),
+        (
+            "Năm trường đại học ký kết thỏa thuận đa phương",
+            "Ngày 12/6/2025, USTH và bốn trường đại học đối tác đã ký kết thỏa thuận hợp tác đa "
+            "phương thành lập Mạng lưới nghiên cứu ASEAN. Các bên tham gia thỏa thuận gồm USTH, "
+            "Đại học Antwerp (Bỉ), Đại học Chulalongkorn (Thái Lan), Đại học Malaya (Malaysia) "
+            "và Đại học Gadjah Mada (Indonesia).",
+            ["BE", "ID", "MY", "TH"],
+        ),
+        (
+            "Signature d'un accord multilatéral",
+            "Le 12 juin 2025, l'USTH et quatre universités partenaires ont signé un accord "
+            "multilatéral créant le Réseau de recherche ASEAN. Les parties signataires sont "
+            "l'USTH, l'Université d'Anvers (Belgique), l'Université Chulalongkorn (Thaïlande), "
+            "l'Université de Malaya (Malaisie) et l'Université Gadjah Mada (Indonésie).",
+            ["BE", "ID", "MY", "TH"],
+        ),
+    ],
+)
+def test_the_parties_listed_are_partners_and_what_the_agreement_creates_is_not(
+    title: str, text: str, expected: list[str]
+) -> None:
+    decision = read(text, title=title)
+    assert sorted(str(country) for _, _, country in partners(decision)) == expected

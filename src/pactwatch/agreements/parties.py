@@ -282,14 +282,15 @@ def _acronym_first(ctx: _Ctx, i: int) -> bool:
 
 def _topic(ctx: _Ctx, i: int) -> bool:
     """Whether a name stands right after a topic word ("an MoU on Food Systems
-    Transformation", "về Chuyển đổi số"): it is what the agreement is about."""
+    Transformation", "về Chuyển đổi số") or a founding verb ("an agreement establishing the
+    ASEAN Research Network"): it is what the agreement is about or creates."""
     toks = ctx.toks
     k = i
     while k > 0 and _word(toks[k - 1]) in _ARTICLES:
         k -= 1
     if k == 0:
         return False
-    if _phrase_ends(ctx, "topic_prepositions", k):
+    if _phrase_ends(ctx, "topic_prepositions", k) or _phrase_ends(ctx, "founding_verbs", k):
         return True
     # "on Climate-Smart Agriculture and Food Systems Transformation": a topic joined by
     # "and" to a capitalised topic goes on the topic.

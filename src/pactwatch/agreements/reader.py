@@ -8,6 +8,7 @@ Usage::
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -515,6 +516,8 @@ def _collect_partners(
         for org in new:
             if org.has_head:
                 merge(candidates, org)
+    for org in _listed_parties(reading):
+        merge(candidates, org)
     candidates = [
         c
         for c in candidates
@@ -548,6 +551,23 @@ def _collect_partners(
             )
     _enrich(reading, candidates)
     return candidates[:_MAX_PARTNERS]
+
+
+def _listed_parties(reading: _Reading) -> list[OrgMention]:
+    """The organisations a sentence lists as the parties ("The parties to the agreement are
+    A, B (Belgium) and C", "Các bên tham gia thỏa thuận gồm A, B và C")."""
+    body = reading.body
+    out: list[OrgMention] = []
+    starts = [s.start for s in body.sentences]
+    for hit in reading.lex.cues["party_lists"].find(body.folded):
+        idx = bisect_right(starts, hit.start) - 1
+        end = _attendance_start(reading, idx)
+        out += [
+            o
+            for o in reading.sentence_orgs(idx)
+            if hit.end <= o.start < end and (o.has_head or o.acronym) and _is_candidate(reading, o)
+        ]
+    return out
 
 
 def _named_before(reading: _Reading, stmt: Statement) -> list[OrgMention]:
