@@ -238,15 +238,22 @@ _PLACE_NAMED = (
 )
 
 
-def _place_forms(name_key: str, lex: Lexicon) -> set[str]:
-    """The other-language forms of a home named after a place only ("University of Hue",
-    "Can Tho University"); nothing for a name that says more ("University of Science")."""
+@lru_cache(maxsize=1024)
+def _named_after(name_key: str) -> str | None:
+    """What a university name says after its organisation word, when that is all it says
+    ("hue" in "university of hue")."""
     for form in _PLACE_NAMED:
         match = form.fullmatch(name_key)
         if match is not None:
-            place = match.group("place")
-            break
-    else:
+            return match.group("place")
+    return None
+
+
+def _place_forms(name_key: str, lex: Lexicon) -> set[str]:
+    """The other-language forms of a home named after a place only ("University of Hue",
+    "Can Tho University"); nothing for a name that says more ("University of Science")."""
+    place = _named_after(name_key)
+    if place is None:
         return set()
     if lex.cues["places"].label_of(place) is None and lex.cities.label_of(place) is None:
         return set()

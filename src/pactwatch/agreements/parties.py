@@ -532,7 +532,7 @@ def _extend(ctx: _Ctx, i: int) -> int:
         prev = toks[j - 1]
         if _is_possessive(prev) and _word(prev) not in ctx.lex.generic_name_words:
             break
-        if (tok.is_word and tok.is_cap) or _city_number(ctx, j):
+        if tok.is_cap or (tok.text.isdigit() and _city_number(ctx, j)):
             inner = ctx.head_at.get(tok.start)
             j += 1
             # A head inside the name ("Công ty Cổ phần Tập đoàn TH") is taken whole.
@@ -578,11 +578,10 @@ def _extend(ctx: _Ctx, i: int) -> int:
 
 
 def _city_number(ctx: _Ctx, j: int) -> bool:
-    """Whether token j numbers one of a city's universities ("Université Jean Moulin Lyon
-    3", "Paris 8"): one or two digits after the city, no month after them."""
+    """Whether token j, a number, numbers one of a city's universities ("Université Jean
+    Moulin Lyon 3", "Paris 8"): one or two digits after the city, no month after them."""
     toks = ctx.toks
-    tok = toks[j]
-    if not (tok.text.isdigit() and len(tok.text) <= 2) or not toks[j - 1].is_cap:
+    if len(toks[j].text) > 2 or not toks[j - 1].is_cap:
         return False
     if j + 1 < len(toks) and _word(toks[j + 1]) in ctx.lex.months:
         return False
