@@ -2420,3 +2420,47 @@ def test_the_parties_listed_are_partners_and_what_the_agreement_creates_is_not(
 ) -> None:
     decision = read(text, title=title)
     assert sorted(str(country) for _, _, country in partners(decision)) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "USTH Career Fair 2025",
+            "On 10 June 2025, USTH held its career fair with 70 companies. More than 300 "
+            "final-year students signed contracts with ABC Company on the spot.",
+        ),
+        (
+            "Ngày hội việc làm USTH 2025",
+            "Ngày 10/6/2025, USTH tổ chức Ngày hội việc làm. Nhiều sinh viên đã ký hợp đồng với "
+            "Công ty ABC ngay tại chỗ.",
+        ),
+        (
+            "Forum emploi de l'USTH",
+            "Le 10 juin 2025, l'USTH a organisé son forum emploi. Plusieurs étudiants ont signé "
+            "un contrat avec la société ABC.",
+        ),
+    ],
+)
+def test_people_signing_their_own_contracts_is_not_an_agreement(title: str, text: str) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Học viện ký kết hợp tác với Công ty ABC",
+            "Ngày 10/6/2025, Học viện ký kết thỏa thuận hợp tác với Công ty ABC.",
+        ),
+        (
+            "USTH ký kết với Đại học Lyon",
+            "Ngày 10/6/2025, thỏa thuận trao đổi sinh viên đã ký giữa USTH và Đại học Lyon mở "
+            "ra nhiều cơ hội.",
+        ),
+    ],
+)
+def test_an_academy_or_a_student_exchange_signing_is_an_agreement(title: str, text: str) -> None:
+    decision = read(text, title=title)
+    assert decision.is_agreement, decision.reasons

@@ -280,6 +280,9 @@ def _qualifiers(
         group = _counted_subject(stmt.verb, body, lex)
         if group is not None:
             found.append(("statistic", group))
+        people = _people_signing(stmt.verb, body, lex)
+        if people is not None:
+            found.append(("commercial", people))
     # The agreement a renewal follows is named as background; in a sentence that speaks
     # of the renewal itself it is not ("the second phase, following the agreement for
     # 2018-2023").
@@ -571,6 +574,25 @@ def _counted_subject(verb: Hit, body: Body, lex: Lexicon) -> Hit | None:
             or (worded is not None and worded[1] >= _CROWD)
         ):
             return Hit(group.start, verb.end, "statistic", group.lang)
+    return None
+
+
+def _people_signing(verb: Hit, body: Body, lex: Lexicon) -> Hit | None:
+    """People signing for themselves right before the verb ("300 sinh viên đã ký hợp
+    đồng", "students signed contracts with employers"): their own contracts, not an
+    agreement of the institution."""
+    folded = body.folded
+    for people in lex.cues["people_signers"].find(folded, max(0, verb.start - 30), verb.start):
+        gap = re.findall(r"[a-z']+|[^\sa-z]", folded[people.end : verb.start])
+        if not all(w in _AUXILIARIES for w in gap):
+            continue
+        # "thỏa thuận trao đổi sinh viên đã ký": the people name the agreement; "Học viện
+        # ký kết" (the academy signs) folds like "học viên" (a student).
+        noun = lex.cues["agreement_nouns"].first(folded, max(0, people.start - 30), people.end)
+        if (noun is None or noun.end < people.end) and _as_written(
+            lex, "people_signers", people, body
+        ):
+            return Hit(people.start, verb.end, "commercial", people.lang)
     return None
 
 

@@ -53,6 +53,7 @@ _LIST_CATEGORIES = (
     "programme_objects",
     "predecessor",
     "counted",
+    "people_signers",
     "quantifiers",
     "description_verbs",
     "period",
