@@ -535,8 +535,11 @@ def _as_written(lex: Lexicon, category: str, hit: Hit, body: Body) -> bool:
     kỳ tại" (a term at) is not "ký tại" (signed at)."""
     if hit.lang != "vi" or not body.marked:
         return True
+    written = body.text[hit.start : hit.end]
+    if written.isascii():
+        return True
     entry = lex.cues[category].written(body.folded[hit.start : hit.end])
-    return entry is None or same_tones(body.text[hit.start : hit.end], entry[0])
+    return entry is None or same_tones(written, entry[0])
 
 
 def _word_count(body: Body, start: int, end: int) -> tuple[int, int] | None:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pactwatch.agreements.lexicon import Lexicon, boundary_matches
+from pactwatch.agreements.lexicon import Lexicon, PhraseMatcher, boundary_matches
 from pactwatch.agreements.parties import OrgMention
 from pactwatch.agreements.text import fold
 from pactwatch.config import InstitutionConfig
@@ -111,8 +111,7 @@ class HomeSide:
         keys, acronyms, parents = _configured(institution.names)
         side = cls(institution, set(keys), set(acronyms), set(parents))
         if lex is not None:
-            for name_key in keys:
-                side.keys |= _place_forms(name_key, lex)
+            side.keys |= _place_forms(keys, lex.cues["places"], lex.cities)
         return side
 
     def learn(self, orgs: Iterable[OrgMention]) -> None:
@@ -238,33 +237,25 @@ _PLACE_NAMED = (
 )
 
 
-@lru_cache(maxsize=1024)
-def _named_after(name_key: str) -> str | None:
-    """What a university name says after its organisation word, when that is all it says
-    ("hue" in "university of hue")."""
-    for form in _PLACE_NAMED:
-        match = form.fullmatch(name_key)
-        if match is not None:
-            return match.group("place")
-    return None
-
-
-def _place_forms(name_key: str, lex: Lexicon) -> set[str]:
-    """The other-language forms of a home named after a place only ("University of Hue",
-    "Can Tho University"); nothing for a name that says more ("University of Science")."""
-    place = _named_after(name_key)
-    if place is None:
-        return set()
-    if lex.cues["places"].label_of(place) is None and lex.cities.label_of(place) is None:
-        return set()
-    return {
-        f"university of {place}",
-        f"{place} university",
-        f"universite de {place}",
-        f"universite d {place}",
-        f"dai hoc {place}",
-        f"truong dai hoc {place}",
-    }
+@lru_cache(maxsize=256)
+def _place_forms(
+    keys: frozenset[str], places: PhraseMatcher, cities: PhraseMatcher
+) -> frozenset[str]:
+    """The other-language forms of the home's names that name a place only ("University of
+    Hue", "Can Tho University"; not "University of Science"): the same on every page."""
+    out: set[str] = set()
+    for name_key in keys:
+        place = next((m.group("place") for f in _PLACE_NAMED if (m := f.fullmatch(name_key))), "")
+        if place and (places.label_of(place) or cities.label_of(place)):
+            out |= {
+                f"university of {place}",
+                f"{place} university",
+                f"universite de {place}",
+                f"universite d {place}",
+                f"dai hoc {place}",
+                f"truong dai hoc {place}",
+            }
+    return frozenset(out)
 
 
 def _parents_in(name: str, keys: set[str]) -> set[str]:

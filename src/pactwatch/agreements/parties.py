@@ -1048,7 +1048,8 @@ def _after_person(ctx: _Ctx, i: int, j: int) -> int:
     """Skip a person's name after a title ("Dr. Siriporn Wattanakul of Chulalongkorn
     University"): the organisation comes after "of"."""
     toks = ctx.toks
-    if i == 0 or _word(toks[i - 1]) not in ctx.title_words:
+    # Titles before a name are capitalised ("Dr.", "Prof.", "PGS.TS."): a cheap test first.
+    if i == 0 or not toks[i - 1].is_cap or _word(toks[i - 1]) not in ctx.title_words:
         return i
     for k in range(i + 1, min(j - 1, i + 5)):
         if _word(toks[k]) in _OWNER_OF:
