@@ -2464,3 +2464,12 @@ def test_people_signing_their_own_contracts_is_not_an_agreement(title: str, text
 def test_an_academy_or_a_student_exchange_signing_is_an_agreement(title: str, text: str) -> None:
     decision = read(text, title=title)
     assert decision.is_agreement, decision.reasons
+
+
+def test_a_skill_word_written_without_marks_is_not_a_signing() -> None:
+    decision = read(
+        "Sang 16/6/2025, USTH to chuc le trao bang cho 47 tan ky su chuong trinh lien ket dao "
+        "tao nganh Ky thuat co khi voi Dai hoc Khoa hoc Ky thuat Quoc lap Van Lam.",
+        title="Le trao bang chuong trinh lien ket voi Dai hoc Khoa hoc Ky thuat Quoc lap Van Lam",
+    )
+    assert not decision.is_agreement, decision.reasons

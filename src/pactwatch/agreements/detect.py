@@ -186,11 +186,20 @@ def cue_hits(body: Body, lex: Lexicon, category: str) -> list[list[Hit]]:
 def signing_hits(body: Body, lex: Lexicon, start: int = 0, end: int | None = None) -> list[Hit]:
     """Every signing word of body.folded[start:end] written as its entry: folding makes
     "kỹ" (skilled: "Kỹ thuật", "kỹ sư") and "kỳ" (a term) read "ky", which is "ký" (to
-    sign) only when its mark is the entry's."""
-    return [
+    sign) only when its mark is the entry's. Without marks, a word that only looks like one
+    inside a compound ("Ky thuat", "ky su", "hoc ky") is no signing word either."""
+    hits = [
         h
         for h in lex.signing_any.find(body.folded, start, end)
         if _as_written(lex, h.label, h, body)
+    ]
+    if not any(h.label == "signing_weak" and h.lang == "vi" for h in hits):
+        return hits
+    compounds = list(lex.cues["sign_lookalikes"].find(body.folded, start, end))
+    return [
+        h
+        for h in hits
+        if h.label != "signing_weak" or not any(c.start <= h.start < c.end for c in compounds)
     ]
 
 

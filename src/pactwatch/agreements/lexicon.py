@@ -28,6 +28,7 @@ _LIST_CATEGORIES = (
     "signing_verbs",
     "signing_events",
     "signing_weak",
+    "sign_lookalikes",
     "plan",
     "statistic",
     "background",
