@@ -593,10 +593,8 @@ def _through_comma(ctx: _Ctx, i: int, j: int, *, vi_mode: bool) -> int | None:
     and Social Affairs"), or None when the comma ends it."""
     if ctx.toks[j - 1].folded == "co." and _next_is(ctx.toks, j, "ltd"):
         return j + 1
-    if not vi_mode and _named_body(ctx, i, j):
-        return _enumeration_end(ctx, i, j)
-    if vi_mode and _named_body(ctx, i, j):
-        return _french_enumeration_end(ctx, i, j)
+    if _named_body(ctx, i, j):
+        return _french_enumeration_end(ctx, i, j) if vi_mode else _enumeration_end(ctx, i, j)
     return None
 
 
@@ -965,7 +963,7 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
     return _after(ctx, mention, resume)
 
 
-_OWNER_OF = frozenset({"of", "de", "du", "d'", "cua"})
+_OWNER_OF = _OWNER | {"d'"}
 
 
 def _owner_in(ctx: _Ctx, i: int, j: int) -> str | None:
