@@ -28,8 +28,9 @@ glibc keeps (`malloc free`, and what `malloc_trim(0)` returns to the system at t
 tracemalloc costs memory of its own (shown), so RSS figures against the 120 MB target come
 from a run without it; with it, the snapshots of the checkpoint halfway and of the last one
 are compared by traceback to name the code that allocated what grew. `--malloc-arena-max`
-sets MALLOC_ARENA_MAX for the daemon (glibc gives every thread that mallocs an arena of its
-own, up to 8 per core), to measure what the arenas of the daemon's threads cost.
+sets MALLOC_ARENA_MAX for the daemon, overriding the cap of two it sets itself (glibc's own
+default gives every thread that mallocs an arena of its own, up to 8 per core), to measure
+what the arenas of the daemon's threads cost.
 """
 
 from __future__ import annotations
