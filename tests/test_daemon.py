@@ -31,6 +31,8 @@ from pactwatch.store import ensure_schema, open_database
 from pactwatch.store.models import (
     ArticleRecord,
     ArticleVersionRecord,
+    DigestStateRecord,
+    SchedulerStateRecord,
     SourceRecord,
     SourceRunRecord,
 )
@@ -380,6 +382,56 @@ def test_run_once_from_the_command_and_the_lock_message(tmp_path: Path) -> None:
             assert held is not None
             held.release()
             db.close()
+
+
+def test_run_once_from_cron_runs_due_digests_and_housekeeping(tmp_path: Path) -> None:
+    from pactwatch.daemon.scheduler import HOUSEKEEPING_JOB, digest_job_id
+    from pactwatch.store import utcnow
+
+    db_url = f"sqlite:///{tmp_path / 'cron.db'}"
+    config = tmp_path / "pactwatch.yaml"
+    config.write_text(
+        f"database: {db_url}\n"
+        "institutions: [{id: uni, name: Example University}]\n"
+        "sources: [{name: news, institution: uni, kind: feed, url: 'http://127.0.0.1:9/f.xml',"
+        " schedule: {every: 1d}}]\n"
+        "channels: [{name: daily, urls: ['json://127.0.0.1:9/'], mode: digest,"
+        " digest: {cron: '0 8 * * *'}}]\n",
+        encoding="utf-8",
+    )
+    args = _run_args(config, "--once")
+    digest = digest_job_id("daily")
+
+    def state() -> dict[str, tuple[Any, Any]]:
+        db = open_database(db_url)
+        with db.session() as session:
+            rows = session.scalars(select(SchedulerStateRecord)).all()
+            found = {r.job_id: (r.last_run_at, r.next_run_at) for r in rows}
+            found["digest sent"] = (session.get(DigestStateRecord, "daily") is not None, None)
+        db.close()
+        return found
+
+    args.handler(args)  # the source fails (nothing listens): the periodic jobs run all the same
+    first = state()
+    assert first[HOUSEKEEPING_JOB][0] is not None  # never run: due at once
+    last, upcoming = first[digest]
+    assert last is None and upcoming > utcnow()  # a first digest waits for its cron time
+    assert first["digest sent"] == (False, None)
+
+    args.handler(args)
+    assert state() == first  # nothing due again yet
+
+    db = open_database(db_url)
+    with db.session() as session, session.begin():
+        row = session.get(SchedulerStateRecord, digest)
+        assert row is not None
+        row.next_run_at = utcnow() - timedelta(minutes=1)
+    db.close()
+    args.handler(args)
+    third = state()
+    assert third[digest][0] is not None and third[digest][1] > utcnow()
+    assert third["digest sent"] == (True, None)
+    assert third[HOUSEKEEPING_JOB] == first[HOUSEKEEPING_JOB]
 
 
 def test_reload_adds_and_removes_source_jobs(tmp_path: Path) -> None:

@@ -195,6 +195,16 @@ def stored_next_run(session: Session, job_id: str) -> datetime | None:
     )
 
 
+def plan_periodic(session: Session, job_id: str, *, next_run_at: datetime) -> None:
+    """Record when `job_id` is first due, unless it has a time already."""
+    insert_ignore(session, SchedulerStateRecord, {"job_id": job_id}, key=("job_id",))
+    session.execute(
+        update(SchedulerStateRecord)
+        .where(SchedulerStateRecord.job_id == job_id, SchedulerStateRecord.next_run_at.is_(None))
+        .values(next_run_at=next_run_at)
+    )
+
+
 def claim_periodic(session: Session, job_id: str, *, now: datetime, next_run_at: datetime) -> bool:
     """Claim this occurrence of `job_id`: True when it was due, its next time now set."""
     insert_ignore(session, SchedulerStateRecord, {"job_id": job_id}, key=("job_id",))

@@ -452,10 +452,12 @@ class Daemon:
                 dead=report.dead,
             )  # fmt: skip
 
-    async def _digest(self, channel_name: str) -> None:
+    async def _digest(self, channel_name: str, next_at: datetime | None = None) -> None:
+        """Send the digest if this occurrence is ours; `next_at`: when it is due next (by
+        default the scheduler's next fire time)."""
         job_id = digest_job_id(channel_name)
         channel = next((c for c in self._digest_channels() if c.name == channel_name), None)
-        next_at = self._next_fire(job_id)
+        next_at = next_at or self._next_fire(job_id)
         if channel is None or next_at is None or not await self._claim_periodic(job_id, next_at):
             return
         state = self.state
@@ -473,8 +475,8 @@ class Daemon:
             sent=outcome.sent, error=outcome.error,
         )  # fmt: skip
 
-    async def _housekeep(self) -> None:
-        next_at = self._next_fire(HOUSEKEEPING_JOB)
+    async def _housekeep(self, next_at: datetime | None = None) -> None:
+        next_at = next_at or self._next_fire(HOUSEKEEPING_JOB)
         if next_at is None or not await self._claim_periodic(HOUSEKEEPING_JOB, next_at):
             return
         report = await asyncio.to_thread(housekeep, self.db, utcnow(), self.options.retention)
@@ -509,7 +511,8 @@ class Daemon:
     # -- once -------------------------------------------------------------------------------
 
     async def run_once(self) -> list[SourceRunResult]:
-        """Run every due source (claimed like the scheduler does), then send the outbox."""
+        """Run every due source (claimed like the scheduler does), send the outbox, then the due
+        digests and housekeeping."""
         names = list(self.state.sources)
         claims = await asyncio.gather(*(asyncio.to_thread(self._claim, n) for n in names))
         chosen = [self.state.sources[n] for n, c in zip(names, claims, strict=True) if c.claimed]
@@ -523,7 +526,31 @@ class Daemon:
 
         results = list(await asyncio.gather(*(one(s) for s in chosen)))
         await self._dispatch()
+        await self._periodic_once()
         return results
+
+    async def _periodic_once(self) -> None:
+        """The digests and housekeeping that are due, claimed as the scheduler claims them, so
+        that `run --once` from cron keeps them going too."""
+        now = utcnow()
+        for channel in self._digest_channels():
+            assert channel.digest is not None
+            trigger = crontab_trigger(channel.digest.cron, channel.digest.timezone)
+            job_id, upcoming = digest_job_id(channel.name), trigger.get_next_fire_time(None, now)
+            if await asyncio.to_thread(self._stored_next_run, job_id) is None:
+                # Never scheduled: as in the daemon, the first digest waits for its cron time.
+                await asyncio.to_thread(self._plan_periodic, job_id, upcoming)
+            else:
+                await self._digest(channel.name, upcoming)
+        await self._housekeep(now + timedelta(seconds=self.options.housekeeping_every))
+
+    def _stored_next_run(self, job_id: str) -> datetime | None:
+        with self.db.session() as session:
+            return leases.stored_next_run(session, job_id)
+
+    def _plan_periodic(self, job_id: str, next_at: datetime) -> None:
+        with self.db.session() as session, session.begin():
+            leases.plan_periodic(session, job_id, next_run_at=next_at)
 
     # -- reload -----------------------------------------------------------------------------
 
