@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from pactwatch.discovery import IndexPage, parse_index
 from pactwatch.model import Article, Decision
 from pactwatch.workers import PageReader, read_page, worker_count, worker_pool
 from tests.conftest import REPO
@@ -128,32 +127,3 @@ def test_pages_go_to_the_pool_in_batches_and_come_back_in_their_places() -> None
     assert batched == in_process
     # Two tasks go at once; the pages waiting meanwhile go together, BATCH_PAGES at a time.
     assert Counting.tasks < len(in_process)
-
-
-def test_index_pages_parsed_in_the_pool_like_in_process() -> None:
-    hust = "http://127.0.0.1:1"
-    sources = [s for s in fixture_sources(hust) if s.institution == "hust"]
-    institution = next(i for i in fixture_institutions() if i.id == "hust")
-
-    def text_of(url: str) -> str:
-        path = url.removeprefix(hust).lstrip("/")
-        file = SITES / "hust" / (path + "index.html" if path.endswith("/") else path)
-        return file.read_text(encoding="utf-8").replace("{{BASE}}", hust)
-
-    pages = [(source, text_of(source.url), source.url) for source in sources]
-    in_process = [parse_index(source, text, url) for source, text, url in pages]
-    assert {s.kind for s in sources} == {"feed", "listing", "sitemap"}
-    assert all(index.links or index.follow for index in in_process)
-
-    async def run(reader: PageReader) -> list[IndexPage]:
-        return list(
-            await asyncio.gather(
-                *(
-                    reader.read_index(text, url, source, institution=institution, countries={})
-                    for source, text, url in pages
-                )
-            )
-        )
-
-    with worker_pool(1, inline_pages=0) as reader:
-        assert asyncio.run(run(reader)) == in_process

@@ -11,7 +11,7 @@ would turn the next run into a 304 that hides articles this run failed to fetch.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -20,8 +20,6 @@ from pactwatch.fetch import Fetcher, FetchResult
 from pactwatch.model import Link, Validators
 from pactwatch.sources import parse_feed, parse_listing, parse_sitemap
 from pactwatch.urls import normalize_url
-
-__all__ = ["Discovery", "IndexPage", "discover", "parse_index"]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -78,14 +76,12 @@ async def discover(
     is_known: Callable[[Iterable[str]], set[str]],
     max_pages: int | None = None,
     conditional: bool = True,
-    parse: Callable[[SourceConfig, str, str], Awaitable[IndexPage]] | None = None,
 ) -> Discovery:
     """Collect the article links of `source`; `is_known` returns the already stored ones.
 
     A feed is one page. A listing follows its next link up to `max_pages` and stops at the first
     page (after the first) that holds only known links. A sitemap index is read child by child
     within the same page budget. A 304 on the first page ends discovery: nothing changed.
-    `parse` runs `parse_index` elsewhere (the page workers); by default it runs here.
     """
     walk = _Walk()
     limit = max_pages or source.max_pages
@@ -107,10 +103,7 @@ async def discover(
             continue
         if first and result.validators:
             walk.validators[url] = result.validators
-        if parse is None:
-            page = parse_index(source, result.text, result.final_url)
-        else:
-            page = await parse(source, result.text, result.final_url)
+        page = _parse_index(source, result.text, result.final_url)
         if page.problem:
             walk.problems.append(f"{url}: {page.problem}")
         if first and not page.links and not page.follow:
@@ -130,22 +123,20 @@ def _caught_up(fresh: list[Link], is_known: Callable[[Iterable[str]], set[str]])
 
 
 @dataclass(frozen=True)
-class IndexPage:
-    """What one feed, listing or sitemap page holds."""
-
+class _IndexPage:
     links: list[Link]
     follow: list[str]
     problem: str | None
 
 
-def parse_index(source: SourceConfig, text: str, url: str) -> IndexPage:
+def _parse_index(source: SourceConfig, text: str, url: str) -> _IndexPage:
     """Links, follow-up index URLs (next page or child sitemaps) and a problem, for any kind."""
     if source.kind == "feed":
         feed = parse_feed(text, url, source)
-        return IndexPage(list(feed.links), [], feed.error)
+        return _IndexPage(list(feed.links), [], feed.error)
     if source.kind == "listing":
         listing = parse_listing(text, url, source)
-        return IndexPage(list(listing.links), [listing.next_url] if listing.next_url else [], None)
+        return _IndexPage(list(listing.links), [listing.next_url] if listing.next_url else [], None)
     sitemap = parse_sitemap(text, url, source)
     newest_first = sorted(sitemap.links, key=lambda link: link.published or _EPOCH, reverse=True)
-    return IndexPage(newest_first, list(sitemap.children), sitemap.error)
+    return _IndexPage(newest_first, list(sitemap.children), sitemap.error)

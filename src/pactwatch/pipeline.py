@@ -145,13 +145,6 @@ async def _crawl(source: SourceConfig, deps: Deps) -> SourceRunResult:
         is_known=lambda urls: _known(deps.db, urls),
         max_pages=deps.options.max_pages,
         conditional=not deps.options.refetch,
-        parse=lambda source, text, url: deps.reader.read_index(
-            text,
-            url,
-            source,
-            institution=deps.recorder.institution(source.institution),
-            countries=deps.recorder.countries,
-        ),
     )
     if found.failure is not None:
         return _failed_discovery(source, found.failure)

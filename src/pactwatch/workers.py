@@ -37,7 +37,6 @@ from functools import lru_cache, partial
 from pactwatch.agreements import extract_agreement
 from pactwatch.article import parse_article
 from pactwatch.config import InstitutionConfig, SourceConfig
-from pactwatch.discovery import IndexPage, parse_index
 from pactwatch.model import Article, Decision, Link
 
 __all__ = ["PageReader", "read_page", "worker_count", "worker_pool"]
@@ -116,19 +115,15 @@ def _context(blob: bytes) -> _Context:
 
 @dataclass(frozen=True, slots=True)
 class _Page:
-    """One page to read, as it crosses to a worker (the source's settings as a pickled blob).
-
-    An index page (feed, listing, sitemap) is parsed for its links; any other is an article.
-    """
+    """One page to read, as it crosses to a worker (the source's settings as a pickled blob)."""
 
     html: str
     url: str
     link: Link | None
     blob: bytes
-    index: bool = False
 
 
-_Read = tuple[Article, Decision] | IndexPage | Exception
+_Read = tuple[Article, Decision] | Exception
 
 
 def _read_in_worker(pages: list[_Page]) -> list[_Read]:
@@ -137,9 +132,6 @@ def _read_in_worker(pages: list[_Page]) -> list[_Read]:
     for page in pages:
         source, institution, countries = _context(page.blob)
         try:
-            if page.index:
-                out.append(parse_index(source, page.html, page.url))
-                continue
             out.append(
                 read_page(
                     page.html,
@@ -193,36 +185,6 @@ class PageReader:
                 html, url, source, institution=institution, link=link, countries=countries
             )
         page = _Page(html, url, link, self._blob(source, institution, countries))
-        outcome = await self._in_pool(page)
-        if outcome is None:
-            return read_page(
-                html, url, source, institution=institution, link=link, countries=countries
-            )
-        assert isinstance(outcome, tuple)
-        return outcome
-
-    async def read_index(
-        self,
-        text: str,
-        url: str,
-        source: SourceConfig,
-        *,
-        institution: InstitutionConfig,
-        countries: Mapping[str, str],
-    ) -> IndexPage:
-        """`parse_index` of a feed, listing or sitemap page, in the pool like the articles."""
-        if self.pool is None or self._inline_left > 0:
-            self._inline_left -= 1
-            return parse_index(source, text, url)
-        page = _Page(text, url, None, self._blob(source, institution, countries), index=True)
-        outcome = await self._in_pool(page)
-        if outcome is None:
-            return parse_index(source, text, url)
-        assert isinstance(outcome, IndexPage)
-        return outcome
-
-    async def _in_pool(self, page: _Page) -> tuple[Article, Decision] | IndexPage | None:
-        """What the pool made of `page`; None when the pool broke (read it in-process then)."""
         async with self._gate():
             read: asyncio.Future[_Read] = asyncio.get_running_loop().create_future()
             self._waiting.append((page, read))
@@ -234,10 +196,11 @@ class PageReader:
                 if not self._warned:
                     logger.warning("workers.broken: reading pages in-process from now on")
                     self._warned = True
-                return None
-        if isinstance(outcome, Exception):
-            raise outcome
-        return outcome
+            else:
+                if isinstance(outcome, Exception):
+                    raise outcome
+                return outcome
+        return read_page(html, url, source, institution=institution, link=link, countries=countries)
 
     def _send(self) -> None:
         """Hand the waiting pages to the pool, as many tasks as it has room for."""
