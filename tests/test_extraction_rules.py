@@ -2473,3 +2473,44 @@ def test_a_skill_word_written_without_marks_is_not_a_signing() -> None:
         title="Le trao bang chuong trinh lien ket voi Dai hoc Khoa hoc Ky thuat Quoc lap Van Lam",
     )
     assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Workshop co-organised with the University of Lyon",
+            "On 28 May 2025, USTH and the University of Lyon co-organised a workshop under the "
+            "agreement signed in 2019. No new agreement was signed on this occasion.",
+        ),
+        (
+            "Colloque co-organisé avec l'Université de Lyon",
+            "Le 28 mai 2025, l'USTH et l'Université de Lyon ont co-organisé un colloque. Aucun "
+            "nouvel accord n'a été signé à cette occasion.",
+        ),
+    ],
+)
+def test_no_new_agreement_signed_is_a_negation(title: str, text: str) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement, decision.reasons
+
+
+def test_a_renewal_carried_out_is_a_signing() -> None:
+    decision = read(
+        "Le 17 juin 2025, l'USTH et l'Université de Lyon ont procédé au renouvellement de leur "
+        "convention-cadre de coopération, pour une nouvelle période de cinq ans.",
+        title="Renouvellement de la convention-cadre entre l'USTH et l'Université de Lyon",
+        language="fr",
+    )
+    assert decision.is_agreement, decision.reasons
+    assert decision.agreement is not None and decision.agreement.renewal
+    assert [p[0] for p in partners(decision)] == ["Université de Lyon"]
+
+
+def test_a_participle_after_an_article_describes_the_agreement() -> None:
+    decision = read(
+        "On 29 January 2026, a delegation from the University of Lyon visited USTH. Both sides "
+        "discussed the priorities for a renewed agreement, including a double-degree track.",
+        title="University of Lyon delegation visits USTH",
+    )
+    assert not decision.is_agreement, decision.reasons

@@ -191,7 +191,7 @@ def signing_hits(body: Body, lex: Lexicon, start: int = 0, end: int | None = Non
     hits = [
         h
         for h in lex.signing_any.find(body.folded, start, end)
-        if _as_written(lex, h.label, h, body)
+        if _as_written(lex, h.label, h, body) and not _attributive(body.folded, h)
     ]
     if not any(h.label == "signing_weak" and h.lang == "vi" for h in hits):
         return hits
@@ -201,6 +201,20 @@ def signing_hits(body: Body, lex: Lexicon, start: int = 0, end: int | None = Non
         for h in hits
         if h.label != "signing_weak" or not any(c.start <= h.start < c.end for c in compounds)
     ]
+
+
+# "priorities for a renewed agreement": a participle right after an article describes the
+# agreement (one still to come, often), it does not report a signing. English only: "Long
+# An ký kết" (a Vietnamese place, then the verb) folds like an article before the verb.
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'])(?:a|an|the)\s+$")
+
+
+def _attributive(folded: str, hit: Hit) -> bool:
+    return (
+        hit.label == "signing_verbs"
+        and hit.lang == "en"
+        and _ARTICLE_BEFORE.search(folded, max(0, hit.start - 5), hit.start) is not None
+    )
 
 
 def find_statements(
