@@ -2514,3 +2514,14 @@ def test_a_participle_after_an_article_describes_the_agreement() -> None:
         title="University of Lyon delegation visits USTH",
     )
     assert not decision.is_agreement, decision.reasons
+
+
+def test_one_person_described_between_commas_signs_his_own_contract() -> None:
+    decision = read(
+        "On 21 March 2026, USTH held its annual Job Fair. By the end of the day, 183 students "
+        "had signed employment contracts with employers, according to the Career Centre. "
+        "Nguyen Van Khoa, a final-year student in mechatronics, signed a contract with a "
+        "Japanese manufacturer after two interviews.",
+        title="USTH Job Fair 2026",
+    )
+    assert not decision.is_agreement, decision.reasons

@@ -608,9 +608,9 @@ def _people_signing(verb: Hit, body: Body, lex: Lexicon) -> Hit | None:
     đồng", "students signed contracts with employers"): their own contracts, not an
     agreement of the institution."""
     folded = body.folded
-    for people in lex.cues["people_signers"].find(folded, max(0, verb.start - 30), verb.start):
+    for people in lex.cues["people_signers"].find(folded, max(0, verb.start - 60), verb.start):
         gap = re.findall(r"[a-z']+|[^\sa-z]", folded[people.end : verb.start])
-        if not all(w in _AUXILIARIES for w in gap):
+        if not all(w in _AUXILIARIES for w in gap) and not _apposition(folded, people, verb):
             continue
         # "thỏa thuận trao đổi sinh viên đã ký": the people name the agreement; "Học viện
         # ký kết" (the academy signs) folds like "học viên" (a student).
@@ -620,6 +620,19 @@ def _people_signing(verb: Hit, body: Body, lex: Lexicon) -> Hit | None:
         ):
             return Hit(people.start, verb.end, "commercial", people.lang)
     return None
+
+
+# "Nguyen Van A, a final-year student in mechatronics, signed a contract": one person
+# described between commas signs for himself.
+_ONE_PERSON_BEFORE = re.compile(r"(?:,|\b(?:a|an|un|une))\s+(?:[\w-]+\s+)?$")
+_APPOSITION_GAP = re.compile(r"[^,;:()]{0,40},\s*")
+
+
+def _apposition(folded: str, people: Hit, verb: Hit) -> bool:
+    return (
+        _APPOSITION_GAP.fullmatch(folded, people.end, verb.start) is not None
+        and _ONE_PERSON_BEFORE.search(folded, max(0, people.start - 25), people.start) is not None
+    )
 
 
 def _only_gap_words(gap: str) -> bool:
