@@ -2525,3 +2525,25 @@ def test_one_person_described_between_commas_signs_his_own_contract() -> None:
         title="USTH Job Fair 2026",
     )
     assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Lễ tốt nghiệp chương trình Thạc sĩ liên kết với Trường Đại học Lyon",
+            "Ngày 14/6/2025, USTH tổ chức Lễ trao bằng tốt nghiệp cho 62 học viên.\n"
+            "Chương trình được triển khai trên cơ sở thỏa thuận hợp tác đào tạo ký kết giữa "
+            "hai trường và được Bộ Giáo dục và Đào tạo phê duyệt.",
+        ),
+        (
+            "Graduation of the master's programme with the University of Lyon",
+            "On 14 June 2025, USTH held a graduation ceremony for 62 students.\n"
+            "The programme runs on the basis of the cooperation agreement signed between the "
+            "two universities and approved by the Ministry.",
+        ),
+    ],
+)
+def test_an_agreement_a_programme_runs_on_is_background(title: str, text: str) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement, decision.reasons
