@@ -2547,3 +2547,13 @@ def test_one_person_described_between_commas_signs_his_own_contract() -> None:
 def test_an_agreement_a_programme_runs_on_is_background(title: str, text: str) -> None:
     decision = read(text, title=title)
     assert not decision.is_agreement, decision.reasons
+
+
+def test_a_memorandum_of_agreement_is_a_cooperation_agreement() -> None:
+    decision = read(
+        "On 9 June 2025, USTH and Hanoi General Hospital signed a memorandum of agreement (MoA) "
+        "on clinical training and applied research.",
+        title="USTH signs memorandum of agreement with Hanoi General Hospital",
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.kind == "cooperation_agreement"
