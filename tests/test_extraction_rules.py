@@ -2557,3 +2557,37 @@ def test_a_memorandum_of_agreement_is_a_cooperation_agreement() -> None:
     )
     assert decision.agreement is not None, decision.reasons
     assert decision.agreement.kind == "cooperation_agreement"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "USTH ký kết hợp tác với 3 doanh nghiệp",
+            "Ngày 18/6/2025, USTH đã tổ chức lễ ký kết thỏa thuận hợp tác với 3 doanh nghiệp.\n"
+            "Các doanh nghiệp ký kết với nhà trường gồm: Công ty TNHH Bosch Việt Nam, Công ty "
+            "TNHH Intel Products Việt Nam và Công ty Cổ phần Cơ Điện Lạnh (REE).",
+            [
+                "Công ty TNHH Bosch Việt Nam",
+                "Công ty TNHH Intel Products Việt Nam",
+                "Công ty Cổ phần Cơ Điện Lạnh",
+            ],
+        ),
+        (
+            "USTH signs cooperation agreements with three companies",
+            "On 18 June 2025, USTH held a ceremony to sign cooperation agreements with three "
+            "companies. The signing companies are Bosch Vietnam Co., Ltd., Intel Products "
+            "Vietnam Co., Ltd. and Hanoi Software Joint Stock Company.",
+            [
+                "Bosch Vietnam Co., Ltd.",
+                "Intel Products Vietnam Co., Ltd.",
+                "Hanoi Software Joint Stock Company",
+            ],
+        ),
+    ],
+)
+def test_the_signing_companies_listed_are_partners(
+    title: str, text: str, expected: list[str]
+) -> None:
+    decision = read(text, title=title)
+    assert sorted(p[0] for p in partners(decision)) == sorted(expected)
