@@ -2591,3 +2591,16 @@ def test_the_signing_companies_listed_are_partners(
 ) -> None:
     decision = read(text, title=title)
     assert sorted(p[0] for p in partners(decision)) == sorted(expected)
+
+
+def test_a_renewal_verb_ends_a_vietnamese_name() -> None:
+    hue = InstitutionConfig(id="hue", name="Hue University", aliases=("Đại học Huế",), country="VN")
+    decision = read(
+        "Ngày 14 tháng 6 năm 2025, tại Trụ sở Đại học Huế, Giám đốc Đại học Huế và Hiệu trưởng "
+        "Trường Đại học Khon Kaen (KKU, Thái Lan) đã ký gia hạn Bản ghi nhớ hợp tác giữa hai cơ "
+        "sở giáo dục đại học.",
+        title="Đại học Huế gia hạn Bản ghi nhớ hợp tác với Trường Đại học Khon Kaen",
+        home=hue,
+    )
+    assert [p[0] for p in partners(decision)] == ["Trường Đại học Khon Kaen"]
+    assert decision.agreement is not None and decision.agreement.renewal

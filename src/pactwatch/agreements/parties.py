@@ -684,12 +684,20 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
         pair = f"{prev.folded} {tok.folded}"
         return prev.is_cap and ctx.lex.cues["name_compounds"].label_of(pair) is not None
     if head.lang != "fr":
-        return True
+        return not _renewal_at(ctx, tok)
     connectors = ctx.lex.name_connectors | _OF
     # "Haute école spécialisée de Suisse occidentale (HES-SO)": an adjective closing the
     # name right before its parenthesis.
     closes = j + 1 < len(ctx.toks) and ctx.toks[j + 1].text == "("
     return _word(prev) in connectors or run > 0 or prev.end == head.end or closes
+
+
+def _renewal_at(ctx: _Ctx, tok: Token) -> bool:
+    """Whether a Vietnamese renewal verb starts at the token: "Đại học Huế gia hạn Bản ghi
+    nhớ" (renews the MoU) ends the name before it."""
+    folded = ctx.body.folded
+    hit = ctx.lex.cues["renewal"].first(folded, tok.start, min(len(folded), tok.start + 24))
+    return hit is not None and hit.start == tok.start and hit.lang == "vi"
 
 
 def _through_connector(
