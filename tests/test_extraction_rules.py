@@ -2604,3 +2604,15 @@ def test_a_renewal_verb_ends_a_vietnamese_name() -> None:
     )
     assert [p[0] for p in partners(decision)] == ["Trường Đại học Khon Kaen"]
     assert decision.agreement is not None and decision.agreement.renewal
+
+
+def test_a_french_field_name_with_the_home_after_it_is_a_home_member() -> None:
+    hue = InstitutionConfig(id="hue", name="Hue University", aliases=("Đại học Huế",), country="VN")
+    decision = read(
+        "Le 5 juin 2025, l'Université d'Économie, Université de Hué, a signé avec l'Université "
+        "de Lille un accord de double diplôme de master.",
+        title="Signature d'un accord de double diplôme avec l'Université de Lille",
+        home=hue,
+        language="fr",
+    )
+    assert [p[0] for p in partners(decision)] == ["Université de Lille"]

@@ -1012,11 +1012,16 @@ def _seat(ctx: _Ctx, start: int, end: int) -> str | None:
     return " ".join(rest.split())
 
 
+_ELIDED = frozenset({"d'", "l'", "d’", "l’"})
+
+
 def _generic(ctx: _Ctx, start: int, end: int) -> bool:
     text = ctx.body.folded[start:end]
     for h in ctx.heads_in(start, end):
         text = text[: h.start - start] + " " * (h.end - h.start) + text[h.end - start :]
-    words = [w for w in text.replace("-", " ").split() if w not in ctx.lex.name_connectors]
+    # "d'economie": an elided connector is a word of its own.
+    split = [w[2:] if w[:2] in _ELIDED else w for w in text.replace("-", " ").split()]
+    words = [w for w in split if w and w not in ctx.lex.name_connectors]
     generic = ctx.lex.generic_name_words
     k = 0
     while k < len(words):
