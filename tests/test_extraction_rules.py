@@ -2616,3 +2616,14 @@ def test_a_french_field_name_with_the_home_after_it_is_a_home_member() -> None:
         language="fr",
     )
     assert [p[0] for p in partners(decision)] == ["Université de Lille"]
+
+
+def test_a_language_certificate_is_no_partner() -> None:
+    decision = read(
+        "Le 1er juin 2025, l'USTH a signé un protocole d'accord avec France Éducation "
+        "international (FEI), chargé notamment des certifications DELF et DALF.",
+        title="Protocole d'accord entre l'USTH et France Éducation international",
+        language="fr",
+    )
+    names = [p[0] for p in partners(decision)]
+    assert "DALF" not in names and "DELF" not in names
