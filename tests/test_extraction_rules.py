@@ -2627,3 +2627,15 @@ def test_a_language_certificate_is_no_partner() -> None:
     )
     names = [p[0] for p in partners(decision)]
     assert "DALF" not in names and "DELF" not in names
+
+
+@pytest.mark.parametrize("link", [" at the", ","])
+def test_a_faculty_of_a_named_university_is_the_partner(link: str) -> None:
+    decision = read(
+        f"On 12 June 2025, USTH and the Faculty of Engineering and Information Technology{link} "
+        "University of Melbourne (Australia) signed a student exchange agreement.",
+        title="USTH signs student exchange agreement with the University of Melbourne",
+    )
+    assert partners(decision) == [
+        ("Faculty of Engineering and Information Technology, University of Melbourne", None, "AU")
+    ]

@@ -347,7 +347,12 @@ def _parent(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
     k = j + 1 if j < len(toks) and toks[j].text == "," else j
     if k >= len(toks):
         return mention, j
-    school = _school(ctx, mention) if k > j else None
+    # "the Faculty of Engineering at the University of Melbourne": "at" links a school to
+    # its university as a comma does.
+    linked = k > j or (toks[j].is_word and _word(toks[j]) == "at")
+    school = _school(ctx, mention) if linked else None
+    if school is not None and k == j:
+        k = j + 1
     if school is not None:
         owned = _school_of(ctx, mention, school, k)
         if owned is not None:
@@ -410,6 +415,10 @@ def _school_of(
         country=mention.country or other.country,
         parent=other.name,
         next_text=other.next_text,
+        # "Faculty of ..." has no organisation word of its own: a university with a name of
+        # its own says what the school is ("University of Sciences" alone does not).
+        kind=other.kind if mention.kind == "other" and not other.generic else mention.kind,
+        has_head=mention.has_head or (other.has_head and not other.generic),
     )
     return merged, resume
 
