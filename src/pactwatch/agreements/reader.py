@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 
 from pactwatch.agreements.counterparts import (
     Candidate,
@@ -667,18 +668,14 @@ def _partners(
     institution: InstitutionConfig,
     registry: Mapping[str, str],
 ) -> tuple[PartnerDraft, ...]:
-    cache: dict[str, Mapping[str, str]] = {}
-    heads: list[frozenset[str]] = []
-
+    # Both read the whole text: only for the partners whose country is still open, once.
+    @cache
     def descriptions() -> Mapping[str, str]:
-        if "found" not in cache:
-            cache["found"] = _descriptions(reading, candidates)
-        return cache["found"]
+        return _descriptions(reading, candidates)
 
+    @cache
     def vietnamese_heads() -> frozenset[str]:
-        if not heads:
-            heads.append(_vietnamese_heads(reading, candidates))
-        return heads[0]
+        return _vietnamese_heads(reading, candidates)
 
     # The headline as read (a "title" that only repeats the lead paragraph is no headline).
     title = reading.body.text[: reading.body.title_end]
