@@ -621,8 +621,6 @@ def _represented(reading: _Reading) -> list[OrgMention]:
     """Organisations right after "Representing", "on behalf of", "Đại diện" cues."""
     body = reading.body
     out: list[OrgMention] = []
-    from bisect import bisect_right
-
     starts = [s.start for s in body.sentences]
     for hit in reading.lex.cues["representing"].find(body.folded):
         idx = bisect_right(starts, hit.start) - 1
@@ -752,8 +750,6 @@ def _descriptions(reading: _Reading, candidates: list[Candidate]) -> dict[str, s
     """Countries from sentences that describe a partner: "X is one of France's leading ..."."""
     body, lex = reading.body, reading.lex
     out: dict[str, str] = {}
-    from bisect import bisect_right
-
     starts = [s.start for s in body.sentences]
     forms = {f for c in candidates for f in c.forms() if len(f) >= 3}
     for hit in lex.cues["description_verbs"].find(body.folded):
