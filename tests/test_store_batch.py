@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy.orm import Session
@@ -28,21 +28,27 @@ def _article(n: int) -> Article:
     return Article(f"https://usth.edu.vn/en/news-{n}/", f"News {n}", None, "en", (f"Text {n}.",))
 
 
+def _save(
+    source_id: int, n: int, *, fails: int | None = None, runs: list[int] | None = None
+) -> Callable[[Session], int]:
+    """Work saving article `n`; it raises after writing when `n` is `fails`, and notes in
+    `runs` each time it runs."""
+
+    def work(session: Session) -> int:
+        if runs is not None:
+            runs.append(n)
+        saved = save_article(session, source_id=source_id, institution="usth", article=_article(n))
+        if n == fails:
+            raise ValueError("boom after writing")
+        return saved.article_id
+
+    return work
+
+
 def test_a_failing_write_is_rolled_back_alone_and_the_rest_is_committed(db: Database) -> None:
     with db.session() as s, s.begin():
         source_id = sync_sources(s, [source_config("usth-en")])["usth-en"]
     transactions = 0
-
-    def save(n: int) -> object:
-        def work(session: Session) -> int:
-            saved = save_article(
-                session, source_id=source_id, institution="usth", article=_article(n)
-            )
-            if n == 3:
-                raise ValueError("boom after writing")
-            return saved.article_id
-
-        return work
 
     def count(*_: object) -> None:
         nonlocal transactions
@@ -51,7 +57,10 @@ def test_a_failing_write_is_rolled_back_alone_and_the_rest_is_committed(db: Data
     async def run() -> list[object]:
         writer = BatchWriter(db, size=4, wait=0.05)
         return list(
-            await asyncio.gather(*(writer.run(save(n)) for n in range(6)), return_exceptions=True)
+            await asyncio.gather(
+                *(writer.run(_save(source_id, n, fails=3)) for n in range(6)),
+                return_exceptions=True,
+            )
         )
 
     from sqlalchemy import event
@@ -77,13 +86,7 @@ def test_results_are_returned_only_once_committed(db: Database) -> None:
         writer = BatchWriter(db, size=100, wait=0.01)
         with db.session() as s, s.begin():
             source_id = sync_sources(s, [source_config("usth-en")])["usth-en"]
-        article_id = await writer.run(
-            lambda session: (
-                save_article(
-                    session, source_id=source_id, institution="usth", article=_article(1)
-                ).article_id
-            )
-        )
+        article_id = await writer.run(_save(source_id, 1))
         with db.session() as s:  # another connection sees it
             seen.append(bool(known_urls(s, [_article(1).url])) and article_id > 0)
 
@@ -97,22 +100,13 @@ def test_a_failing_write_among_others_rolls_back_the_batch_once_and_says_so(db: 
     runs: list[int] = []
     rollbacks: list[bool] = []
 
-    def save(n: int) -> object:
-        def work(session: Session) -> int:
-            runs.append(n)
-            saved = save_article(
-                session, source_id=source_id, institution="usth", article=_article(n)
-            )
-            if n == 2:
-                raise ValueError("boom after writing")
-            return saved.article_id
-
-        return work
-
     async def run() -> list[object]:
         writer = BatchWriter(db, size=3, wait=0.05, on_rollback=lambda: rollbacks.append(True))
         return list(
-            await asyncio.gather(*(writer.run(save(n)) for n in range(3)), return_exceptions=True)
+            await asyncio.gather(
+                *(writer.run(_save(source_id, n, fails=2, runs=runs)) for n in range(3)),
+                return_exceptions=True,
+            )
         )
 
     outcomes = asyncio.run(run())
@@ -168,13 +162,6 @@ def test_the_writer_refreshes_the_planner_statistics_now_and_then(
     with db.session() as s, s.begin():
         source_id = sync_sources(s, [source_config("usth-en")])["usth-en"]
 
-    def work(n: int) -> object:
-        return lambda session: (
-            save_article(
-                session, source_id=source_id, institution="usth", article=_article(n)
-            ).article_id
-        )
-
     def analysed() -> bool:
         with db.engine.connect() as connection:
             found = connection.exec_driver_sql(
@@ -183,15 +170,15 @@ def test_the_writer_refreshes_the_planner_statistics_now_and_then(
             return bool(found)
 
     async def run(n: int) -> object:
-        return await BatchWriter(db, size=1).run(work(n))
+        return await BatchWriter(db, size=1).run(_save(source_id, n))
 
     asyncio.run(run(1))
     assert not analysed()
     writer = BatchWriter(db, size=1)
 
     async def twice() -> None:
-        await writer.run(work(2))
-        await writer.run(work(3))
+        await writer.run(_save(source_id, 2))
+        await writer.run(_save(source_id, 3))
 
     asyncio.run(twice())
     assert analysed()
