@@ -1001,10 +1001,11 @@ def _owner_in(ctx: _Ctx, i: int, j: int) -> str | None:
     for start, end in owners:
         if any(h.label == "university" for h in ctx.heads_in(start, end)):
             return _clean(ctx.body.text[start:end])
-    # "de l'Université de Hanoï" names a university; "of Da Nang City" a province's body.
-    for start, end in owners[:1]:
-        if _place_only(ctx, start, end):
-            return _clean(ctx.body.text[start:end])
+    # "de l'Université de Hanoï" names a university; "of Da Nang City" (the last "of"
+    # only) a province's body.
+    if owners and _place_only(ctx, *owners[0]):
+        start, end = owners[0]
+        return _clean(ctx.body.text[start:end])
     return None
 
 
