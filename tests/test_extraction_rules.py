@@ -2625,6 +2625,8 @@ def test_a_language_certificate_is_no_partner() -> None:
         title="Protocole d'accord entre l'USTH et France Éducation international",
         language="fr",
     )
+    # The signing is read, so an empty partner list would not pass for the right reason.
+    assert decision.is_agreement, decision.reasons
     names = [p[0] for p in partners(decision)]
     assert "DALF" not in names and "DELF" not in names
 
