@@ -132,6 +132,12 @@ class _Facts:
     listed_mine: bool
     listed_any: bool
 
+    @property
+    def listed(self) -> bool:
+        """Whether the registry lists the partner for the institution: by a row for it, or by
+        having no row at all (everyone's partner) unless it was learnt."""
+        return self.listed_mine or (not self.listed_any and self.origin != "learnt")
+
 
 def _facts(session: Session, institution: str, partner_id: int) -> _Facts:
     # One statement: a party's facts were five round trips, and a crawl asks for every party.
@@ -156,7 +162,7 @@ def _knowing(facts: _Facts, institution: str, partner_id: int) -> tuple[bool, da
     # Aggregated in SQL: a partner of many institutions has many agreements, and only the
     # count and the earliest date matter. An undated agreement counts from its article's date.
     dates = [d for d in (facts.first_signed, _day(facts.first_published)) if d]
-    listed = _is_listed(facts.listed_mine, facts.listed_any, facts.origin)
+    listed = facts.listed
     if facts.since and (listed or facts.count):
         dates.append(facts.since)
     since = min(dates) if dates else None
@@ -167,12 +173,6 @@ def _knowing(facts: _Facts, institution: str, partner_id: int) -> tuple[bool, da
     else:
         return False, None, f"not a partner of {institution} yet"
     return True, since, how
-
-
-def _is_listed(mine: bool, anyone: bool, origin: str) -> bool:
-    """Whether the registry lists the partner for an institution: by a row for it, or by
-    having no row at all (everyone's partner) unless it was learnt."""
-    return mine or (not anyone and origin != "learnt")
 
 
 # Built once, on the Core tables: building and cache-keying a statement per call cost more
@@ -222,17 +222,6 @@ def _aware(value: object) -> datetime | None:
         return None
     when = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     return when if when.tzinfo else when.replace(tzinfo=UTC)
-
-
-_LISTINGS_OF = select(_LISTINGS.c.institution).where(
-    _LISTINGS.c.partner_id == bindparam("partner_id")
-)
-
-
-def _listed_for(session: Session, institution: str, partner_id: int, origin: str) -> bool:
-    """Whether the registry lists the partner for `institution` (see `_is_listed`)."""
-    rows = set(session.execute(_LISTINGS_OF, {"partner_id": partner_id}).scalars())
-    return _is_listed(institution in rows, bool(rows), origin)
 
 
 # -- the decision -----------------------------------------------------------------------------
@@ -670,10 +659,8 @@ def correct_same(
 
 
 def _listed(session: Session, institution: str, partner_id: int) -> bool:
-    record = session.get(PartnerRecord, partner_id)
-    if record is None:
-        return False
-    return _listed_for(session, institution, partner_id, record.origin)
+    facts = _facts(session, institution, partner_id)
+    return facts.exists and facts.listed
 
 
 def correct_new(session: Session, agreement_id: int, position: int) -> str:
