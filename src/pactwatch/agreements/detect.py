@@ -59,8 +59,6 @@ DISQUALIFIERS = {
 # Categories looked for anywhere in a statement's sentence; a decree only counts as the
 # object of the signing verb ("đã ký Quyết định số 612", "a signé l'arrêté").
 _SENTENCE_WIDE = tuple(c for c in DISQUALIFIERS if c != "decree")
-# Searched together first: a signing sentence seldom names a renewal or an earlier agreement.
-_RENEWAL_WORDS = ("renewal", "predecessor")
 # Words that may stand between a signing verb and its object.
 _OBJECT_GAP = re.compile(r"[\s,]*(?:(?:the|a|an|its|le|la|les|l'|un|une|ce|cette|da|mot|ban)\s*)*")
 # Qualifiers found by rules rather than read from one lexicon category.
@@ -308,8 +306,9 @@ def _qualifiers(
             found.append(("commercial", people))
     # The agreement a renewal follows is named as background; in a sentence that speaks
     # of the renewal itself it is not ("the second phase, following the agreement for
-    # 2018-2023").
-    if lex.any_of(_RENEWAL_WORDS).any_match(folded, s.start, s.end) and (
+    # 2018-2023"). A signing sentence seldom names an earlier agreement: one search of it
+    # first.
+    if lex.cues["predecessor"].any_match(folded, s.start, s.end) and (
         lex.cues["renewal"].first(folded, s.start, s.end) is None
     ):
         found.extend(
