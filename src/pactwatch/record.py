@@ -286,9 +286,7 @@ class Recorder:
         self, session: Session, source_id: int, source: SourceConfig, run: SourceRun
     ) -> SourceHealth:
         health = record_run(session, source_id, run)
-        event = self._health_event(
-            source, run, health, health.previous_failures, health.previous_status
-        )
+        event = self._health_event(source, run, health)
         if event is not None:
             add_event(
                 session,
@@ -301,12 +299,7 @@ class Recorder:
         return health
 
     def _health_event(
-        self,
-        source: SourceConfig,
-        run: SourceRun,
-        health: SourceHealth,
-        failures_before: int,
-        status_before: str,
+        self, source: SourceConfig, run: SourceRun, health: SourceHealth
     ) -> SourceEvent | None:
         threshold = self.settings.failing_after
         institution = self.settings.institution(source.institution)
@@ -324,11 +317,11 @@ class Recorder:
             )
 
         # Raised once per streak: when the count reaches the threshold, not at every run after.
-        if health.consecutive_failures == threshold and failures_before < threshold:
+        if health.consecutive_failures == threshold and health.previous_failures < threshold:
             return event("source.failing", run.error)
-        if failures_before >= threshold and health.consecutive_failures == 0:
+        if health.previous_failures >= threshold and health.consecutive_failures == 0:
             return event("source.recovered")
-        if run.outcome == "empty" and status_before != "empty":
+        if run.outcome == "empty" and health.previous_status != "empty":
             return event("source.empty", run.error)
         return None
 

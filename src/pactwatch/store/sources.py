@@ -63,7 +63,7 @@ class SourceHealth:
     status: str
     consecutive_failures: int
     last_success_at: datetime | None
-    previous_failures: int = 0
+    previous_failures: int
 
     @property
     def recovered(self) -> bool:
