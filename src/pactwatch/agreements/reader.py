@@ -64,6 +64,14 @@ class _Reading:
     orgs: dict[int, list[OrgMention]] = field(default_factory=dict)
     clauses: dict[int, tuple[int, int]] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
+    starts: tuple[int, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.starts = tuple(s.start for s in self.body.sentences)
+
+    def sentence_at(self, pos: int) -> int:
+        """The index of the sentence that holds text position `pos` (-1 before the first)."""
+        return bisect_right(self.starts, pos) - 1
 
     def sentence_orgs(self, idx: int) -> list[OrgMention]:
         if idx not in self.orgs:
@@ -559,9 +567,8 @@ def _listed_parties(reading: _Reading) -> list[OrgMention]:
     A, B (Belgium) and C", "Các bên tham gia thỏa thuận gồm A, B và C")."""
     body = reading.body
     out: list[OrgMention] = []
-    starts = [s.start for s in body.sentences]
     for hit in reading.lex.cues["party_lists"].find(body.folded):
-        idx = bisect_right(starts, hit.start) - 1
+        idx = reading.sentence_at(hit.start)
         end = _attendance_start(reading, idx)
         out += [
             o
@@ -621,9 +628,8 @@ def _represented(reading: _Reading) -> list[OrgMention]:
     """Organisations right after "Representing", "on behalf of", "Đại diện" cues."""
     body = reading.body
     out: list[OrgMention] = []
-    starts = [s.start for s in body.sentences]
     for hit in reading.lex.cues["representing"].find(body.folded):
-        idx = bisect_right(starts, hit.start) - 1
+        idx = reading.sentence_at(hit.start)
         if idx < 0 or _attendance_start(reading, idx) <= hit.start:
             # "Tham dự lễ ký có đại diện UBND thành phố": those who attended sign nothing.
             continue
@@ -750,11 +756,9 @@ def _descriptions(reading: _Reading, candidates: list[Candidate]) -> dict[str, s
     """Countries from sentences that describe a partner: "X is one of France's leading ..."."""
     body, lex = reading.body, reading.lex
     out: dict[str, str] = {}
-    starts = [s.start for s in body.sentences]
     forms = {f for c in candidates for f in c.forms() if len(f) >= 3}
     for hit in lex.cues["description_verbs"].find(body.folded):
-        idx = bisect_right(starts, hit.start) - 1
-        sentence = body.sentences[idx]
+        sentence = body.sentences[reading.sentence_at(hit.start)]
         before = key(body.text[max(sentence.start, hit.start - 80) : hit.start])
         subject = next((f for f in forms if before.endswith(f)), None)
         if subject is None:
