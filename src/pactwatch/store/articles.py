@@ -90,8 +90,7 @@ def known_urls(session: Session, urls: Iterable[str]) -> set[str]:
     """The subset of `urls` under which an article is already stored."""
     found: set[str] = set()
     for batch in chunked(set(urls)):
-        rows = session.execute(select(ArticleUrlRecord.url).where(ArticleUrlRecord.url.in_(batch)))
-        found.update(rows.scalars())
+        found.update(url for url, _ in session.execute(_BY_URLS, {"urls": batch}))
     return found
 
 
@@ -155,9 +154,7 @@ def save_new_articles(
     """
     fetched_at = fetched_at or utcnow()
     url_sets = [_all_urls(item.article, item.urls) for item in items]
-    taken: set[str] = set()
-    for batch in chunked(sorted(set().union(*url_sets))):
-        taken.update(url for url, _ in session.execute(_BY_URLS, {"urls": batch}))
+    taken = known_urls(session, set().union(*url_sets))
     leading: list[tuple[NewArticle, set[str]]] = []
     for item, urls in zip(items, url_sets, strict=True):
         if not urls.isdisjoint(taken):
