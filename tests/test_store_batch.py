@@ -24,6 +24,12 @@ def db(db_url: str) -> Iterator[Database]:
     database.close()
 
 
+@pytest.fixture
+def source_id(db: Database) -> int:
+    with db.session() as s, s.begin():
+        return sync_sources(s, [source_config("usth-en")])["usth-en"]
+
+
 def _article(n: int) -> Article:
     return Article(f"https://usth.edu.vn/en/news-{n}/", f"News {n}", None, "en", (f"Text {n}.",))
 
@@ -45,9 +51,9 @@ def _save(
     return work
 
 
-def test_a_failing_write_is_rolled_back_alone_and_the_rest_is_committed(db: Database) -> None:
-    with db.session() as s, s.begin():
-        source_id = sync_sources(s, [source_config("usth-en")])["usth-en"]
+def test_a_failing_write_is_rolled_back_alone_and_the_rest_is_committed(
+    db: Database, source_id: int
+) -> None:
     transactions = 0
 
     def count(*_: object) -> None:
@@ -79,13 +85,11 @@ def test_a_failing_write_is_rolled_back_alone_and_the_rest_is_committed(db: Data
     assert stored == {_article(n).url for n in range(6) if n != 3}
 
 
-def test_results_are_returned_only_once_committed(db: Database) -> None:
+def test_results_are_returned_only_once_committed(db: Database, source_id: int) -> None:
     seen: list[bool] = []
 
     async def run() -> None:
         writer = BatchWriter(db, size=100, wait=0.01)
-        with db.session() as s, s.begin():
-            source_id = sync_sources(s, [source_config("usth-en")])["usth-en"]
         article_id = await writer.run(_save(source_id, 1))
         with db.session() as s:  # another connection sees it
             seen.append(bool(known_urls(s, [_article(1).url])) and article_id > 0)
@@ -94,9 +98,9 @@ def test_results_are_returned_only_once_committed(db: Database) -> None:
     assert seen == [True]
 
 
-def test_a_failing_write_among_others_rolls_back_the_batch_once_and_says_so(db: Database) -> None:
-    with db.session() as s, s.begin():
-        source_id = sync_sources(s, [source_config("usth-en")])["usth-en"]
+def test_a_failing_write_among_others_rolls_back_the_batch_once_and_says_so(
+    db: Database, source_id: int
+) -> None:
     runs: list[int] = []
     rollbacks: list[bool] = []
 
@@ -154,13 +158,11 @@ def test_a_prelude_runs_once_per_batch_and_not_when_items_are_written_alone(db: 
 
 
 def test_the_writer_refreshes_the_planner_statistics_now_and_then(
-    db: Database, monkeypatch: pytest.MonkeyPatch
+    db: Database, source_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if not db.is_sqlite:
         pytest.skip("SQLite only: PostgreSQL's autovacuum keeps its statistics")
     monkeypatch.setattr(batch, "STATISTICS_EVERY", 2)
-    with db.session() as s, s.begin():
-        source_id = sync_sources(s, [source_config("usth-en")])["usth-en"]
 
     def analysed() -> bool:
         with db.engine.connect() as connection:
