@@ -207,9 +207,3 @@ def list_sources(session: Session, *, include_disabled: bool = False) -> list[So
         )
         for s, n in session.execute(stmt)
     ]
-
-
-def source_ids(session: Session) -> dict[str, int]:
-    """Name → id of every source row."""
-    rows = session.execute(select(SourceRecord.name, SourceRecord.id))
-    return dict(rows.all())
