@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import escape
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
@@ -388,6 +388,7 @@ def _trafilatura_worker(conn: Connection) -> None:
     """Time trafilatura.extract over the pages it is sent, once per request (CPU seconds)."""
     import trafilatura
 
+    conn.send(0.0)  # imported: the pages may come
     pages: list[str] = conn.recv()
     for html in pages:  # warm up
         trafilatura.extract(html)
@@ -419,8 +420,21 @@ class _Trafilatura:
         self._conn, child = context.Pipe()
         self._process = context.Process(target=_trafilatura_worker, args=(child,), daemon=True)
         self._process.start()
+        self._answer()
         self._conn.send(pages)
-        self._conn.recv()
+        self._answer()
+
+    def _answer(self) -> float:
+        # A child that died (trafilatura not installed: `pip install -e '.[bench]'`) never
+        # answers: wait for its answer or its end, whichever comes first.
+        wait([self._conn, self._process.sentinel])
+        if not self._conn.poll():
+            raise SystemExit(
+                f"the trafilatura process ended (exit code {self._process.exitcode}); "
+                "is trafilatura installed? pip install -e '.[bench]'"
+            )
+        seconds: float = self._conn.recv()
+        return seconds
 
     def time(self) -> float:
         """CPU seconds for one pass over the pages."""
@@ -430,8 +444,7 @@ class _Trafilatura:
                 self._extract(html)
             return time.process_time() - started
         self._conn.send(True)
-        seconds: float = self._conn.recv()
-        return seconds
+        return self._answer()
 
     def close(self) -> None:
         if not self.same_process:
