@@ -101,12 +101,9 @@ def _parse(html: str, url: str, source: SourceConfig, link: Link | None) -> Arti
     if root is None:
         raise ValueError("no document")
     head = tree.head
-    site_name = next(
-        select_values(root, ('meta[property="og:site_name"]@content',), head=head), None
-    )
     title = (
         select_first(root, profile.title, _title, head=head)
-        or _page_title(root, head, site_name)
+        or _page_title(root, head)
         or (link.title if link else None)
     )
     published = select_first(
@@ -127,10 +124,13 @@ def _title(text: str) -> str | None:
     return text if 2 <= len(text) <= 600 else None
 
 
-def _page_title(root: LexborNode, head: LexborNode | None, site_name: str | None) -> str | None:
+def _page_title(root: LexborNode, head: LexborNode | None) -> str | None:
     text = next(select_values(root, ("title",), head=head), None)
     if not text:
         return None
+    site_name = next(
+        select_values(root, ('meta[property="og:site_name"]@content',), head=head), None
+    )
     if site_name:
         for separator in (" - ", " – ", " — ", " | ", " :: "):
             suffix = separator + site_name

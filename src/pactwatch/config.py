@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -197,11 +198,17 @@ class SourceConfig(_Strict):
     @property
     def hosts(self) -> frozenset[str]:
         """Hosts whose links this source may follow: the configured ones, else the URL's own."""
-        from urllib.parse import urlsplit
+        return _hosts(self.url, self.allowed_hosts)
 
-        host = (urlsplit(self.url).hostname or "").lower()
-        configured = {h.lower() for h in self.allowed_hosts}
-        return frozenset(configured or {host, host.removeprefix("www."), "www." + host})
+
+# Asked for every page a source's crawl parses: worked out once per source.
+@lru_cache(maxsize=1024)
+def _hosts(url: str, allowed_hosts: tuple[str, ...]) -> frozenset[str]:
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower()
+    configured = {h.lower() for h in allowed_hosts}
+    return frozenset(configured or {host, host.removeprefix("www."), "www." + host})
 
 
 class InstitutionConfig(_Strict):

@@ -729,7 +729,11 @@ def _vietnamese_heads(reading: _Reading, candidates: list[Candidate]) -> frozens
             written = fold(name)
             start = body.folded.find(written)
             while start >= 0 and not out.issuperset(cand.forms()):
-                match = _HEADED.search(body.text, max(0, start - 120), start)
+                # The search tries every position of the window; without a comma in it
+                # (most mentions) it cannot match.
+                window = max(0, start - 120)
+                found = "," in body.text[window:start]
+                match = _HEADED.search(body.text, window, start) if found else None
                 # "Directrice de l'IRD au Vietnam" heads a country office, not the body.
                 office = _SEATED.match(body.folded, start + len(written)) is not None
                 if match and not office and _vietnamese_head(lex, match.group(1), match.group(2)):
