@@ -694,6 +694,10 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
         return prev.is_cap and ctx.lex.cues["name_compounds"].label_of(pair) is not None
     if head.lang != "fr":
         return not _renewal_at(ctx, tok)
+    if tok.text[:1].isdigit():
+        # "l'Université de Rennes le 12 décembre": a number in lowercase is a date or a
+        # count, never the name going on (a city's number follows a capital).
+        return False
     connectors = ctx.lex.name_connectors | _OF
     # "Haute école spécialisée de Suisse occidentale (HES-SO)": an adjective closing the
     # name right before its parenthesis.

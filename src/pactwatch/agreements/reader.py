@@ -110,12 +110,16 @@ def read_article(
         ]
         return Decision(False, 0.95, (_NO_CUE, *reasons), language=language)
     # Definitions ("Full Name (ACRONYM)") in the title, the lead and the statements teach
-    # the home institution's aliases before anyone is judged a party.
+    # the home institution's aliases before anyone is judged a party; so do its units named
+    # with it ("le Département de français de l'Université de Hanoï"), which may sign for it.
     lead = [
         i
         for i, s in enumerate(body.sentences)
         if s.paragraph <= 1
-        and _may_define(body.text[s.start : s.end])
+        and (
+            _may_define(body.text[s.start : s.end])
+            or lex.cues["unit_heads"].any_match(body.folded, s.start, s.end)
+        )
         and home.mentioned(body.folded, s.start, s.end)
     ][:8]
     for idx in sorted({*lead, *(s.index for s in statements)}):
