@@ -290,3 +290,83 @@ def test_a_bare_city_is_a_place_unless_an_organisation_word_governs_it(
     text: str, expected: list[str]
 ) -> None:
     assert [name for name, _ in partners(read(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 12 June 2025, USTH signed an agreement with De La Salle University (the "
+            "Philippines).",
+            [("De La Salle University", "PH")],
+        ),
+        (
+            "On 12 June 2025, USTH signed an agreement with Van Lang University.",
+            [("Van Lang University", "VN")],
+        ),
+    ],
+)
+def test_a_capitalised_particle_opens_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert partners(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The founding framework agreement was signed on 12 June 2025 in Bangkok, on the "
+        "sidelines of the ASEAN Smart Cities Network annual meeting. Signatories were: USTH, "
+        "Vietnam; Chulalongkorn University, Thailand; and Institut Teknologi Bandung, Indonesia.",
+        "The founding framework agreement was signed on 12 June 2025 in Bangkok, on the "
+        "sidelines of the ASEAN Smart Cities Network annual meeting. The universities signing "
+        "the agreement were USTH, Chulalongkorn University (Thailand) and Institut Teknologi "
+        "Bandung (Indonesia).",
+    ],
+)
+def test_a_list_of_signatories_is_the_list_of_parties(opening: str) -> None:
+    decision = read(opening, title="USTH co-founds a research network with two universities")
+    assert sorted(partners(decision)) == [
+        ("Chulalongkorn University", "TH"),
+        ("Institut Teknologi Bandung", "ID"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các đối tác tham gia ký kết với nhà trường gồm Đại học Chulalongkorn (Thái Lan) và Đại "
+        "học Gadjah Mada (Indonesia).",
+        "Les établissements signataires de la convention sont l'Université Chulalongkorn "
+        "(Thaïlande) et l'Université Gadjah Mada (Indonésie).",
+    ],
+)
+def test_a_list_of_signatories_in_other_words_is_read(text: str) -> None:
+    decision = read(
+        "Ngày 12/6/2025, USTH đã ký kết thỏa thuận hợp tác đa phương.\n" + text,
+        title="USTH ký kết thỏa thuận hợp tác đa phương",
+    )
+    assert sorted(country for _, country in partners(decision)) == ["ID", "TH"]
+
+
+def test_a_list_verb_far_from_a_name_opens_no_list() -> None:
+    decision = read(
+        "On 12 June 2025, USTH signed a memorandum of understanding with Kyoto University. The "
+        "parties are committed to joint research with Osaka University.",
+    )
+    assert partners(decision) == [("Kyoto University", "JP")]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Sau lễ ký, đoàn Viện Công nghệ Kanazawa đã tham quan Trung tâm Đổi mới sáng tạo BK "
+        "Holdings.",
+        "After the signing ceremony, the delegation visited the Innovation Centre of BK Holdings.",
+    ],
+)
+def test_a_signing_act_named_as_a_time_adds_no_party(after: str) -> None:
+    decision = read(
+        "Ngày 12/6, đại diện hai bên đã ký kết Biên bản ghi nhớ hợp tác giai đoạn 2025–2030.\n"
+        + after,
+        title="USTH và Viện Công nghệ Kanazawa mở rộng hợp tác đào tạo kỹ sư",
+    )
+    assert [name for name, _ in partners(decision)] == ["Viện Công nghệ Kanazawa"]

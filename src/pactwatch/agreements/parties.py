@@ -133,14 +133,24 @@ def _is_stop(tok: Token, ctx: _Ctx) -> bool:
 
 
 _NAME_ARTICLES = frozenset({"la", "le", "les", "los", "las", "el"})
+# Particles of family names that open a name in capitals ("De La Salle University").
+_NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "van", "von", "der", "den"})
 
 
 def _name_article(ctx: _Ctx, k: int) -> bool:
     """Whether the capitalised article at token k belongs to the name: a place that holds its
     article ("La Rochelle Université", "Le Mans Université", "Le Havre"), or a word that is
-    not an organisation word right before one ("La Rochelle University")."""
+    not an organisation word right before one ("La Rochelle University"); so does a
+    capitalised particle before such an article or word ("De La Salle University")."""
     toks = ctx.toks
-    if _word(toks[k]) not in _NAME_ARTICLES or not toks[k].is_cap or k + 1 >= len(toks):
+    if not toks[k].is_cap or k + 1 >= len(toks):
+        return False
+    if _word(toks[k]) in _NAME_PARTICLES:
+        nxt = toks[k + 1]
+        if nxt.is_cap and _word(nxt) in _NAME_ARTICLES:
+            return _name_article(ctx, k + 1)
+        return _before_head(ctx, k)
+    if _word(toks[k]) not in _NAME_ARTICLES:
         return False
     nxt = toks[k + 1]
     if not (nxt.is_word and nxt.is_cap) or nxt.start in ctx.head_at or _word(nxt) in ctx.stops:
@@ -148,7 +158,19 @@ def _name_article(ctx: _Ctx, k: int) -> bool:
     city = ctx.lex.cities.first(ctx.body.folded, toks[k].start, nxt.end)
     if city is not None and city.start == toks[k].start:
         return True
-    return k + 2 < len(toks) and toks[k + 2].start in ctx.head_at and toks[k + 2].is_cap
+    return _before_head(ctx, k)
+
+
+def _before_head(ctx: _Ctx, k: int) -> bool:
+    """Whether token k + 1, a capitalised word and no organisation or stop word, stands
+    right before a capitalised organisation word."""
+    toks = ctx.toks
+    if k + 2 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    if not (nxt.is_word and nxt.is_cap) or nxt.start in ctx.head_at or _word(nxt) in ctx.stops:
+        return False
+    return toks[k + 2].start in ctx.head_at and toks[k + 2].is_cap
 
 
 def _head_at(ctx: _Ctx, tok: Token) -> str | None:
