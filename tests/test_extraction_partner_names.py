@@ -370,3 +370,43 @@ def test_a_signing_act_named_as_a_time_adds_no_party(after: str) -> None:
         title="USTH và Viện Công nghệ Kanazawa mở rộng hợp tác đào tạo kỹ sư",
     )
     assert [name for name, _ in partners(decision)] == ["Viện Công nghệ Kanazawa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ngay 15/6/2025, USTH, So Giao duc va Dao tao Nghe An va So Giao duc va Dao tao Ha "
+            "Tinh da ky ket thoa thuan khung ve dao tao giao vien.",
+            ["So Giao duc va Dao tao Ha Tinh", "So Giao duc va Dao tao Nghe An"],
+        ),
+        # At a sentence's start "So" is an English word.
+        (
+            "So Kyoto University and USTH signed a memorandum of understanding on 15 June 2025.",
+            ["Kyoto University"],
+        ),
+    ],
+)
+def test_an_exact_vietnamese_head_reads_unmarked_in_a_text_without_marks(
+    text: str, expected: list[str]
+) -> None:
+    assert sorted(name for name, _ in partners(read(text))) == expected
+
+
+def test_one_department_with_and_without_its_city_word_is_one_partner() -> None:
+    decision = read(
+        "Sang 16/6, tai Da Nang, USTH va So Xay dung thanh pho Da Nang da ky thoa thuan khung "
+        "ve hop tac dao tao.\nKy thoa thuan co ong Le Van B, Hieu truong USTH va ong Nguyen Van "
+        "A, Giam doc So Xay dung Da Nang.",
+        title="Ky ket thoa thuan khung voi So Xay dung thanh pho Da Nang",
+    )
+    assert [name for name, _ in partners(decision)] == ["So Xay dung thanh pho Da Nang"]
+
+
+def test_a_venue_before_the_home_heading_a_list_of_signers_is_no_unit_of_the_home() -> None:
+    decision = read(
+        "Ngày 14/6/2025, tại Văn phòng Sở Công Thương tỉnh Long An (TP. Tân An), USTH (Hà Nội) "
+        "và Sở Công Thương tỉnh Long An đã ký kết thỏa thuận hợp tác về đào tạo.",
+        title="USTH và Sở Công Thương tỉnh Long An ký kết thỏa thuận hợp tác đào tạo",
+    )
+    assert [name for name, _ in partners(decision)] == ["Sở Công Thương tỉnh Long An"]

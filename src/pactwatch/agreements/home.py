@@ -200,7 +200,8 @@ class HomeSide:
         # "CNES, USTH and IRD", "tại Bệnh viện X, ĐHBK Hà Nội, Bệnh viện X, ... đã ký" are
         # lists, not a unit and its parent; but a name that says no more than "University
         # of Technology" needs the parent after it.
-        after = tail[match.end() :]
+        # "..., Trường Đại học Kinh tế TP.HCM (UEH) và Sở X": its parenthesis aside.
+        after = _PAREN_FIRST.sub("", tail[match.end() :])
         rest = re.sub(r"[^a-z0-9&]+", " ", after).split()
         listed = (bool(rest) and rest[0] in {"and", "va", "et"}) or after.lstrip()[:1] == ","
         return not listed or org.generic
@@ -223,6 +224,7 @@ class HomeSide:
         return org.possessive and self.is_home(org)
 
 
+_PAREN_FIRST = re.compile(r"^\s*\([^()]{0,80}\)")
 # Words that link a unit to its parent at the end of its name.
 _PARENT_LINK = re.compile(r"(?:\s(?:of|the|de|du|des|d|l|la|cua|truong))+$")
 

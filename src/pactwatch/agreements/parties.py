@@ -13,10 +13,11 @@ name ("Trường ĐH Bách khoa (ĐH Đà Nẵng)"). Usage::
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from pactwatch.agreements.lexicon import Hit, Lexicon
+from pactwatch.agreements.lexicon import Hit, Lexicon, PhraseMatcher
 from pactwatch.agreements.text import Body, Token, fold, has_vietnamese_marks, tokens
 from pactwatch.model import PartnerKind
 
@@ -217,6 +218,10 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
                     for e in events
                 )
             ]
+    if not body.marked:
+        unmarked = _unmarked_heads(ctx)
+        if unmarked:
+            ctx.heads = sorted([*ctx.heads, *unmarked], key=lambda h: h.start)
     ctx.head_at = {h.start: h for h in ctx.heads}
     ctx.places = {h.start: h for h in lex.cues["places"].find(body.folded, start, end)}
     ctx.units = [
@@ -250,6 +255,38 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
                 out.append(_situated(ctx, mention, out[-1] if out else None))
         i = max(j, i + 1)
     return out
+
+
+@lru_cache(maxsize=4)
+def _exact_unmarked(heads: PhraseMatcher) -> dict[str, Hit]:
+    """The Vietnamese organisation words matched only as written ("=Sở": "số" is a
+    number), by their form without marks ("So"), each with a hit to copy."""
+    out = {}
+    for entry in heads.entries:
+        if entry.phrase.startswith("=") and entry.lang == "vi":
+            plain = _strip_marks(entry.phrase[1:])
+            if plain != entry.phrase[1:]:
+                out[plain] = Hit(0, 0, entry.label, entry.lang)
+    return out
+
+
+def _strip_marks(text: str) -> str:
+    """`text` without Vietnamese marks, its case kept ("Sở" -> "So")."""
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def _unmarked_heads(ctx: _Ctx) -> list[Hit]:
+    """In a text written without marks, those words in their unmarked form, inside a
+    sentence and before a capitalised word ("Truong Dai hoc Vinh, So Giao duc va Dao tao
+    Nghe An"): at a sentence's start "So" is as likely English."""
+    forms = _exact_unmarked(ctx.lex.cues["org_heads"])
+    toks = ctx.toks
+    return [
+        replace(forms[tok.text], start=tok.start, end=tok.end)
+        for k, tok in enumerate(toks[1:-1], start=1)
+        if tok.text in forms and toks[k + 1].is_cap
+    ]
 
 
 def _event(ctx: _Ctx, mention: OrgMention) -> bool:
@@ -564,11 +601,8 @@ def _extend(ctx: _Ctx, i: int) -> int:
         if _is_possessive(prev) and _word(prev) not in ctx.lex.generic_name_words:
             break
         if tok.is_cap or (tok.text.isdigit() and _city_number(ctx, j)):
-            inner = ctx.head_at.get(tok.start)
-            j += 1
             # A head inside the name ("Công ty Cổ phần Tập đoàn TH") is taken whole.
-            while inner is not None and j < len(toks) and toks[j].start < inner.end:
-                j += 1
+            j = _past_head(ctx, j, ctx.head_at.get(tok.start))
             lowercase_run = 0
             continue
         if tok.text in _DASHES and j + 1 < len(toks) and toks[j + 1].is_cap:
@@ -592,7 +626,9 @@ def _extend(ctx: _Ctx, i: int) -> int:
             j, lowercase_run = step[0], lowercase_run + step[1]
             continue
         if vi_mode and head is not None and _lowercase_goes_on(ctx, j, head, lowercase_run):
-            j += 1
+            # "So Xay dung thanh pho Da Nang": an organisation word in lowercase is taken
+            # whole; without marks its second syllable ("pho") folds like a stop word.
+            j = _past_head(ctx, j, ctx.head_at.get(tok.start) if head.lang == "vi" else None)
             lowercase_run += 1
             continue
         break
@@ -605,6 +641,14 @@ def _extend(ctx: _Ctx, i: int) -> int:
         or toks[j - 1].text in _DASHES
     ):
         j -= 1
+    return j
+
+
+def _past_head(ctx: _Ctx, j: int, inner: Hit | None) -> int:
+    """The token after token j, or after the organisation word `inner` that starts at it."""
+    j += 1
+    while inner is not None and j < len(ctx.toks) and ctx.toks[j].start < inner.end:
+        j += 1
     return j
 
 
@@ -1003,7 +1047,19 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
         mention.generic = _generic(ctx, start, end)
         if kind == "government":
             mention.seat = _seat(ctx, start, end)
+            mention.aliases = _inner_seat_dropped(ctx, mention)
     return _after(ctx, mention, resume)
+
+
+def _inner_seat_dropped(ctx: _Ctx, mention: OrgMention) -> tuple[str, ...]:
+    """A government name written without a place word inside it: "Sở Xây dựng thành phố
+    Đà Nẵng" is also "Sở Xây dựng Đà Nẵng"."""
+    folded, text = ctx.body.folded, ctx.body.text
+    for hit in ctx.lex.cues["seat_words"].find(folded, mention.start, mention.end):
+        if mention.start < hit.start and hit.end < mention.end:
+            shorter = _clean(text[mention.start : hit.start] + text[hit.end : mention.end])
+            return (*mention.aliases, " ".join(shorter.split()))
+    return mention.aliases
 
 
 _OWNER_OF = _OWNER | {"d'"}
