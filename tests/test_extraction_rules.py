@@ -2800,3 +2800,31 @@ def test_a_unit_named_with_the_home_signs_for_it_by_its_own_name() -> None:
         language="fr",
     )
     assert [p[0] for p in partners(decision)] == ["Université Lumière Lyon 2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Le 18 juin, l'USTH et l'INSA Lyon ont renouvelé, pour cinq ans, la convention qui "
+            "encadre le Programme de formation d'ingénieurs d'excellence.",
+            "fr",
+        ),
+        (
+            "On June 18, USTH and the University of Greenwich signed an agreement governing the "
+            "Business Management degree programme.",
+            "en",
+        ),
+        (
+            "Ngày 18/6, USTH và Trường Đại học Greenwich đã ký kết thỏa thuận về chương trình "
+            "đào tạo kỹ sư chất lượng cao.",
+            "vi",
+        ),
+    ],
+)
+def test_an_agreement_for_a_programme_of_study_is_a_joint_programme_agreement(
+    text: str, language: str
+) -> None:
+    decision = read(text, language=language)
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.kind == "joint_program_agreement"
