@@ -372,6 +372,14 @@ def test_a_signing_act_named_as_a_time_adds_no_party(after: str) -> None:
     assert [name for name, _ in partners(decision)] == ["Viện Công nghệ Kanazawa"]
 
 
+def test_a_signing_act_named_as_a_time_with_its_party_keeps_it() -> None:
+    decision = read(
+        "Following the signing of the memorandum of understanding with Kyoto University on 18 "
+        "June, the USTH delegation visited the Kyoto Innovation Hub."
+    )
+    assert partners(decision) == [("Kyoto University", "JP")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -410,3 +418,14 @@ def test_a_venue_before_the_home_heading_a_list_of_signers_is_no_unit_of_the_hom
         title="USTH và Sở Công Thương tỉnh Long An ký kết thỏa thuận hợp tác đào tạo",
     )
     assert [name for name, _ in partners(decision)] == ["Sở Công Thương tỉnh Long An"]
+
+
+def test_a_name_and_its_acronym_after_a_dash_then_a_country_in_one_parenthesis() -> None:
+    decision = read(
+        "Ngày 12/6, USTH và Viện Công nghệ Kanazawa (Kanazawa Institute of Technology – KIT, "
+        "Nhật Bản) đã ký kết Biên bản ghi nhớ hợp tác."
+    )
+    assert decision.agreement is not None, decision.reasons
+    [partner] = decision.agreement.partners
+    assert (partner.acronym, partner.country) == ("KIT", "JP")
+    assert "Kanazawa Institute of Technology" in partner.mentions

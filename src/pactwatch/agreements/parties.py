@@ -1306,20 +1306,17 @@ def _seat_abroad(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, in
 
 
 def _read_paren(ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token]) -> OrgMention:
-    dash = next((k for k in range(len(inner) - 1, 0, -1) if inner[k].text in _DASHES), None)
-    if (
-        dash is not None
-        and _acronym_only(inner[dash + 1 :])
-        and ctx.heads_in(inner[0].start, inner[dash - 1].end)
-    ):
+    named = _name_and_acronym(ctx, inner)
+    if named is not None:
         # "Đại học Ngoại ngữ Hàn Quốc (Hankuk University of Foreign Studies – HUFS)": the
         # name in another language and its acronym, both the partner's own.
-        for piece in (inner[:dash], inner[dash + 1 :]):
+        for piece in named:
             text = _clean(ctx.body.text[piece[0].start : piece[-1].end])
             mention = _read_piece(ctx, mention, text, piece, qualifier=False)
         return mention
     if any(t.text in {",", ";"} for t in inner):
-        # "(USTH, Vietnam France University)": an acronym and an alias.
+        # "(USTH, Vietnam France University)": an acronym and an alias; "(Kanazawa
+        # Institute of Technology – KIT, Nhật Bản)": a name and its acronym, a country.
         pieces: list[list[Token]] = [[]]
         for tok in inner:
             if tok.text in {",", ";"}:
@@ -1327,11 +1324,23 @@ def _read_paren(ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token]
             else:
                 pieces[-1].append(tok)
         for piece in pieces:
-            if piece:
-                text = _clean(ctx.body.text[piece[0].start : piece[-1].end])
-                mention = _read_piece(ctx, mention, text, piece, qualifier=False)
+            for part in _name_and_acronym(ctx, piece) or ([piece] if piece else []):
+                text = _clean(ctx.body.text[part[0].start : part[-1].end])
+                mention = _read_piece(ctx, mention, text, part, qualifier=False)
         return mention
     return _read_piece(ctx, mention, content, inner, qualifier=True)
+
+
+def _name_and_acronym(ctx: _Ctx, inner: list[Token]) -> list[list[Token]] | None:
+    """A name with an organisation word, a dash and its acronym: the two; else None."""
+    dash = next((k for k in range(len(inner) - 1, 0, -1) if inner[k].text in _DASHES), None)
+    if (
+        dash is not None
+        and _acronym_only(inner[dash + 1 :])
+        and ctx.heads_in(inner[0].start, inner[dash - 1].end)
+    ):
+        return [inner[:dash], inner[dash + 1 :]]
+    return None
 
 
 def _acronym_only(piece: list[Token]) -> bool:

@@ -577,18 +577,26 @@ _ACT_TIME_GAP = re.compile(r"\s*(?:(?:the|la|le|l'|les)\s*)?")
 
 def _in_passing(reading: _Reading, stmt: Statement) -> bool:
     """Whether a statement names the signing act only as a time ("Sau lễ ký, đoàn đã
-    tham quan X", "After the signing ceremony, the delegation visited X"), with no verb
-    and no "between": the names it holds are of something else."""
-    if stmt.verb is not None or stmt.event is None:
+    tham quan X", "After the signing ceremony, the delegation visited X"), with no verb,
+    no "between" and no party in the act's own clause ("After the signing of the MoU with
+    X, ..."): the names it holds are of something else."""
+    event = stmt.event
+    if stmt.verb is not None or event is None:
         return False
-    folded, s = reading.body.folded, stmt.sentence
-    if reading.lex.cues["between"].first(folded, s.start, s.end) is not None:
+    folded, s, lex = reading.body.folded, stmt.sentence, reading.lex
+    if lex.cues["between"].first(folded, s.start, s.end) is not None:
         return False
-    lo = max(s.start, stmt.event.start - 20)
+    clause = _CLAUSE_END.search(folded, event.end, s.end)
+    if lex.cues["party_slots"].first(folded, event.end, clause.start() if clause else s.end):
+        return False
+    lo = max(s.start, event.start - 20)
     return any(
-        _ACT_TIME_GAP.fullmatch(folded, h.end, stmt.event.start)
-        for h in reading.lex.cues["act_times"].find(folded, lo, stmt.event.start)
+        _ACT_TIME_GAP.fullmatch(folded, h.end, event.start)
+        for h in lex.cues["act_times"].find(folded, lo, event.start)
     )
+
+
+_CLAUSE_END = re.compile(r"[,;:.]")
 
 
 def _listed_parties(reading: _Reading) -> list[OrgMention]:
