@@ -290,3 +290,142 @@ def test_a_bare_city_is_a_place_unless_an_organisation_word_governs_it(
     text: str, expected: list[str]
 ) -> None:
     assert [name for name, _ in partners(read(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 12 June 2025, USTH signed an agreement with De La Salle University (the "
+            "Philippines).",
+            [("De La Salle University", "PH")],
+        ),
+        (
+            "On 12 June 2025, USTH signed an agreement with Van Lang University.",
+            [("Van Lang University", "VN")],
+        ),
+    ],
+)
+def test_a_capitalised_particle_opens_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert partners(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The founding framework agreement was signed on 12 June 2025 in Bangkok, on the "
+        "sidelines of the ASEAN Smart Cities Network annual meeting. Signatories were: USTH, "
+        "Vietnam; Chulalongkorn University, Thailand; and Institut Teknologi Bandung, Indonesia.",
+        "The founding framework agreement was signed on 12 June 2025 in Bangkok, on the "
+        "sidelines of the ASEAN Smart Cities Network annual meeting. The universities signing "
+        "the agreement were USTH, Chulalongkorn University (Thailand) and Institut Teknologi "
+        "Bandung (Indonesia).",
+    ],
+)
+def test_a_list_of_signatories_is_the_list_of_parties(opening: str) -> None:
+    decision = read(opening, title="USTH co-founds a research network with two universities")
+    assert sorted(partners(decision)) == [
+        ("Chulalongkorn University", "TH"),
+        ("Institut Teknologi Bandung", "ID"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các đối tác tham gia ký kết với nhà trường gồm Đại học Chulalongkorn (Thái Lan) và Đại "
+        "học Gadjah Mada (Indonesia).",
+        "Les établissements signataires de la convention sont l'Université Chulalongkorn "
+        "(Thaïlande) et l'Université Gadjah Mada (Indonésie).",
+    ],
+)
+def test_a_list_of_signatories_in_other_words_is_read(text: str) -> None:
+    decision = read(
+        "Ngày 12/6/2025, USTH đã ký kết thỏa thuận hợp tác đa phương.\n" + text,
+        title="USTH ký kết thỏa thuận hợp tác đa phương",
+    )
+    assert sorted(country for _, country in partners(decision)) == ["ID", "TH"]
+
+
+def test_a_list_verb_far_from_a_name_opens_no_list() -> None:
+    decision = read(
+        "On 12 June 2025, USTH signed a memorandum of understanding with Kyoto University. The "
+        "parties are committed to joint research with Osaka University.",
+    )
+    assert partners(decision) == [("Kyoto University", "JP")]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Sau lễ ký, đoàn Viện Công nghệ Kanazawa đã tham quan Trung tâm Đổi mới sáng tạo BK "
+        "Holdings.",
+        "After the signing ceremony, the delegation visited the Innovation Centre of BK Holdings.",
+    ],
+)
+def test_a_signing_act_named_as_a_time_adds_no_party(after: str) -> None:
+    decision = read(
+        "Ngày 12/6, đại diện hai bên đã ký kết Biên bản ghi nhớ hợp tác giai đoạn 2025–2030.\n"
+        + after,
+        title="USTH và Viện Công nghệ Kanazawa mở rộng hợp tác đào tạo kỹ sư",
+    )
+    assert [name for name, _ in partners(decision)] == ["Viện Công nghệ Kanazawa"]
+
+
+def test_a_signing_act_named_as_a_time_with_its_party_keeps_it() -> None:
+    decision = read(
+        "Following the signing of the memorandum of understanding with Kyoto University on 18 "
+        "June, the USTH delegation visited the Kyoto Innovation Hub."
+    )
+    assert partners(decision) == [("Kyoto University", "JP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ngay 15/6/2025, USTH, So Giao duc va Dao tao Nghe An va So Giao duc va Dao tao Ha "
+            "Tinh da ky ket thoa thuan khung ve dao tao giao vien.",
+            ["So Giao duc va Dao tao Ha Tinh", "So Giao duc va Dao tao Nghe An"],
+        ),
+        # At a sentence's start "So" is an English word.
+        (
+            "So Kyoto University and USTH signed a memorandum of understanding on 15 June 2025.",
+            ["Kyoto University"],
+        ),
+    ],
+)
+def test_an_exact_vietnamese_head_reads_unmarked_in_a_text_without_marks(
+    text: str, expected: list[str]
+) -> None:
+    assert sorted(name for name, _ in partners(read(text))) == expected
+
+
+def test_one_department_with_and_without_its_city_word_is_one_partner() -> None:
+    decision = read(
+        "Sang 16/6, tai Da Nang, USTH va So Xay dung thanh pho Da Nang da ky thoa thuan khung "
+        "ve hop tac dao tao.\nKy thoa thuan co ong Le Van B, Hieu truong USTH va ong Nguyen Van "
+        "A, Giam doc So Xay dung Da Nang.",
+        title="Ky ket thoa thuan khung voi So Xay dung thanh pho Da Nang",
+    )
+    assert [name for name, _ in partners(decision)] == ["So Xay dung thanh pho Da Nang"]
+
+
+def test_a_venue_before_the_home_heading_a_list_of_signers_is_no_unit_of_the_home() -> None:
+    decision = read(
+        "Ngày 14/6/2025, tại Văn phòng Sở Công Thương tỉnh Long An (TP. Tân An), USTH (Hà Nội) "
+        "và Sở Công Thương tỉnh Long An đã ký kết thỏa thuận hợp tác về đào tạo.",
+        title="USTH và Sở Công Thương tỉnh Long An ký kết thỏa thuận hợp tác đào tạo",
+    )
+    assert [name for name, _ in partners(decision)] == ["Sở Công Thương tỉnh Long An"]
+
+
+def test_a_name_and_its_acronym_after_a_dash_then_a_country_in_one_parenthesis() -> None:
+    decision = read(
+        "Ngày 12/6, USTH và Viện Công nghệ Kanazawa (Kanazawa Institute of Technology – KIT, "
+        "Nhật Bản) đã ký kết Biên bản ghi nhớ hợp tác."
+    )
+    assert decision.agreement is not None, decision.reasons
+    [partner] = decision.agreement.partners
+    assert (partner.acronym, partner.country) == ("KIT", "JP")
+    assert "Kanazawa Institute of Technology" in partner.mentions

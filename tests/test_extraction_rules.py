@@ -2641,3 +2641,190 @@ def test_a_faculty_of_a_named_university_is_the_partner(link: str) -> None:
     assert partners(decision) == [
         ("Faculty of Engineering and Information Technology, University of Melbourne", None, "AU")
     ]
+
+
+# -- look-alike ceremonies, days ahead, list lines, pledges, units that sign -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        # The French "le" folds like the Vietnamese "lễ" (a ceremony).
+        (
+            "L'USTH a reçu une délégation de l'Université de Lille. « Nous espérons pouvoir "
+            "signer cet accord de coopération à la rentrée », a déclaré le Pr Martin.",
+            False,
+        ),
+        (
+            "Le 18 juin 2025, une cérémonie a eu lieu pour signer l'accord de coopération entre "
+            "l'USTH et l'Université de Lille.",
+            True,
+        ),
+    ],
+)
+def test_a_weak_signing_word_needs_a_ceremony_in_its_own_language(text: str, signed: bool) -> None:
+    decision = read(text, language="fr")
+    assert decision.is_agreement is signed, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "timing_of"),
+    [
+        ("le 12 décembre", date(2025, 12, 3), "future"),
+        ("Sáng 27/7", date(2025, 7, 20), "future"),
+        ("le 12 décembre", date(2025, 12, 13), "recent"),
+        # Months ahead in the publication year: the previous year's day.
+        ("On 28 December", date(2026, 1, 2), "recent"),
+        ("On 28 December", date(2025, 6, 2), "recent"),
+    ],
+)
+def test_a_day_and_month_weeks_after_publication_lie_ahead(
+    text: str, published: date, timing_of: str
+) -> None:
+    from pactwatch.agreements.signing_date import timing
+
+    found = find_dates(fold(text), 0, len(text), load_lexicon())
+    assert timing(found[-1], published) == timing_of
+
+
+@pytest.mark.parametrize(
+    ("published", "signed"), [(date(2025, 12, 3), False), (date(2025, 12, 13), True)]
+)
+def test_a_ceremony_on_a_day_ahead_is_an_announcement(published: date, signed: bool) -> None:
+    decision = read(
+        "L'USTH et l'Université de Rennes ont organisé la cérémonie au siège de l'USTH.",
+        title="Cérémonie de signature avec l'Université de Rennes le 12 décembre",
+        published=published,
+        language="fr",
+    )
+    assert decision.is_agreement is signed, decision.reasons
+    if signed:
+        assert partners(decision) == [("Université de Rennes", None, "FR")]
+
+
+def test_a_date_after_a_french_name_is_not_part_of_it() -> None:
+    decision = read(
+        "L'USTH a signé un accord de coopération avec l'Université de Rennes le 12 juin 2025.",
+        language="fr",
+    )
+    assert partners(decision) == [("Université de Rennes", None, "FR")]
+
+
+@pytest.mark.parametrize(
+    ("middle", "signed"),
+    [
+        # Short lines of a list belong to the paragraph that opens it.
+        ("Montant : 4 315 000 000 VND\nDélai d'exécution : 60 jours", False),
+        # A full paragraph between ends the list.
+        (
+            "Le laboratoire accueillera les étudiants de master dès la rentrée prochaine, avec le "
+            "soutien de l'Université de Lille et de ses chercheurs.",
+            True,
+        ),
+    ],
+)
+def test_a_contract_line_under_a_purchase_paragraph_is_a_purchase(
+    middle: str, signed: bool
+) -> None:
+    decision = read(
+        "L'USTH informe que le marché relatif à la fourniture de six laboratoires de langues a "
+        f"été attribué à la société Sao Viet.\n{middle}\n"
+        "Date de signature du contrat : 15/06/2025",
+        language="fr",
+    )
+    assert decision.is_agreement is signed, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language"),
+    [
+        (
+            "Lễ ký kết giao ước thi đua năm học 2025 – 2026",
+            "Sáng 18/6, USTH tổ chức Lễ ký kết giao ước thi đua năm học 2025 – 2026 giữa các khoa.",
+            "vi",
+        ),
+        (
+            "Cérémonie de signature du pacte d'émulation 2025-2026",
+            "Le 18 juin, l'USTH a organisé la cérémonie de signature du pacte d'émulation entre "
+            "ses départements.",
+            "fr",
+        ),
+    ],
+)
+def test_a_ceremony_to_sign_an_internal_pledge_is_not_an_agreement(
+    title: str, text: str, language: str
+) -> None:
+    decision = read(text, title=title, language=language)
+    assert not decision.is_agreement, decision.reasons
+    twin = read(
+        text.replace("giao ước thi đua", "thỏa thuận hợp tác").replace(
+            "du pacte d'émulation", "de l'accord de coopération"
+        ),
+        title=None,
+        language=language,
+    )
+    assert twin.is_agreement, twin.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Chiều 17/6, USTH và Công ty TNHH Kỹ thuật Nitto Seiki Việt Nam đã tái ký thỏa thuận "
+            "hợp tác giai đoạn 2025–2028, sau ba năm thực hiện thỏa thuận đầu tiên ký năm 2022.",
+            "vi",
+        ),
+        (
+            "On June 17, USTH and Bosch renewed their cooperation agreement, after three years "
+            "implementing the agreement first signed in 2022.",
+            "en",
+        ),
+    ],
+)
+def test_an_earlier_agreement_described_before_its_date_leaves_the_renewal_a_signing(
+    text: str, language: str
+) -> None:
+    decision = read(text, title=None, language=language)
+    assert decision.is_agreement, decision.reasons
+
+
+def test_a_unit_named_with_the_home_signs_for_it_by_its_own_name() -> None:
+    decision = read(
+        "Publié le 20/06/2025\n"
+        "Du 16 au 19 juin, le Département de français de l'USTH a reçu une délégation de "
+        "l'Université Lumière Lyon 2 conduite par Mme Isabelle Vidal.\n"
+        "Le 18 juin 2025, Mme Nguyen Thu Ha, cheffe du Département de français, et Mme Isabelle "
+        "Vidal ont signé une convention d'échange d'étudiants.",
+        title="Le Département de français signe une convention d'échange avec l'Université "
+        "Lumière Lyon 2",
+        language="fr",
+    )
+    assert [p[0] for p in partners(decision)] == ["Université Lumière Lyon 2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Le 18 juin, l'USTH et l'INSA Lyon ont renouvelé, pour cinq ans, la convention qui "
+            "encadre le Programme de formation d'ingénieurs d'excellence.",
+            "fr",
+        ),
+        (
+            "On June 18, USTH and the University of Greenwich signed an agreement governing the "
+            "Business Management degree programme.",
+            "en",
+        ),
+        (
+            "Ngày 18/6, USTH và Trường Đại học Greenwich đã ký kết thỏa thuận về chương trình "
+            "đào tạo kỹ sư chất lượng cao.",
+            "vi",
+        ),
+    ],
+)
+def test_an_agreement_for_a_programme_of_study_is_a_joint_programme_agreement(
+    text: str, language: str
+) -> None:
+    decision = read(text, language=language)
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.kind == "joint_program_agreement"

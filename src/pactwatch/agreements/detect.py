@@ -57,10 +57,12 @@ DISQUALIFIERS = {
     "decree": "an internal decision or decree",
 }
 # Categories looked for anywhere in a statement's sentence; a decree only counts as the
-# object of the signing verb ("đã ký Quyết định số 612", "a signé l'arrêté").
+# object of the signing verb or act ("đã ký Quyết định số 612", "a signé l'arrêté").
 _SENTENCE_WIDE = tuple(c for c in DISQUALIFIERS if c != "decree")
 # Words that may stand between a signing verb and its object.
 _OBJECT_GAP = re.compile(r"[\s,]*(?:(?:the|a|an|its|le|la|les|l'|un|une|ce|cette|da|mot|ban)\s*)*")
+# Words between a noun naming the act and its object ("signing of the", "signature du").
+_ACT_GAP = re.compile(r"[\s,]*(?:(?:of|the|a|an|du|de|des|d'|l'|la|le|un|une)\s*)*")
 # Qualifiers found by rules rather than read from one lexicon category.
 _DERIVED = {
     "future": "plan",
@@ -233,7 +235,7 @@ def find_statements(
             verb is None
             and event is None
             and weak is not None
-            and (sentence.is_title or lex.cues["ceremony"].first(*span) is not None)
+            and (sentence.is_title or _ceremony_of(weak, lex, span))
         ):
             verb = weak
         if verb is None and event is None:
@@ -252,10 +254,7 @@ def find_statements(
                     h
                     for h in signing[idx]
                     if h.label == "signing_weak"
-                    and any(
-                        n.end <= h.start and _RECALLED_GAP.fullmatch(body.folded, n.end, h.start)
-                        for n in nouns
-                    )
+                    and any(_participle_of(body.folded, n, h, sentence.end) for n in nouns)
                 ],
                 key=lambda h: h.start,
             )
@@ -265,6 +264,32 @@ def find_statements(
     for stmt in statements:
         _qualify(stmt, body, lex, published)
     return statements
+
+
+# Words that may describe an agreement noun before the participle that dates it ("thỏa
+# thuận đầu tiên ký năm 2022", "the agreement first signed in 2019").
+_DESCRIBED_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,2}")
+
+
+def _participle_of(folded: str, noun: Hit, weak: Hit, end: int) -> bool:
+    """Whether a bare signing participle describes the agreement noun before it: right
+    after it ("biên bản ghi nhớ ký năm 2019"), or after a word or two that describe the
+    noun when a year follows ("thỏa thuận đầu tiên ký năm 2022")."""
+    if noun.end > weak.start:
+        return False
+    if _RECALLED_GAP.fullmatch(folded, noun.end, weak.start):
+        return True
+    return bool(
+        _DESCRIBED_GAP.fullmatch(folded, noun.end, weak.start)
+        and _IN_YEAR.match(folded, weak.end, end)
+    )
+
+
+def _ceremony_of(weak: Hit, lex: Lexicon, span: tuple[str, int, int]) -> bool:
+    """Whether the sentence names a ceremony in the language of the weak signing word: the
+    French "le" folds like the Vietnamese "lễ", so "pouvoir signer cet accord à la rentrée
+    », a déclaré le Pr X" holds no ceremony."""
+    return any(h.lang == weak.lang for h in lex.cues["ceremony"].find(*span))
 
 
 def _qualifiers(
@@ -324,9 +349,11 @@ def _qualifiers(
         if ahead is not None:
             found.append(("plan", ahead))
     for cue in stmt.cues:
-        if cue.label != "signing_verbs":
+        # The object of the verb, or of the act ("Lễ ký kết giao ước thi đua").
+        if cue.label not in {"signing_verbs", "signing_events"}:
             continue
-        gap = _OBJECT_GAP.match(folded, cue.end, s.end)
+        gaps = _OBJECT_GAP if cue.label == "signing_verbs" else _ACT_GAP
+        gap = gaps.match(folded, cue.end, s.end)
         start = gap.end() if gap is not None else cue.end
         decree = lex.cues["decree"].first(folded, start, min(s.end, start + 40))
         if decree is not None and decree.start == start:
@@ -516,7 +543,8 @@ def procurement(statements: list[Statement], body: Body, lex: Lexicon) -> None:
     """A bare contract ("contract", "hợp đồng", "marché") told with purchase vocabulary in
     the title, its own paragraph or the next one ("awarded after an open tender", "đơn vị
     trúng thầu cung cấp", "appel d'offres") is a purchase or supply contract: the partner
-    is a supplier, not a party to a cooperation."""
+    is a supplier, not a party to a cooperation. A short line of a list ("Date de signature
+    du contrat : 15/08/2025") belongs to the paragraph that opens the list."""
     folded = body.folded
     title = next((s for s in body.sentences if s.is_title), None)
     spans: dict[int, tuple[int, int]] = {}
@@ -529,7 +557,9 @@ def procurement(statements: list[Statement], body: Body, lex: Lexicon) -> None:
         if "commercial" in stmt.qualifiers:
             continue
         para = stmt.sentence.paragraph
-        windows = [spans[p] for p in (para, para + 1) if p in spans]
+        windows = [
+            spans[p] for p in (*_list_head(spans, folded, para), para, para + 1) if p in spans
+        ]
         if title is not None:
             windows.append((title.start, title.end))
         for lo, hi in windows:
@@ -537,6 +567,26 @@ def procurement(statements: list[Statement], body: Body, lex: Lexicon) -> None:
             if hit is not None and _as_written(lex, "procurement", hit, body):
                 stmt.qualifiers["commercial"] = hit
                 break
+
+
+# A paragraph of fewer words is a line of a list ("Montant : 4 315 000 000 VND").
+_LIST_LINE_WORDS = 8
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _list_head(spans: Mapping[int, tuple[int, int]], folded: str, para: int) -> list[int]:
+    """When paragraph `para` is a short line, the lines above it and the paragraph that
+    opens their list; else []."""
+    if len(_LETTERS.findall(folded, *spans[para])) >= _LIST_LINE_WORDS:
+        return []
+    out = []
+    for above in range(para - 1, -1, -1):
+        if above not in spans:
+            break
+        out.append(above)
+        if len(_LETTERS.findall(folded, *spans[above])) >= _LIST_LINE_WORDS:
+            break
+    return out
 
 
 def _group(body: Body, lex: Lexicon, noun: Hit) -> bool:

@@ -115,9 +115,11 @@ class HomeSide:
         return side
 
     def learn(self, orgs: Iterable[OrgMention]) -> None:
-        """Add the aliases that the text defines for one of the home names, and the units
-        named with the home as their parent ("Trường Đại học Công nghệ, ĐHQGHN")."""
+        """Add the aliases that the text defines for one of the home names, the units
+        named with the home as their parent ("Trường Đại học Công nghệ, ĐHQGHN"), and the
+        name a unit named with the home goes by alone."""
         for org in orgs:
+            own = self._own_unit_name(org)
             forms = {key(m) for m in org.mentions}
             if forms & self.keys or (org.has_head and self._unit_of_home(org)):
                 before = len(self.keys)
@@ -130,6 +132,20 @@ class HomeSide:
                     self.acronyms.add(key(org.acronym))
                 if len(self.keys) != before:
                     self._regex = self._scan = None
+            if own and own not in self.keys:
+                self.keys.add(own)
+                self._regex = self._scan = None
+
+    def _own_unit_name(self, org: OrgMention) -> str:
+        """The key of the name a unit of the home goes by without the home that ends it
+        ("Département de français de l'USTH" signs as "le Département de français"), when
+        at least two words are left; else ""."""
+        if not org.is_unit:
+            return ""
+        name = key(org.name)
+        ends = [m.start() for m in self.regex().finditer(name) if m.end() == len(name)]
+        own = _PARENT_LINK.sub("", name[: ends[0]].rstrip()) if ends and ends[0] > 0 else ""
+        return own if len(own.split()) >= 2 else ""
 
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
@@ -184,7 +200,8 @@ class HomeSide:
         # "CNES, USTH and IRD", "tại Bệnh viện X, ĐHBK Hà Nội, Bệnh viện X, ... đã ký" are
         # lists, not a unit and its parent; but a name that says no more than "University
         # of Technology" needs the parent after it.
-        after = tail[match.end() :]
+        # "..., Trường Đại học Kinh tế TP.HCM (UEH) và Sở X": its parenthesis aside.
+        after = _PAREN_FIRST.sub("", tail[match.end() :])
         rest = re.sub(r"[^a-z0-9&]+", " ", after).split()
         listed = (bool(rest) and rest[0] in {"and", "va", "et"}) or after.lstrip()[:1] == ","
         return not listed or org.generic
@@ -205,6 +222,11 @@ class HomeSide:
     def owns(self, org: OrgMention) -> bool:
         """Whether `org` is a home name followed by a possessive ("USTH's ...")."""
         return org.possessive and self.is_home(org)
+
+
+_PAREN_FIRST = re.compile(r"^\s*\([^()]{0,80}\)")
+# Words that link a unit to its parent at the end of its name.
+_PARENT_LINK = re.compile(r"(?:\s(?:of|the|de|du|des|d|l|la|cua|truong))+$")
 
 
 @lru_cache(maxsize=256)

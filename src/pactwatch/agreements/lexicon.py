@@ -83,6 +83,8 @@ _LIST_CATEGORIES = (
     "university_systems",
     "party_slots",
     "party_lists",
+    "party_list_verbs",
+    "act_times",
     "member_bodies",
     "venue_nouns",
     "frameworks",

@@ -13,10 +13,11 @@ name ("Trường ĐH Bách khoa (ĐH Đà Nẵng)"). Usage::
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from pactwatch.agreements.lexicon import Hit, Lexicon
+from pactwatch.agreements.lexicon import Hit, Lexicon, PhraseMatcher
 from pactwatch.agreements.text import Body, Token, fold, has_vietnamese_marks, tokens
 from pactwatch.model import PartnerKind
 
@@ -133,14 +134,24 @@ def _is_stop(tok: Token, ctx: _Ctx) -> bool:
 
 
 _NAME_ARTICLES = frozenset({"la", "le", "les", "los", "las", "el"})
+# Particles of family names that open a name in capitals ("De La Salle University").
+_NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "van", "von", "der", "den"})
 
 
 def _name_article(ctx: _Ctx, k: int) -> bool:
     """Whether the capitalised article at token k belongs to the name: a place that holds its
     article ("La Rochelle Université", "Le Mans Université", "Le Havre"), or a word that is
-    not an organisation word right before one ("La Rochelle University")."""
+    not an organisation word right before one ("La Rochelle University"); so does a
+    capitalised particle before such an article or word ("De La Salle University")."""
     toks = ctx.toks
-    if _word(toks[k]) not in _NAME_ARTICLES or not toks[k].is_cap or k + 1 >= len(toks):
+    if not toks[k].is_cap or k + 1 >= len(toks):
+        return False
+    if _word(toks[k]) in _NAME_PARTICLES:
+        nxt = toks[k + 1]
+        if nxt.is_cap and _word(nxt) in _NAME_ARTICLES:
+            return _name_article(ctx, k + 1)
+        return _before_head(ctx, k)
+    if _word(toks[k]) not in _NAME_ARTICLES:
         return False
     nxt = toks[k + 1]
     if not (nxt.is_word and nxt.is_cap) or nxt.start in ctx.head_at or _word(nxt) in ctx.stops:
@@ -148,7 +159,19 @@ def _name_article(ctx: _Ctx, k: int) -> bool:
     city = ctx.lex.cities.first(ctx.body.folded, toks[k].start, nxt.end)
     if city is not None and city.start == toks[k].start:
         return True
-    return k + 2 < len(toks) and toks[k + 2].start in ctx.head_at and toks[k + 2].is_cap
+    return _before_head(ctx, k)
+
+
+def _before_head(ctx: _Ctx, k: int) -> bool:
+    """Whether token k + 1, a capitalised word and no organisation or stop word, stands
+    right before a capitalised organisation word."""
+    toks = ctx.toks
+    if k + 2 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    if not (nxt.is_word and nxt.is_cap) or nxt.start in ctx.head_at or _word(nxt) in ctx.stops:
+        return False
+    return toks[k + 2].start in ctx.head_at and toks[k + 2].is_cap
 
 
 def _head_at(ctx: _Ctx, tok: Token) -> str | None:
@@ -195,6 +218,10 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
                     for e in events
                 )
             ]
+    if not body.marked:
+        unmarked = _unmarked_heads(ctx)
+        if unmarked:
+            ctx.heads = sorted([*ctx.heads, *unmarked], key=lambda h: h.start)
     ctx.head_at = {h.start: h for h in ctx.heads}
     ctx.places = {h.start: h for h in lex.cues["places"].find(body.folded, start, end)}
     ctx.units = [
@@ -228,6 +255,38 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
                 out.append(_situated(ctx, mention, out[-1] if out else None))
         i = max(j, i + 1)
     return out
+
+
+@lru_cache(maxsize=4)
+def _exact_unmarked(heads: PhraseMatcher) -> dict[str, Hit]:
+    """The Vietnamese organisation words matched only as written ("=Sở": "số" is a
+    number), by their form without marks ("So"), each with a hit to copy."""
+    out = {}
+    for entry in heads.entries:
+        if entry.phrase.startswith("=") and entry.lang == "vi":
+            plain = _strip_marks(entry.phrase[1:])
+            if plain != entry.phrase[1:]:
+                out[plain] = Hit(0, 0, entry.label, entry.lang)
+    return out
+
+
+def _strip_marks(text: str) -> str:
+    """`text` without Vietnamese marks, its case kept ("Sở" -> "So")."""
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def _unmarked_heads(ctx: _Ctx) -> list[Hit]:
+    """In a text written without marks, those words in their unmarked form, inside a
+    sentence and before a capitalised word ("Truong Dai hoc Vinh, So Giao duc va Dao tao
+    Nghe An"): at a sentence's start "So" is as likely English."""
+    forms = _exact_unmarked(ctx.lex.cues["org_heads"])
+    toks = ctx.toks
+    return [
+        replace(forms[tok.text], start=tok.start, end=tok.end)
+        for k, tok in enumerate(toks[1:-1], start=1)
+        if tok.text in forms and toks[k + 1].is_cap
+    ]
 
 
 def _event(ctx: _Ctx, mention: OrgMention) -> bool:
@@ -542,11 +601,8 @@ def _extend(ctx: _Ctx, i: int) -> int:
         if _is_possessive(prev) and _word(prev) not in ctx.lex.generic_name_words:
             break
         if tok.is_cap or (tok.text.isdigit() and _city_number(ctx, j)):
-            inner = ctx.head_at.get(tok.start)
-            j += 1
             # A head inside the name ("Công ty Cổ phần Tập đoàn TH") is taken whole.
-            while inner is not None and j < len(toks) and toks[j].start < inner.end:
-                j += 1
+            j = _past_head(ctx, j, ctx.head_at.get(tok.start))
             lowercase_run = 0
             continue
         if tok.text in _DASHES and j + 1 < len(toks) and toks[j + 1].is_cap:
@@ -570,7 +626,9 @@ def _extend(ctx: _Ctx, i: int) -> int:
             j, lowercase_run = step[0], lowercase_run + step[1]
             continue
         if vi_mode and head is not None and _lowercase_goes_on(ctx, j, head, lowercase_run):
-            j += 1
+            # "So Xay dung thanh pho Da Nang": an organisation word in lowercase is taken
+            # whole; without marks its second syllable ("pho") folds like a stop word.
+            j = _past_head(ctx, j, ctx.head_at.get(tok.start) if head.lang == "vi" else None)
             lowercase_run += 1
             continue
         break
@@ -583,6 +641,14 @@ def _extend(ctx: _Ctx, i: int) -> int:
         or toks[j - 1].text in _DASHES
     ):
         j -= 1
+    return j
+
+
+def _past_head(ctx: _Ctx, j: int, inner: Hit | None) -> int:
+    """The token after token j, or after the organisation word `inner` that starts at it."""
+    j += 1
+    while inner is not None and j < len(ctx.toks) and ctx.toks[j].start < inner.end:
+        j += 1
     return j
 
 
@@ -694,6 +760,10 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
         return prev.is_cap and ctx.lex.cues["name_compounds"].label_of(pair) is not None
     if head.lang != "fr":
         return not _renewal_at(ctx, tok)
+    if tok.text[:1].isdigit():
+        # "l'Université de Rennes le 12 décembre": a number in lowercase is a date or a
+        # count, never the name going on (a city's number follows a capital).
+        return False
     connectors = ctx.lex.name_connectors | _OF
     # "Haute école spécialisée de Suisse occidentale (HES-SO)": an adjective closing the
     # name right before its parenthesis.
@@ -977,7 +1047,19 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
         mention.generic = _generic(ctx, start, end)
         if kind == "government":
             mention.seat = _seat(ctx, start, end)
+            mention.aliases = _inner_seat_dropped(ctx, mention)
     return _after(ctx, mention, resume)
+
+
+def _inner_seat_dropped(ctx: _Ctx, mention: OrgMention) -> tuple[str, ...]:
+    """A government name written without a place word inside it: "Sở Xây dựng thành phố
+    Đà Nẵng" is also "Sở Xây dựng Đà Nẵng"."""
+    folded, text = ctx.body.folded, ctx.body.text
+    for hit in ctx.lex.cues["seat_words"].find(folded, mention.start, mention.end):
+        if mention.start < hit.start and hit.end < mention.end:
+            shorter = _clean(text[mention.start : hit.start] + text[hit.end : mention.end])
+            return (*mention.aliases, " ".join(shorter.split()))
+    return mention.aliases
 
 
 _OWNER_OF = _OWNER | {"d'"}
@@ -1224,20 +1306,17 @@ def _seat_abroad(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, in
 
 
 def _read_paren(ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token]) -> OrgMention:
-    dash = next((k for k in range(len(inner) - 1, 0, -1) if inner[k].text in _DASHES), None)
-    if (
-        dash is not None
-        and _acronym_only(inner[dash + 1 :])
-        and ctx.heads_in(inner[0].start, inner[dash - 1].end)
-    ):
+    named = _name_and_acronym(ctx, inner)
+    if named is not None:
         # "Đại học Ngoại ngữ Hàn Quốc (Hankuk University of Foreign Studies – HUFS)": the
         # name in another language and its acronym, both the partner's own.
-        for piece in (inner[:dash], inner[dash + 1 :]):
+        for piece in named:
             text = _clean(ctx.body.text[piece[0].start : piece[-1].end])
             mention = _read_piece(ctx, mention, text, piece, qualifier=False)
         return mention
     if any(t.text in {",", ";"} for t in inner):
-        # "(USTH, Vietnam France University)": an acronym and an alias.
+        # "(USTH, Vietnam France University)": an acronym and an alias; "(Kanazawa
+        # Institute of Technology – KIT, Nhật Bản)": a name and its acronym, a country.
         pieces: list[list[Token]] = [[]]
         for tok in inner:
             if tok.text in {",", ";"}:
@@ -1245,11 +1324,23 @@ def _read_paren(ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token]
             else:
                 pieces[-1].append(tok)
         for piece in pieces:
-            if piece:
-                text = _clean(ctx.body.text[piece[0].start : piece[-1].end])
-                mention = _read_piece(ctx, mention, text, piece, qualifier=False)
+            for part in _name_and_acronym(ctx, piece) or ([piece] if piece else []):
+                text = _clean(ctx.body.text[part[0].start : part[-1].end])
+                mention = _read_piece(ctx, mention, text, part, qualifier=False)
         return mention
     return _read_piece(ctx, mention, content, inner, qualifier=True)
+
+
+def _name_and_acronym(ctx: _Ctx, inner: list[Token]) -> list[list[Token]] | None:
+    """A name with an organisation word, a dash and its acronym: the two; else None."""
+    dash = next((k for k in range(len(inner) - 1, 0, -1) if inner[k].text in _DASHES), None)
+    if (
+        dash is not None
+        and _acronym_only(inner[dash + 1 :])
+        and ctx.heads_in(inner[0].start, inner[dash - 1].end)
+    ):
+        return [inner[:dash], inner[dash + 1 :]]
+    return None
 
 
 def _acronym_only(piece: list[Token]) -> bool:

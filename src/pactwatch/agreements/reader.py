@@ -45,7 +45,7 @@ from pactwatch.agreements.facts import (
     refine_kind,
 )
 from pactwatch.agreements.home import HomeSide, key
-from pactwatch.agreements.lexicon import Lexicon
+from pactwatch.agreements.lexicon import Hit, Lexicon
 from pactwatch.agreements.parties import OrgMention, find_orgs
 from pactwatch.agreements.signing_date import find_dates, lead_date
 from pactwatch.agreements.text import Body, fold, has_vietnamese_marks, prepare
@@ -110,12 +110,16 @@ def read_article(
         ]
         return Decision(False, 0.95, (_NO_CUE, *reasons), language=language)
     # Definitions ("Full Name (ACRONYM)") in the title, the lead and the statements teach
-    # the home institution's aliases before anyone is judged a party.
+    # the home institution's aliases before anyone is judged a party; so do its units named
+    # with it ("le Département de français de l'Université de Hanoï"), which may sign for it.
     lead = [
         i
         for i, s in enumerate(body.sentences)
         if s.paragraph <= 1
-        and _may_define(body.text[s.start : s.end])
+        and (
+            _may_define(body.text[s.start : s.end])
+            or lex.cues["unit_heads"].any_match(body.folded, s.start, s.end)
+        )
         and home.mentioned(body.folded, s.start, s.end)
     ][:8]
     for idx in sorted({*lead, *(s.index for s in statements)}):
@@ -492,7 +496,7 @@ def _collect_partners(
     base_marked: bool | None = None
     for stmt in ordered:
         found = others.get(stmt.index, [])
-        if not found:
+        if not found or _in_passing(reading, stmt):
             continue
         if not candidates:
             for org in found:
@@ -525,7 +529,12 @@ def _collect_partners(
         for org in new:
             if org.has_head:
                 merge(candidates, org)
-    for org in _listed_parties(reading):
+    listed = _listed_parties(reading)
+    if listed:
+        # The article lists the parties: the names told around the signing ("on the
+        # sidelines of the X Network meeting") are parties only as listed.
+        candidates = [c for c in candidates if any(same_org(o, c.forms()) for o in listed)]
+    for org in listed:
         merge(candidates, org)
     candidates = [
         c
@@ -562,20 +571,78 @@ def _collect_partners(
     return candidates[:_MAX_PARTNERS]
 
 
+# Between a word of time and the act it names: an article at most.
+_ACT_TIME_GAP = re.compile(r"\s*(?:(?:the|la|le|l'|les)\s*)?")
+
+
+def _in_passing(reading: _Reading, stmt: Statement) -> bool:
+    """Whether a statement names the signing act only as a time ("Sau lễ ký, đoàn đã
+    tham quan X", "After the signing ceremony, the delegation visited X"), with no verb,
+    no "between" and no party in the act's own clause ("After the signing of the MoU with
+    X, ..."): the names it holds are of something else."""
+    event = stmt.event
+    if stmt.verb is not None or event is None:
+        return False
+    folded, s, lex = reading.body.folded, stmt.sentence, reading.lex
+    if lex.cues["between"].first(folded, s.start, s.end) is not None:
+        return False
+    clause = _CLAUSE_END.search(folded, event.end, s.end)
+    if lex.cues["party_slots"].first(folded, event.end, clause.start() if clause else s.end):
+        return False
+    lo = max(s.start, event.start - 20)
+    return any(
+        _ACT_TIME_GAP.fullmatch(folded, h.end, event.start)
+        for h in lex.cues["act_times"].find(folded, lo, event.start)
+    )
+
+
+_CLAUSE_END = re.compile(r"[,;:.]")
+
+
 def _listed_parties(reading: _Reading) -> list[OrgMention]:
     """The organisations a sentence lists as the parties ("The parties to the agreement are
-    A, B (Belgium) and C", "Các bên tham gia thỏa thuận gồm A, B và C")."""
+    A, B (Belgium) and C", "Các bên tham gia thỏa thuận gồm A, B và C", "Signatories
+    were: A, Vietnam; B, Thailand"): who the list names, a few words, a verb or a colon,
+    and a name right after it."""
     body = reading.body
     out: list[OrgMention] = []
     for hit in reading.lex.cues["party_lists"].find(body.folded):
         idx = reading.sentence_at(hit.start)
+        opened = _list_opened(reading, hit, body.sentences[idx].end)
+        if opened is None:
+            continue
         end = _attendance_start(reading, idx)
-        out += [
-            o
-            for o in reading.sentence_orgs(idx)
-            if hit.end <= o.start < end and (o.has_head or o.acronym) and _is_candidate(reading, o)
-        ]
+        orgs = [o for o in reading.sentence_orgs(idx) if opened <= o.start < end]
+        if not orgs or not _LIST_LEAD.fullmatch(body.folded, opened, orgs[0].start):
+            continue
+        out += [o for o in orgs if (o.has_head or o.acronym) and _is_candidate(reading, o)]
     return out
+
+
+# Between who a list of parties names and its verb: a few words ("to the agreement", "tham
+# gia ký kết với nhà trường"), no punctuation; between the verb and the first name: a
+# colon, an article.
+_LIST_SUBJECT_GAP = re.compile(r"(?:\s+[\w'’-]+){0,8}\s*")
+_LIST_LEAD = re.compile(r"[\s:]*(?:(?:the|la|le|les|l'|nha)\s*)?")
+
+
+def _list_opened(reading: _Reading, subject: Hit, end: int) -> int | None:
+    """Where the names of a list of parties start, when a verb of the subject's language
+    or a colon closes the subject; else None."""
+    folded, start = reading.body.folded, subject.end
+    limit = min(end, start + 80)
+    closers = [
+        (h.start, h.end)
+        for h in reading.lex.cues["party_list_verbs"].find(folded, start, limit)
+        if h.lang == subject.lang
+    ]
+    colon = folded.find(":", start, limit)
+    if colon >= 0:
+        closers.append((colon, colon + 1))
+    for begin, close in sorted(closers):
+        if _LIST_SUBJECT_GAP.fullmatch(folded, start, begin):
+            return close
+    return None
 
 
 def _named_before(reading: _Reading, stmt: Statement) -> list[OrgMention]:

@@ -3,9 +3,10 @@
 Formats: "July 2, 2025", "March 10th", "27 January 2026", "the 15th January, 2019",
 "le 27 janvier 2026", "1er mars", "ngày 10/3/2025", "Sáng 27/7", "12 tháng 6 năm 2015",
 "Sáng nay" (the publication day), "hôm qua" (the day before). A day and month without a
-year take the publication year (the previous year when that would fall after publication);
-with no publication date they take the year of the nearest full date written before them,
-else stay unknown. A date after publication is never returned as a signing date.
+year take the publication year (the previous year when that would fall after publication;
+`timing` calls one within weeks after it a day to come); with no publication date they take
+the year of the nearest full date written before them, else stay unknown. A date after
+publication is never returned as a signing date.
 
 Months and years alone ("in October 2023", "tháng 5/2021", "en mars") are never a signing
 date, but they tell when something happened: `timing` sorts any written date into the
@@ -258,6 +259,9 @@ def year_before(dates: list[TextDate], position: int) -> int | None:
 STALE = timedelta(days=60)
 # Clocks and time zones: a date one day after publication is still the day's news.
 _SLACK = timedelta(days=1)
+# Sites announce a ceremony days or weeks ahead; a day and month without a year further
+# ahead than this is last year's ("On March 10th ... signed", published in February).
+_AHEAD = timedelta(days=31)
 
 
 def latest_day(found: TextDate, published: date | None) -> date | None:
@@ -278,9 +282,16 @@ def timing(found: TextDate, published: date | None) -> str:
     (within `STALE` before it), "past" (background) or "unknown"."""
     if published is None:
         return "unknown"
-    if found.today or (found.year is None and not found.month_only):
+    if found.today:
+        return "recent"
+    if found.year is None and not found.month_only:
         # A day and month without a year is written for the news of the day: the year is
-        # the publication's (or the previous one), never a sign of background.
+        # the publication's (or the previous one), never a sign of background; but a day
+        # a few weeks after publication ("Cérémonie de signature ... le 12 décembre",
+        # published on 3 December) is the nearest such day, one still to come.
+        ahead = _make(published.year, found)
+        if ahead is not None and published + _SLACK < ahead <= published + _AHEAD:
+            return "future"
         return "recent"
     if found.year is not None and not found.month_only:
         exact = _make(found.year, found)
