@@ -290,3 +290,16 @@ def test_a_bare_city_is_a_place_unless_an_organisation_word_governs_it(
     text: str, expected: list[str]
 ) -> None:
     assert [name for name, _ in partners(read(text))] == expected
+
+
+def test_typographic_elisions_join_french_names_in_a_text_with_vietnamese_marks() -> None:
+    # "l’" and "d’" are French however the text is written: the Vietnamese names around
+    # them ("Lê Anh Phương") must not turn "et l’Université" into part of a name.
+    hue = InstitutionConfig(id="hue", name="Hue University", aliases=("Université de Hué",))
+    decision = read(
+        "Le 3 juin, l’Université de Hué et l’Université d’Angers ont signé un avenant.\n"
+        "L’avenant a été signé par le Pr. Lê Anh Phương, président de l’Université de Hué, "
+        "et par M. Christian Roblin, vice-président de l’Université d’Angers.",
+        home=hue,
+    )
+    assert partners(decision) == [("Université d’Angers", "FR")]

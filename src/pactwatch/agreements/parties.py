@@ -776,8 +776,11 @@ def _joining(connectors: frozenset[str], more: frozenset[str]) -> frozenset[str]
 
 
 def _connector(ctx: _Ctx, tok: Token, words: frozenset[str] | set[str]) -> bool:
-    """A joining word ("of", "de", "du"); in a text with Vietnamese marks, "Dụ" is not "du"."""
-    return _word(tok) in words and (tok.text.isascii() or not ctx.body.marked)
+    """A joining word ("of", "de", "du"); in a text with Vietnamese marks, "Dụ" is not "du".
+    An elision with a typographic apostrophe ("l’", "d’") is French whatever the text."""
+    return _word(tok) in words and (
+        tok.text.isascii() or not ctx.body.marked or tok.text.replace("’", "'").isascii()
+    )
 
 
 def _next_is(toks: list[Token], j: int, prefix: str) -> bool:
