@@ -82,6 +82,7 @@ _LIST_CATEGORIES = (
     "founding_verbs",
     "university_systems",
     "party_slots",
+    "with_slots",
     "party_lists",
     "member_bodies",
     "venue_nouns",
