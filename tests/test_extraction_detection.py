@@ -192,3 +192,34 @@ def test_a_headline_on_another_topic_keeps_a_recent_signing_by_the_home() -> Non
         title="Call for applications: exchange semester in Korea 2025",
     )
     assert decision.is_agreement, decision.reasons
+
+
+# -- people on the other side ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            "On May 20, the Faculty of Foreign Languages of HUST signed teaching contracts"
+            " with 12 visiting professors from Japan and Korea.",
+            "On May 20, the Faculty of Foreign Languages of HUST signed a cooperation agreement"
+            " with Nagoya University to host 12 visiting professors from Japan.",
+        ),
+        (
+            "Chiều 20/5, Đại học Bách khoa Hà Nội tổ chức lễ ký cam kết học tập với 35 sinh"
+            " viên trúng tuyển chương trình tài năng.",
+            "Chiều 20/5, Đại học Bách khoa Hà Nội đã ký thỏa thuận hợp tác với Công ty Bosch"
+            " Việt Nam về đào tạo sinh viên.",
+        ),
+        (
+            "Le 20 mai, l'Université des sciences et technologies de Hanoï a signé des contrats"
+            " avec vingt doctorants étrangers.",
+            "Le 20 mai, l'Université des sciences et technologies de Hanoï a signé un accord"
+            " avec l'Université de Lille pour accueillir vingt doctorants.",
+        ),
+    ],
+)
+def test_people_as_the_other_side_sign_for_themselves(text: str, twin: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons

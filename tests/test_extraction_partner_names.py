@@ -429,3 +429,38 @@ def test_a_name_and_its_acronym_after_a_dash_then_a_country_in_one_parenthesis()
     [partner] = decision.agreement.partners
     assert (partner.acronym, partner.country) == ("KIT", "JP")
     assert "Kanazawa Institute of Technology" in partner.mentions
+
+
+def test_typographic_elisions_join_french_names_in_a_text_with_vietnamese_marks() -> None:
+    # "l’" and "d’" are French however the text is written: the Vietnamese names around
+    # them ("Lê Anh Phương") must not turn "et l’Université" into part of a name.
+    hue = InstitutionConfig(id="hue", name="Hue University", aliases=("Université de Hué",))
+    decision = read(
+        "Le 3 juin, l’Université de Hué et l’Université d’Angers ont signé un avenant.\n"
+        "L’avenant a été signé par le Pr. Lê Anh Phương, président de l’Université de Hué, "
+        "et par M. Christian Roblin, vice-président de l’Université d’Angers.",
+        home=hue,
+    )
+    assert partners(decision) == [("Université d’Angers", "FR")]
+
+
+def test_a_french_home_name_with_field_adjectives_and_a_dash_is_the_home() -> None:
+    # The whole name is defined as ULIS: none of its halves is a partner, in a text with
+    # Vietnamese marks too ("à Hanoï" is part of the name after "du Vietnam").
+    ulis = InstitutionConfig(id="ulis", name="VNU University of Languages", aliases=("ULIS",))
+    decision = read(
+        "L’Université des Langues et d’Études internationales – Université nationale du "
+        "Vietnam à Hanoï (ULIS) a signé le 26 novembre un protocole d’accord avec "
+        "l’Université de Mons (UMONS, Belgique).\n"
+        "Pour l’ULIS, le document a été signé par le Pr. Đỗ Tuấn Minh, recteur.",
+        home=ulis,
+    )
+    assert partners(decision) == [("Université de Mons", "BE")]
+
+
+def test_a_city_after_a_bare_name_is_where_it_is_not_part_of_the_name() -> None:
+    decision = read(
+        "L’Université de Nantes a signé un accord de coopération avec l’USTH à Hanoï le "
+        "12 juin, en présence du Pr. Trần Đình Phong.",
+    )
+    assert partners(decision) == [("Université de Nantes", "FR")]

@@ -329,6 +329,10 @@ def _qualifiers(
         people = _people_signing(stmt.verb, body, lex)
         if people is not None:
             found.append(("commercial", people))
+    # "lễ ký cam kết với từng sinh viên": a signing act has its other side too.
+    people = _people_counterpart(stmt.verb or stmt.anchor, body, lex, s.end)
+    if people is not None:
+        found.append(("commercial", people))
     # The agreement a renewal follows is named as background; in a sentence that speaks
     # of the renewal itself it is not ("the second phase, following the agreement for
     # 2018-2023"). A signing sentence seldom names an earlier agreement: one search of it
@@ -668,6 +672,26 @@ def _people_signing(verb: Hit, body: Body, lex: Lexicon) -> Hit | None:
             lex, "people_signers", people, body
         ):
             return Hit(people.start, verb.end, "commercial", people.lang)
+    return None
+
+
+def _people_counterpart(verb: Hit, body: Body, lex: Lexicon, end: int) -> Hit | None:
+    """People as the other side of the signing ("signed teaching contracts with 12 visiting
+    professors", "ký cam kết với từng sinh viên", "a signé des contrats avec vingt
+    doctorants"): each signs for himself, no organisation is a party. Between the joining
+    word and the people, at most three words in lowercase or digits (a count, "visiting");
+    a capitalised word there names an organisation ("with Kyoto University's students")."""
+    folded, text = body.folded, body.text
+    stop = min(end, verb.end + 90)
+    for slot in lex.cues["with_slots"].find(folded, verb.end, stop):
+        people = lex.cues["people_signers"].first(folded, slot.end, min(stop, slot.end + 40))
+        if people is None:
+            continue
+        gap = text[slot.end : people.start].split()
+        lowercase = all(w[:1].islower() or w[:1].isdigit() for w in gap)
+        if len(gap) <= 3 and lowercase and _as_written(lex, "people_signers", people, body):
+            return Hit(verb.start, people.end, "commercial", people.lang)
+        return None
     return None
 
 

@@ -82,6 +82,7 @@ _LIST_CATEGORIES = (
     "founding_verbs",
     "university_systems",
     "party_slots",
+    "with_slots",
     "party_lists",
     "party_list_verbs",
     "act_times",
@@ -375,6 +376,10 @@ class Lexicon:
     syllables: frozenset[str]
     generic_name_words: frozenset[str]
     name_connectors: frozenset[str]
+    # The same as written ("à", "d'"): in a text with Vietnamese marks only these join.
+    written_connectors: frozenset[str]
+    # Endings of lowercase adjectives inside a French name ("d'Études internationales").
+    adjective_endings: tuple[str, ...]
     abbreviations: frozenset[str]
     head_forms: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # One-word entries of some categories, for token-level tests: folded, and as written.
@@ -423,6 +428,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     syllables: set[str] = set()
     generic: set[str] = set()
     connectors: set[str] = set()
+    written_connectors: set[str] = set()
+    endings: set[str] = set()
     for lang, data in by_lang.items():
         for category in _LIST_CATEGORIES:
             for phrase in data.get(category) or ():
@@ -436,6 +443,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         syllables.update(fold(str(s)) for s in data.get("syllables") or ())
         generic.update(fold(str(s)) for s in data.get("generic_name_words") or ())
         connectors.update(fold(str(s)) for s in data.get("name_connectors") or ())
+        written_connectors.update(str(s).lower() for s in data.get("name_connectors") or ())
+        endings.update(fold(str(s)) for s in data.get("adjective_endings") or ())
     cues = {category: PhraseMatcher(entries) for category, entries in lists.items()}
     countries = PhraseMatcher(
         [
@@ -509,6 +518,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         syllables=frozenset(syllables),
         generic_name_words=frozenset(generic),
         name_connectors=frozenset(connectors),
+        written_connectors=frozenset(written_connectors),
+        adjective_endings=tuple(sorted(endings)),
         abbreviations=frozenset(abbreviations),
         head_forms={k: frozenset(v) for k, v in forms.items()},
     )

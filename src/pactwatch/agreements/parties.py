@@ -768,7 +768,25 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
     # "Haute école spécialisée de Suisse occidentale (HES-SO)": an adjective closing the
     # name right before its parenthesis.
     closes = j + 1 < len(ctx.toks) and ctx.toks[j + 1].text == "("
-    return _word(prev) in connectors or run > 0 or prev.end == head.end or closes
+    return (
+        _word(prev) in connectors
+        or run > 0
+        # Right after the name's organisation word, or after a second one the name took
+        # ("... – Université nationale du Vietnam").
+        or any(h.end == prev.end for h in ctx.heads)
+        or closes
+        or _field_adjective(ctx, j, connectors)
+    )
+
+
+def _field_adjective(ctx: _Ctx, j: int, connectors: frozenset[str] | set[str]) -> bool:
+    """Whether token j is an adjective of the field a French name joined: "des Langues et
+    d'Études internationales", "d'Études politiques" (a capitalised field word after a
+    joining word, then the adjective)."""
+    toks = ctx.toks
+    if j < 2 or not toks[j - 1].is_cap or _word(toks[j - 2]) not in connectors:
+        return False
+    return _word(toks[j]).endswith(ctx.lex.adjective_endings)
 
 
 def _renewal_at(ctx: _Ctx, tok: Token) -> bool:
@@ -804,9 +822,12 @@ def _through_connector(
     if word in _AND and (article or not _and_joins(ctx, i, j, k)):
         # "and the ...", "et l'...": an article starts a second name.
         return None
-    if word == "in" and (not _is_place_at(ctx, k) or not any(_word(t) == "of" for t in toks[i:j])):
-        # "Campus II of Foreign Trade University in Ho Chi Minh City" is one name; "Kyoto
-        # University in Hanoi" is a name and where it signed.
+    if word in _IN_PLACE and (
+        not _is_place_at(ctx, k) or not any(_word(t) in _OF_PLACE for t in toks[i:j])
+    ):
+        # "Campus II of Foreign Trade University in Ho Chi Minh City", "Université nationale
+        # du Vietnam à Hanoï" are one name; "Kyoto University in Hanoi", "l'USTH à Hanoï" are
+        # a name and where it signed.
         return None
     if word in {"of", "in"} and _country_at(ctx, k) is not None and not _bare_head(ctx, i, j):
         return None
@@ -846,8 +867,13 @@ def _joining(connectors: frozenset[str], more: frozenset[str]) -> frozenset[str]
 
 
 def _connector(ctx: _Ctx, tok: Token, words: frozenset[str] | set[str]) -> bool:
-    """A joining word ("of", "de", "du"); in a text with Vietnamese marks, "Dụ" is not "du"."""
-    return _word(tok) in words and (tok.text.isascii() or not ctx.body.marked)
+    """A joining word ("of", "de", "du"); in a text with Vietnamese marks, "Dụ" is not "du",
+    but a joining word written so ("à", "l’") is one whatever the text."""
+    if _word(tok) not in words:
+        return False
+    if tok.text.isascii() or not ctx.body.marked:
+        return True
+    return tok.text.lower().replace("’", "'") in ctx.lex.written_connectors
 
 
 def _next_is(toks: list[Token], j: int, prefix: str) -> bool:
@@ -960,6 +986,7 @@ def _is_place_at(ctx: _Ctx, k: int) -> bool:
 
 
 _OF_PLACE = frozenset({"of", "de", "du", "d'"})
+_IN_PLACE = frozenset({"in", "a"})  # "a" is the French "à" folded
 _AT_PLACE = frozenset({"in", "at", "a", "au"})
 
 
