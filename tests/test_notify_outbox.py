@@ -246,6 +246,35 @@ def test_second_dispatcher_during_a_send_claims_nothing(sessions: sessionmaker[S
         assert len(hook.wait_for(1)) == 1
 
 
+def test_rows_waiting_behind_a_slow_send_are_not_sent_twice(
+    sessions: sessionmaker[Session],
+) -> None:
+    # The first send outlives the lease the dispatcher took for all its rows: a second
+    # dispatcher then takes them over. The rows not yet sent are left to it, not sent again;
+    # only the send that outlived its own lease may be duplicated.
+    with WebhookReceiver() as hook:
+        hook_channel = channel("hook", [hook.json_url("/alerts")])
+        for key in ("e1", "e2", "e3"):
+            store(sessions, ECL, key, [hook_channel])
+        now, lease = utcnow(), timedelta(seconds=10)
+        later: list[int] = []
+
+        def slow_first_send(target: ChannelConfig, message: Message) -> SendResult:
+            if not later:
+                other = dispatch_due(
+                    sessions, [hook_channel], now + 2 * lease, owner="other", lease=lease
+                )
+                later.append(other.sent)
+            return send_message(target, message)
+
+        first = dispatch_due(
+            sessions, [hook_channel], now, owner="first", send=slow_first_send, lease=lease
+        )
+        assert later == [3] and first.sent == 0
+        assert len(hook.wait_for(4)) == 4
+        assert all(r.status == SENT and r.attempts == 1 for r in rows(sessions))
+
+
 def test_preview_release_leases_and_channel_test(sessions: sessionmaker[Session]) -> None:
     with WebhookReceiver() as hook:
         hook_channel = channel("hook", [hook.json_url("/alerts")], format="html")

@@ -18,7 +18,11 @@ re-run or a second report of the same signing never queues it twice. A row is ma
 only after apprise reports success; a failed send is retried with capped exponential backoff
 (with jitter) up to the channel's ``max_attempts``, then the row is ``dead`` and stays visible
 in ``pactwatch notify status`` until ``pactwatch notify retry`` makes it due again. A row
-claimed by a dispatcher that died is taken over by another one when its lease expires.
+claimed by a dispatcher that died is taken over by another one when its lease expires. A
+dispatcher renews each row's lease right before sending it, so rows that wait behind a slow
+send are never sent twice; only a single send that outlasts the whole lease (5 minutes by
+default, far beyond any channel's timeout) could be repeated by the dispatcher that takes it
+over.
 
 Rows are claimed with ``SELECT … FOR UPDATE SKIP LOCKED`` and a lease on PostgreSQL, so
 several instances can share the outbox without sending a row twice; SQLite runs one instance.
@@ -189,9 +193,16 @@ def dispatch_due(
         def send(channel: ChannelConfig, message: Message) -> SendResult:
             return send_message(channel, message, base_dir=base_dir)
 
+    started = utcnow()
     claimed = _claim(sessions, list(by_name), now, owner=owner, lease=lease, limit=limit)
     deliveries = []
     for outbox_id, channel_name, payload in claimed:
+        # The rows are sent one after the other: a lease taken for all of them at the claim
+        # may run out before the last is sent, and another dispatcher would then send it too.
+        # Each row's lease is renewed right before its send (in `now`'s time: tests pass
+        # their own clock), or the row is left to the dispatcher that took it over.
+        if not _renew(sessions, outbox_id, owner, now + (utcnow() - started) + lease):
+            continue
         channel = by_name[channel_name]
         result = _deliver(renderer, channel, payload, send)
         deliveries.append(
@@ -245,6 +256,22 @@ def _claim(
         )
         payloads: dict[int, dict[str, Any]] = {event.id: event.payload for event in events}
     return [(row.id, row.channel, payloads[row.event_id]) for row in rows]
+
+
+def _renew(sessions: sessionmaker[Session], outbox_id: int, owner: str, until: datetime) -> bool:
+    """Extend this dispatcher's lease of an unsent row to `until`; False when the row is no
+    longer ours to send (taken over, or recorded by another dispatcher)."""
+    with sessions() as session, session.begin():
+        renewed = session.execute(
+            update(OutboxRecord)
+            .where(
+                OutboxRecord.id == outbox_id,
+                OutboxRecord.lease_owner == owner,
+                OutboxRecord.status == PENDING,
+            )
+            .values(lease_expires_at=until)
+        )
+        return _rowcount(renewed) == 1
 
 
 def _deliver(
