@@ -223,3 +223,18 @@ def test_a_headline_on_another_topic_keeps_a_recent_signing_by_the_home() -> Non
 def test_people_as_the_other_side_sign_for_themselves(text: str, twin: str) -> None:
     assert not read(text).is_agreement, read(text).reasons
     assert read(twin).is_agreement, read(twin).reasons
+
+
+def test_an_organisation_word_that_opens_a_name_is_not_the_home_speaking_of_itself() -> None:
+    # "l'Institut français du Vietnam" is a body of its own, not "the Institute" (the home).
+    hosted = read(
+        "Le 20 mai, l'Université des sciences et technologies de Hanoï a accueilli la"
+        " cérémonie de signature d'une convention entre l'Institut français du Vietnam et"
+        " le Service de l'éducation de la province de Thái Nguyên."
+    )
+    assert not hosted.is_agreement, hosted.reasons
+    own = read(
+        "Le 20 mai, une convention a été signée entre l'Université et l'Institut français"
+        " du Vietnam pour l'enseignement bilingue."
+    )
+    assert own.is_agreement, own.reasons

@@ -1363,8 +1363,18 @@ def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int
             continue
         if after and fold(after[0]) in {"of", "de", "du", "des", "d'", "for"}:
             continue
+        if _NAMED_AFTER.match(text, hit.end):
+            # "l'Institut français du Vietnam", "l'Université catholique de Louvain": the
+            # organisation word opens a name of its own.
+            continue
         return hit.start, hit.end
     return None
+
+
+# One or two lowercase words, then "de"/"du"/"of" and a capitalised word.
+_NAMED_AFTER = re.compile(
+    r"(?:\s+(?=[^\W\d_])(?![A-ZÀ-ÝĐ])[\w-]+){1,2}\s+(?:de|du|des|of|d['’])\s*(?=[A-ZÀ-ÝĐ])"
+)
 
 
 _SELF_BEFORE = frozenset({"the", "l", "l'", "la", "le", "va", "and", "et", ",", "giua", "between"})
