@@ -238,3 +238,18 @@ def test_an_organisation_word_that_opens_a_name_is_not_the_home_speaking_of_itse
         " du Vietnam pour l'enseignement bilingue."
     )
     assert own.is_agreement, own.reasons
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2005 : signature de la première convention avec l'Université de Liège ;",
+        "2011 – MoU signed with Kyoto University for a joint master's programme;",
+        "2016: ký biên bản ghi nhớ với Trường Đại học Chiang Mai;",
+    ],
+)
+def test_a_timeline_line_of_an_earlier_year_is_background(line: str) -> None:
+    lead = "Đại học Bách khoa Hà Nội celebrates twenty years of cooperation with its partners:"
+    assert not read(f"{lead}\n{line}").is_agreement, read(f"{lead}\n{line}").reasons
+    twin = read(f"{lead}\n{line.replace(line[:4], '2025', 1)}")
+    assert twin.is_agreement, twin.reasons
