@@ -837,6 +837,9 @@ def _descriptions(reading: _Reading, candidates: list[Candidate]) -> dict[str, s
         country = next(
             lex.countries.find(body.folded, hit.end, sentence.end, original=body.text), None
         )
+        if country is None:
+            # "X, headquartered in Osaka": a city right after the verb says it as well.
+            country = lex.cities.first(body.folded, hit.end, min(sentence.end, hit.end + 30))
         if country is not None and subject not in out:
             out[subject] = country.label
     return out
