@@ -253,3 +253,16 @@ def test_a_timeline_line_of_an_earlier_year_is_background(line: str) -> None:
     assert not read(f"{lead}\n{line}").is_agreement, read(f"{lead}\n{line}").reasons
     twin = read(f"{lead}\n{line.replace(line[:4], '2025', 1)}")
     assert twin.is_agreement, twin.reasons
+
+
+def test_capitalised_first_syllables_of_common_words_are_not_parties() -> None:
+    # "Biên bản" (the minutes) and "Hiệu trưởng" (the rector) open with a capital: neither
+    # "Biên" nor "Hiệu" is a second party beside the partner.
+    decision = read(
+        "Đoàn công tác của Đại học Bách khoa Hà Nội đã làm việc với Trường Đại học Kanazawa.\n"
+        "Biên bản ghi nhớ được ký ngày 20/5/2025 bởi GS.TS Huỳnh Quyết Thắng và GS. Kenji"
+        " Wadatsumi, Hiệu trưởng Trường Đại học Kanazawa."
+    )
+    assert decision.is_agreement, decision.reasons
+    assert decision.agreement is not None
+    assert [p.name for p in decision.agreement.partners] == ["Trường Đại học Kanazawa"]
