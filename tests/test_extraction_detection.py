@@ -223,3 +223,46 @@ def test_a_headline_on_another_topic_keeps_a_recent_signing_by_the_home() -> Non
 def test_people_as_the_other_side_sign_for_themselves(text: str, twin: str) -> None:
     assert not read(text).is_agreement, read(text).reasons
     assert read(twin).is_agreement, read(twin).reasons
+
+
+def test_an_organisation_word_that_opens_a_name_is_not_the_home_speaking_of_itself() -> None:
+    # "l'Institut français du Vietnam" is a body of its own, not "the Institute" (the home).
+    hosted = read(
+        "Le 20 mai, l'Université des sciences et technologies de Hanoï a accueilli la"
+        " cérémonie de signature d'une convention entre l'Institut français du Vietnam et"
+        " le Service de l'éducation de la province de Thái Nguyên."
+    )
+    assert not hosted.is_agreement, hosted.reasons
+    own = read(
+        "Le 20 mai, une convention a été signée entre l'Université et l'Institut français"
+        " du Vietnam pour l'enseignement bilingue."
+    )
+    assert own.is_agreement, own.reasons
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2005 : signature de la première convention avec l'Université de Liège ;",
+        "2011 – MoU signed with Kyoto University for a joint master's programme;",
+        "2016: ký biên bản ghi nhớ với Trường Đại học Chiang Mai;",
+    ],
+)
+def test_a_timeline_line_of_an_earlier_year_is_background(line: str) -> None:
+    lead = "Đại học Bách khoa Hà Nội celebrates twenty years of cooperation with its partners:"
+    assert not read(f"{lead}\n{line}").is_agreement, read(f"{lead}\n{line}").reasons
+    twin = read(f"{lead}\n{line.replace(line[:4], '2025', 1)}")
+    assert twin.is_agreement, twin.reasons
+
+
+def test_capitalised_first_syllables_of_common_words_are_not_parties() -> None:
+    # "Biên bản" (the minutes) and "Hiệu trưởng" (the rector) open with a capital: neither
+    # "Biên" nor "Hiệu" is a second party beside the partner.
+    decision = read(
+        "Đoàn công tác của Đại học Bách khoa Hà Nội đã làm việc với Trường Đại học Kanazawa.\n"
+        "Biên bản ghi nhớ được ký ngày 20/5/2025 bởi GS.TS Huỳnh Quyết Thắng và GS. Kenji"
+        " Wadatsumi, Hiệu trưởng Trường Đại học Kanazawa."
+    )
+    assert decision.is_agreement, decision.reasons
+    assert decision.agreement is not None
+    assert [p.name for p in decision.agreement.partners] == ["Trường Đại học Kanazawa"]

@@ -464,3 +464,17 @@ def test_a_city_after_a_bare_name_is_where_it_is_not_part_of_the_name() -> None:
         "12 juin, en présence du Pr. Trần Đình Phong.",
     )
     assert partners(decision) == [("Université de Nantes", "FR")]
+
+
+@pytest.mark.parametrize(
+    "described",
+    [
+        "Kaizen Robotics Group, headquartered in Osaka, will send engineers to give courses.",
+        "Kaizen Robotics Group, basée à Osaka, enverra des ingénieurs.",
+        "Kaizen Robotics Group, đặt trụ sở tại Osaka, sẽ cử kỹ sư sang giảng dạy.",
+    ],
+)
+def test_a_partner_described_as_seated_in_a_city_abroad_is_of_its_country(described: str) -> None:
+    signed = "On April 10, USTH signed a cooperation agreement with Kaizen Robotics Group."
+    decision = read(f"{signed}\n{described}")
+    assert partners(decision) == [("Kaizen Robotics Group", "JP")]

@@ -768,6 +768,8 @@ def _distance(a: Hit, b: Hit) -> int:
 _SIGNED_IN_YEAR = re.compile(
     r"(?<![a-z0-9])(?:in|nam|en|since|tu|depuis)\s{1,3}((?:19|20)\d\d)(?!\d)"
 )
+# A year that opens a line, before a colon or a dash: a timeline's entry.
+_YEAR_LEAD = re.compile(r"\s*((?:19|20)\d\d)\s*(?::|[-–—]\s)")
 
 
 def mark_time(
@@ -792,9 +794,12 @@ def mark_time(
         if published is None:
             continue
         if found is None:
-            year = _SIGNED_IN_YEAR.search(body.folded, s.start, s.end)
+            year = _YEAR_LEAD.match(body.folded, s.start, s.end) or _SIGNED_IN_YEAR.search(
+                body.folded, s.start, s.end
+            )
             if year and int(year.group(1)) < published.year:
-                # "an agreement signed in 2015": a year alone, before the year of publication.
+                # "an agreement signed in 2015", "2005: first convention signed with X" (a
+                # line of a timeline): a year alone, before the year of publication.
                 stmt.qualifiers.setdefault("background", stmt.anchor)
             continue
         written = " ".join(body.text[found.start : found.end].split())
@@ -1363,8 +1368,18 @@ def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int
             continue
         if after and fold(after[0]) in {"of", "de", "du", "des", "d'", "for"}:
             continue
+        if _NAMED_AFTER.match(text, hit.end):
+            # "l'Institut français du Vietnam", "l'Université catholique de Louvain": the
+            # organisation word opens a name of its own.
+            continue
         return hit.start, hit.end
     return None
+
+
+# One or two lowercase words, then "de"/"du"/"of" and a capitalised word.
+_NAMED_AFTER = re.compile(
+    r"(?:\s+(?=[^\W\d_])(?![A-ZÀ-ÝĐ])[\w-]+){1,2}\s+(?:de|du|des|of|d['’])\s*(?=[A-ZÀ-ÝĐ])"
+)
 
 
 _SELF_BEFORE = frozenset({"the", "l", "l'", "la", "le", "va", "and", "et", ",", "giua", "between"})

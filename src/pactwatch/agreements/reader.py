@@ -463,6 +463,8 @@ def _bare_names(
             continue
         if len(parts) >= 2 and all(p in lex.syllables for p in parts):
             continue  # a Vietnamese personal or place name
+        if len(parts) == 1 and _syllable_of_word(reading, org):
+            continue  # "Biên bản", "Hiệu trưởng": the first syllable of a common word
         first = org.name.split()[0]
         if lex.has_word("stop_caps", parts[0], parts[0], marked=False) and not (
             first.isupper() and len(first) >= 2
@@ -474,6 +476,20 @@ def _bare_names(
             continue
         out.append(org)
     return out
+
+
+def _syllable_of_word(reading: _Reading, org: OrgMention) -> bool:
+    """Whether a one-word name is a marked Vietnamese syllable before a lowercase one: a
+    Vietnamese name capitalises every syllable, so this opens a sentence or a title with a
+    common word ("Biên bản ghi nhớ được ký", "Hiệu trưởng Trường X")."""
+    text = reading.body.text
+    after = text[org.end : org.end + 12].split()
+    return (
+        has_vietnamese_marks(org.name)
+        and bool(after)
+        and after[0][:1].islower()
+        and has_vietnamese_marks(after[0])
+    )
 
 
 def _after_home(reading: _Reading, before: str) -> bool:
@@ -837,6 +853,9 @@ def _descriptions(reading: _Reading, candidates: list[Candidate]) -> dict[str, s
         country = next(
             lex.countries.find(body.folded, hit.end, sentence.end, original=body.text), None
         )
+        if country is None:
+            # "X, headquartered in Osaka": a city right after the verb says it as well.
+            country = lex.cities.first(body.folded, hit.end, min(sentence.end, hit.end + 30))
         if country is not None and subject not in out:
             out[subject] = country.label
     return out
