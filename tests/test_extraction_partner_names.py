@@ -483,7 +483,7 @@ def test_a_partner_described_as_seated_in_a_city_abroad_is_of_its_country(descri
 def test_a_logistics_company_name_keeps_its_compound_words() -> None:
     # "Giao nhận" (forwarding): its second syllable alone would end a lowercase name.
     decision = read(
-        "Ngày 10/3/2025, USTH và Công ty Cổ phần Giao nhận Vận tải Hải Minh đã ký kết thỏa"
+        "Ngày 18/6/2025, USTH và Công ty Cổ phần Giao nhận Vận tải Hải Minh đã ký kết thỏa"
         " thuận hợp tác về đào tạo logistics."
     )
     assert partners(decision) == [("Công ty Cổ phần Giao nhận Vận tải Hải Minh", "VN")]
