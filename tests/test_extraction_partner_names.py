@@ -487,3 +487,31 @@ def test_a_logistics_company_name_keeps_its_compound_words() -> None:
         " thuận hợp tác về đào tạo logistics."
     )
     assert partners(decision) == [("Công ty Cổ phần Giao nhận Vận tải Hải Minh", "VN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On May 2, USTH and the Embassy of Ireland in Vietnam signed an MoU on scholarships.",
+            ("Embassy of Ireland in Vietnam", "IE"),
+        ),
+        (
+            "Le 2 mai, l'USTH et l'Ambassade de France au Vietnam ont signé un accord de"
+            " coopération.",
+            ("Ambassade de France au Vietnam", "FR"),
+        ),
+        (
+            "Ngày 2/5, USTH và Đại sứ quán Pháp tại Việt Nam đã ký kết biên bản ghi nhớ.",
+            ("Đại sứ quán Pháp tại Việt Nam", "FR"),
+        ),
+        (
+            "On May 2, USTH and the Consulate General of Japan in Ho Chi Minh City signed an MoU.",
+            ("Consulate General of Japan in Ho Chi Minh City", "JP"),
+        ),
+    ],
+)
+def test_a_diplomatic_mission_is_named_with_where_it_is_seated(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert partners(read(text)) == [expected]

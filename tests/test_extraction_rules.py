@@ -868,7 +868,7 @@ GRENOBLE = InstitutionConfig(
             HOME,
             "On 5 March 2025, USTH and the Embassy of France in Vietnam signed a cooperation "
             "agreement.",
-            [("Embassy of France", None, "FR")],
+            [("Embassy of France in Vietnam", None, "FR")],
         ),
         # A country before a dash starts a list.
         (

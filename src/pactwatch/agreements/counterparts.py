@@ -40,9 +40,7 @@ class Candidate:
     def best(self) -> OrgMention:
         with_head = [m for m in self.mentions if m.has_head]
         pool = with_head or self.mentions
-        return max(
-            pool, key=lambda m: (m.acronym is not None, len(m.name)) if False else len(m.name)
-        )
+        return max(pool, key=lambda m: len(m.name))
 
     @property
     def acronym(self) -> str | None:
@@ -158,16 +156,30 @@ class CountryContext:
     vietnamese_heads: Callable[[], frozenset[str]] = frozenset
 
 
+def _unseated(lex: Lexicon, name: str) -> str:
+    """A diplomatic mission's name without where it is seated: the "Embassy of Ireland in
+    Vietnam" is Irish."""
+    mission = lex.cues["mission_heads"].first(fold(name))
+    if mission is None or mission.start != 0:
+        return name
+    words = name.split()
+    for k in range(len(words) - 1, 0, -1):
+        if lex.cues["seat_prepositions"].label_of(words[k]) is not None:
+            return " ".join(words[:k])
+    return name
+
+
 def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
     """The partner's country and where it came from (for the reasons)."""
     for m in cand.mentions:
         if m.country:
             return m.country, "written next to the name"
     for m in cand.mentions:
-        hit = _places(ctx.lex, m.name)
+        name = _unseated(ctx.lex, m.name)
+        hit = _places(ctx.lex, name)
         if hit:
             return "VN", "a Vietnamese place in the name"
-        code = _country_in(ctx.lex, m.name)
+        code = _country_in(ctx.lex, name)
         if code:
             return code, "named in the name"
     for m in cand.mentions:

@@ -83,6 +83,8 @@ _LIST_CATEGORIES = (
     "university_systems",
     "party_slots",
     "with_slots",
+    "mission_heads",
+    "seat_prepositions",
     "party_lists",
     "party_list_verbs",
     "act_times",

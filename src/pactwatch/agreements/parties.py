@@ -641,7 +641,27 @@ def _extend(ctx: _Ctx, i: int) -> int:
         or toks[j - 1].text in _DASHES
     ):
         j -= 1
-    return j
+    return _mission_seat(ctx, i, j)
+
+
+def _mission_seat(ctx: _Ctx, i: int, j: int) -> int:
+    """A diplomatic mission's name goes on with the country or city it is seated in:
+    "Embassy of Ireland in Vietnam", "Ambassade de France au Vietnam", "Đại sứ quán Pháp tại
+    Việt Nam", "Consulate General of Japan in Ho Chi Minh City"."""
+    toks, lex, folded = ctx.toks, ctx.lex, ctx.body.folded
+    if j + 1 >= len(toks) or lex.cues["seat_prepositions"].label_of(toks[j].text) is None:
+        return j
+    mission = lex.cues["mission_heads"].first(folded, toks[i].start, toks[j - 1].end)
+    if mission is None or mission.start != toks[i].start:
+        return j
+    after = toks[j + 1].start
+    place = lex.countries.first(folded, after) or lex.cities.first(folded, after)
+    if place is None or place.start != after:
+        return j
+    k = j + 1
+    while k < len(toks) and toks[k].end <= place.end:
+        k += 1
+    return k
 
 
 def _past_head(ctx: _Ctx, j: int, inner: Hit | None) -> int:
