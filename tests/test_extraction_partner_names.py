@@ -464,3 +464,61 @@ def test_a_city_after_a_bare_name_is_where_it_is_not_part_of_the_name() -> None:
         "12 juin, en présence du Pr. Trần Đình Phong.",
     )
     assert partners(decision) == [("Université de Nantes", "FR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ngày 12/6, Trường Đại học Phan Châu Trinh phối hợp với USTH ký kết biên bản ghi nhớ "
+            "về đào tạo.",
+            ["Trường Đại học Phan Châu Trinh"],
+        ),
+        (
+            "Ngày 12/6, USTH đã ký kết biên bản ghi nhớ với Đại học Thái Nguyên vào buổi sáng.",
+            ["Đại học Thái Nguyên"],
+        ),
+    ],
+)
+def test_a_vietnamese_name_ends_at_a_lowercase_word_after_a_proper_name(
+    text: str, expected: list[str]
+) -> None:
+    # A person's name ("Phan Châu Trinh") or a place closes the name: "phối hợp", "vào" are
+    # the sentence going on.
+    assert [name for name, _ in partners(read(text))] == expected
+
+
+def test_a_stop_word_between_capitalised_syllables_is_the_second_syllable_of_a_word() -> None:
+    # Names capitalise each word's first syllable only: "Hàng không" is one word.
+    decision = read(
+        "Ngày 12/6, USTH và Tổng công ty Hàng không Việt Nam đã ký kết thỏa thuận hợp tác."
+    )
+    assert [name for name, _ in partners(decision)] == ["Tổng công ty Hàng không Việt Nam"]
+
+
+def test_a_head_english_and_french_alike_reads_french_before_de() -> None:
+    decision = read(
+        "Le 3 juin, l'USTH et le Centre de coopération internationale en recherche agronomique "
+        "pour le développement (CIRAD) ont signé un accord-cadre."
+    )
+    assert decision.agreement is not None, decision.reasons
+    [partner] = decision.agreement.partners
+    assert (partner.acronym, partner.country) == ("CIRAD", "FR")
+    assert partner.mentions[0].startswith("Centre de coopération internationale")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trong chuyến công tác tại Hàn Quốc, đoàn USTH đã ký kết biên bản ghi nhớ với Đại học "
+        "Woosong.",
+        "L'USTH et l'ESTACA ont signé un accord portant sur des stages dans ses "
+        "laboratoires de Toulouse et de Nantes.",
+    ],
+)
+def test_the_only_foreign_country_where_the_signing_is_told_is_the_partners(text: str) -> None:
+    decision = read(text)
+    assert decision.agreement is not None, decision.reasons
+    assert [p.country for p in decision.agreement.partners] == [
+        "KR" if "Hàn Quốc" in text else "FR"
+    ]

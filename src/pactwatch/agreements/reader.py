@@ -157,7 +157,14 @@ def read_article(
     main = next((s for s in clean if not s.sentence.is_title), clean[0])
     reading.reasons.append(_describe(reading, main))
     candidates = _collect_partners(reading, clean, others)
-    partners = _partners(reading, candidates, article, institution, registry_countries or {})
+    partners = _partners(
+        reading,
+        candidates,
+        article,
+        institution,
+        registry_countries or {},
+        signing=_signing_text(reading, clean) if len(candidates) == 1 else "",
+    )
     signed_on = stmt_dates.get(main.index)
     if signed_on is None:
         signed_on = next((stmt_dates[s.index] for s in clean if stmt_dates.get(s.index)), None)
@@ -732,12 +739,29 @@ def _enrich(reading: _Reading, candidates: list[Candidate]) -> None:
                     break
 
 
+def _signing_text(reading: _Reading, clean: list[Statement]) -> str:
+    """The sentences that state the signing, without the home's names ("Vietnam France
+    University" says nothing of where a partner is)."""
+    body = reading.body
+    parts = []
+    for stmt in clean:
+        start, end = stmt.sentence.start, stmt.sentence.end
+        text = body.text[start:end]
+        for m in reading.home.regex().finditer(body.folded, start, end):
+            a, b = m.start() - start, m.end() - start
+            text = text[:a] + " " * (b - a) + text[b:]
+        parts.append(text)
+    return " ".join(parts)
+
+
 def _partners(
     reading: _Reading,
     candidates: list[Candidate],
     article: Article,
     institution: InstitutionConfig,
     registry: Mapping[str, str],
+    *,
+    signing: str,
 ) -> tuple[PartnerDraft, ...]:
     # Both read the whole text: only for the partners whose country is still open, once.
     @cache
@@ -759,6 +783,7 @@ def _partners(
         descriptions,
         tuple(name for cand in candidates for name in cand.strings()),
         vietnamese_heads,
+        signing,
     )
     out = []
     for cand in candidates:
