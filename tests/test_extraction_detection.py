@@ -223,3 +223,33 @@ def test_a_headline_on_another_topic_keeps_a_recent_signing_by_the_home() -> Non
 def test_people_as_the_other_side_sign_for_themselves(text: str, twin: str) -> None:
     assert not read(text).is_agreement, read(text).reasons
     assert read(twin).is_agreement, read(twin).reasons
+
+
+# -- a signing put off -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            "The ceremony for the signing of a cooperation agreement between HUST and Bosch"
+            " Vietnam has been postponed because of the storm.",
+            "HUST and Bosch Vietnam signed a cooperation agreement on May 20 despite the storm.",
+        ),
+        (
+            "Lễ ký kết thỏa thuận hợp tác giữa Đại học Bách khoa Hà Nội và Công ty Bosch Việt Nam"
+            " dự kiến vào ngày 22/5 đã bị hoãn do bão.",
+            "Lễ ký kết thỏa thuận hợp tác giữa Đại học Bách khoa Hà Nội và Công ty Bosch Việt Nam"
+            " đã diễn ra ngày 20/5.",
+        ),
+        (
+            "La signature de l'accord entre l'Université des sciences et technologies de Hanoï et"
+            " l'Université de Lille a été reportée à cause de la tempête.",
+            "La signature de l'accord entre l'Université des sciences et technologies de Hanoï et"
+            " l'Université de Lille a eu lieu le 20 mai.",
+        ),
+    ],
+)
+def test_a_signing_put_off_has_not_taken_place(text: str, twin: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons
