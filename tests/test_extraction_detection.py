@@ -52,6 +52,16 @@ def test_other_organisations_as_the_subject_make_the_home_a_bystander(text: str)
     assert not decision.is_agreement, decision.reasons
 
 
+def test_a_visitor_signing_with_a_third_body_before_its_visit_is_not_the_homes_signing() -> None:
+    # One signer named before the verb and the other after "với": neither is the home. Its
+    # twin names no signer before the verb, so the home signs with the one after "với".
+    visit = "Ngày 20/5, Đại học Bách khoa Hà Nội đã tiếp đoàn công tác của Đại học Kyoto (KU).\n"
+    text = visit + "Trước khi đến Hà Nội, đoàn KU đã ký kết biên bản ghi nhớ với Đại học Huế."
+    twin = visit + "Nhân dịp này, đoàn đã ký kết biên bản ghi nhớ với Đại học Kyoto."
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons
+
+
 @pytest.mark.parametrize(
     "text",
     [

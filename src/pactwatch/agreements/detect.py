@@ -969,6 +969,11 @@ def assign_parties(
             orgs_in.get(stmt.index, []),
             hosting=hosting,
             home_in_article=home_in_article,
+            sentence_orgs=[
+                o
+                for o in (orgs_of(stmt.index) if orgs_of else ())
+                if not _names_home(o, body.folded, lex, home)
+            ],
         )
         if stmt.party == "implied" and orgs_of is not None:
             sides = _sides_named_before(
@@ -1127,9 +1132,11 @@ def _unnamed_party(
     *,
     hosting: Hit | None,
     home_in_article: bool,
+    sentence_orgs: Sequence[object] = (),
 ) -> None:
     """The party of a statement that does not name the home institution as a party: implied
-    ("the two sides"), or a signing between the organisations it names."""
+    ("the two sides"), or a signing between the organisations it names. `sentence_orgs`
+    are all the names of the sentence, the signer before the verb among them."""
     s = stmt.sentence
     two = lex.cues["two_sides"].first(body.folded, s.start, s.end)
     named = [o for o in orgs if _party_name(o, lex)]
@@ -1143,6 +1150,11 @@ def _unnamed_party(
     proper = [o for o in named if _proper(o)]
     subject = any(s.start <= int(getattr(o, "start", -1)) < stmt.anchor.start for o in proper)
     parties = len({_party_name(o, lex) for o in proper})
+    if with_match is not None and not subject and _named_signer(stmt, body, lex, sentence_orgs):
+        # "đoàn TUFS đã ký kết biên bản ghi nhớ với Đại học Huế": another body signs with
+        # the one named after "with".
+        subject = any(int(getattr(o, "start", -1)) >= with_match.end() for o in proper)
+        parties = max(parties, 2 if subject else 0)
     if hosting is not None and parties < 2:
         # At a host's event any name does: "VinFast signed ... with Bosch Vietnam at a
         # ceremony hosted by USTH", "the Hanoi Innovation Hub and Qualcomm signed ... at X".
@@ -1169,6 +1181,21 @@ def _unnamed_party(
         stmt.party = "implied"
     else:
         stmt.party = "unknown"
+
+
+def _named_signer(stmt: Statement, body: Body, lex: Lexicon, orgs: Sequence[object]) -> bool:
+    """Whether an organisation other than the home and its units is named before the
+    signing verb, in its clause (no comma between them): the subject that signs."""
+    s, anchor = stmt.sentence, stmt.anchor.start
+    return any(
+        _proper(o)
+        and _party_name(o, lex)
+        and not getattr(o, "is_unit", False)
+        and s.start <= int(getattr(o, "start", -1))
+        and int(getattr(o, "end", -1)) <= anchor
+        and not re.search(r"[,;:()]", body.folded[int(getattr(o, "end", -1)) : anchor])
+        for o in orgs
+    )
 
 
 def _sides_named_before(
