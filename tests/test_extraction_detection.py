@@ -235,6 +235,38 @@ def test_people_as_the_other_side_sign_for_themselves(text: str, twin: str) -> N
     assert read(twin).is_agreement, read(twin).reasons
 
 
+# -- an event's title ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            "Ngày 20/5, Đại học Bách khoa Hà Nội phối hợp với Sở Khoa học và Công nghệ Hà Nội tổ"
+            " chức Diễn đàn “Kết nối và ký kết hợp tác đổi mới sáng tạo 2025”.",
+            "Ngày 20/5, tại Diễn đàn “Đổi mới sáng tạo 2025”, Đại học Bách khoa Hà Nội và Sở Khoa"
+            " học và Công nghệ Hà Nội đã ký kết thỏa thuận hợp tác.",
+        ),
+        (
+            'On May 20, HUST and Viettel hosted the forum "Universities and companies signed'
+            ' cooperation agreements: what next?" in Hanoi.',
+            'On May 20, at the "Innovation 2025" Forum, HUST and Viettel signed a cooperation'
+            " agreement.",
+        ),
+        (
+            "Le 20 mai, l'Université des sciences et technologies de Hanoï et Viettel ont organisé"
+            " le colloque « Universités et entreprises ont signé des accords de coopération : et"
+            " après ? ».",
+            "Le 20 mai, lors du colloque « Innovation 2025 », l'Université des sciences et"
+            " technologies de Hanoï et l'Université de Lille ont signé un accord de coopération.",
+        ),
+    ],
+)
+def test_a_signing_in_the_quoted_title_of_an_event_is_its_name(text: str, twin: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons
+
+
 # -- a signing put off -------------------------------------------------------------------------
 
 

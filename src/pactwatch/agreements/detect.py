@@ -191,7 +191,9 @@ def signing_hits(body: Body, lex: Lexicon, start: int = 0, end: int | None = Non
     hits = [
         h
         for h in lex.signing_any.find(body.folded, start, end)
-        if _as_written(lex, h.label, h, body) and not _attributive(body.folded, h)
+        if _as_written(lex, h.label, h, body)
+        and not _attributive(body.folded, h)
+        and not _in_event_title(body, lex, h)
     ]
     if not any(h.label == "signing_weak" and h.lang == "vi" for h in hits):
         return hits
@@ -215,6 +217,31 @@ def _attributive(folded: str, hit: Hit) -> bool:
         and hit.lang == "en"
         and _ARTICLE_BEFORE.search(folded, max(0, hit.start - 5), hit.start) is not None
     )
+
+
+_TITLED_EVENTS = frozenset({"seminar", "workshop", "conference"})
+
+
+def _in_event_title(body: Body, lex: Lexicon, hit: Hit) -> bool:
+    """Whether a signing word stands in the quoted title of a forum, conference or workshop:
+    'Diễn đàn "Kết nối và ký kết hợp tác ..."', 'the "Sign and Grow" Forum' name an event,
+    not a signing. Folding writes every quotation mark as '"'."""
+    folded = body.folded
+    if '"' not in folded[max(0, hit.start - 150) : hit.start]:
+        return False
+    starts = [s.start for s in body.sentences]
+    sentence = body.sentences[max(0, bisect_right(starts, hit.start) - 1)]
+    before = folded[sentence.start : hit.start]
+    if before.count('"') % 2 == 0:
+        return False
+    opened = sentence.start + before.rfind('"')
+    closed = folded.find('"', hit.end, sentence.end)
+    events = lex.cues["negative_events"]
+    lead = events.find(folded, max(sentence.start, opened - 30), opened)
+    tail = events.find(folded, closed + 1, min(sentence.end, closed + 30)) if closed > 0 else ()
+    return any(
+        e.label in _TITLED_EVENTS and not folded[e.end : opened].strip() for e in lead
+    ) or any(e.label in _TITLED_EVENTS and not folded[closed + 1 : e.start].strip() for e in tail)
 
 
 def find_statements(
