@@ -52,6 +52,28 @@ def test_other_organisations_as_the_subject_make_the_home_a_bystander(text: str)
     assert not decision.is_agreement, decision.reasons
 
 
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            "Sáng 20/5, tại Đại học Bách khoa Hà Nội, Khoa Hóa học và Khoa Môi trường đã ký kết"
+            " thỏa thuận phối hợp đào tạo liên ngành.",
+            "Sáng 20/5, tại Đại học Bách khoa Hà Nội, Khoa Hóa học và Công ty Cổ phần Dược Hậu"
+            " Giang đã ký kết thỏa thuận phối hợp đào tạo.",
+        ),
+        (
+            "Le 20 mai, à l'Université des sciences et technologies de Hanoï, la Faculté de chimie"
+            " et le Département de l'environnement ont signé une convention de formation.",
+            "Le 20 mai, à l'Université des sciences et technologies de Hanoï, la Faculté de chimie"
+            " et l'Université de Lille ont signé une convention de formation.",
+        ),
+    ],
+)
+def test_the_homes_own_units_signing_with_each_other_sign_with_no_one(text: str, twin: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons
+
+
 def test_a_visitor_signing_with_a_third_body_before_its_visit_is_not_the_homes_signing() -> None:
     # One signer named before the verb and the other after "với": neither is the home. Its
     # twin names no signer before the verb, so the home signs with the one after "với".

@@ -6,7 +6,9 @@ from datetime import datetime
 
 import pytest
 
-from pactwatch.agreements import extract_agreement
+from pactwatch.agreements import extract_agreement, load_lexicon
+from pactwatch.agreements.parties import find_orgs
+from pactwatch.agreements.text import prepare
 from pactwatch.config import InstitutionConfig
 from pactwatch.model import Article, Decision
 
@@ -522,3 +524,13 @@ def test_the_only_foreign_country_where_the_signing_is_told_is_the_partners(text
     assert [p.country for p in decision.agreement.partners] == [
         "KR" if "Hàn Quốc" in text else "FR"
     ]
+
+
+def test_a_vietnamese_unit_name_goes_on_in_lowercase_past_a_lowercase_head_word() -> None:
+    # "Khoa Môi trường": the unit word opens a Vietnamese name; "trường" (a school, as a
+    # head) in lowercase inside it is the second syllable of "Môi trường".
+    lex = load_lexicon()
+    text = "Sáng 20/5, Khoa Hóa học và Khoa Môi trường đã ký kết thỏa thuận phối hợp."
+    body = prepare((text,), title="", abbreviations=lex.abbreviations)
+    names = [m.name for m in find_orgs(body, 0, len(body.text), lex)]
+    assert names == ["Khoa Hóa học", "Khoa Môi trường"]

@@ -1193,7 +1193,10 @@ def _unnamed_party(
             parties = max(parties, 2 if subject else 0)
         else:
             parties = max(parties, listed)
-    if two is not None and home_in_article:
+    if with_match is None and _own_units_sign(stmt, body, lex, sentence_orgs):
+        stmt.party = "third"
+        stmt.party_note = "the signers are units of the home institution itself"
+    elif two is not None and home_in_article:
         stmt.party = "implied"
     elif (hosting is None and others >= 2 and not with_other) or (
         parties >= 2 and (not with_other or subject)
@@ -1208,6 +1211,22 @@ def _unnamed_party(
         stmt.party = "implied"
     else:
         stmt.party = "unknown"
+
+
+def _own_units_sign(stmt: Statement, body: Body, lex: Lexicon, orgs: Sequence[object]) -> bool:
+    """Whether the subject of the signing verb is two or more units named without an owner
+    ("Khoa Hóa học và Khoa Môi trường đã ký kết thỏa thuận"): the home's own units agree
+    with each other, which is no agreement with anyone outside."""
+    named = [o for o in orgs if _party_name(o, lex)]
+    units = [o for o in named if _own_unit(o)]
+    spans = _subject_spans(units, body, stmt.anchor.start)
+    return len(spans) >= 2 and spans == _subject_spans(named, body, stmt.anchor.start)
+
+
+def _own_unit(org: object) -> bool:
+    """A unit named without an owner ("Khoa Hóa học", "the Faculty of Chemistry"): the
+    home's own."""
+    return bool(getattr(org, "is_unit", False)) and getattr(org, "parent", 1) is None
 
 
 def _named_signer(stmt: Statement, body: Body, lex: Lexicon, orgs: Sequence[object]) -> bool:
@@ -1273,7 +1292,7 @@ def _other_parties(orgs: Sequence[object], body: Body, lex: Lexicon, home: HomeS
     seen: set[str] = set()
     for org in orgs:
         start, end = int(getattr(org, "start", -1)), int(getattr(org, "end", -1))
-        if not (_proper(org) or _long(org)) or start < 0:
+        if not (_proper(org) or _long(org)) or start < 0 or _own_unit(org):
             continue
         if home.mentioned(body.folded, start, end) is not None:
             continue

@@ -581,9 +581,7 @@ def _single_words(lex: Lexicon, category: str) -> frozenset[str]:
 def _extend(ctx: _Ctx, i: int) -> int:
     """The end (exclusive) of the name that starts at token i."""
     toks = ctx.toks
-    head = ctx.head_at.get(toks[i].start)
-    if head is not None:
-        head = _head_language(ctx, head)
+    head = _name_head(ctx, toks[i].start)
     # French acronyms ("IRD", "CNRS") head English sentences too: no lowercase after them.
     vi_mode = (
         head is not None
@@ -645,6 +643,15 @@ def _extend(ctx: _Ctx, i: int) -> int:
     ):
         j -= 1
     return j
+
+
+def _name_head(ctx: _Ctx, start: int) -> Hit | None:
+    """The organisation word a name starts with, if any; "Khoa Hóa học", "Phòng Đào tạo":
+    a Vietnamese unit word, whose name goes on in lowercase too."""
+    head = ctx.head_at.get(start)
+    if head is not None:
+        return _head_language(ctx, head)
+    return next((u for u in ctx.units if u.start == start and u.lang == "vi"), None)
 
 
 _FR_OF = frozenset({"de", "des", "du", "d'"})
@@ -811,13 +818,14 @@ def _acronym_closes(ctx: _Ctx, j: int) -> bool:
 
 
 def _title_syllable(ctx: _Ctx, k: int) -> bool:
-    """Whether token k is a capitalised syllable of the name, not an acronym nor a head's."""
+    """Whether token k is a capitalised syllable of the name, not an acronym nor a head's
+    (an organisation's or a unit's)."""
     tok = ctx.toks[k]
     return (
         tok.is_word
         and tok.is_cap
         and not tok.is_acronym
-        and not any(h.start <= tok.start < h.end for h in ctx.heads)
+        and not any(h.start <= tok.start < h.end for h in (*ctx.heads, *ctx.units))
     )
 
 
@@ -1244,7 +1252,13 @@ def _main_head(ctx: _Ctx, i: int, j: int) -> Hit | None:
     """The head that gives a name its kind: Vietnamese and French names start with it
     ("Trường Đại học ...", "Université de ..."), English ones end their first part with it
     ("Ho Chi Minh City University of Technology")."""
-    hits = [_head_language(ctx, h) for h in ctx.heads_in(ctx.toks[i].start, ctx.toks[j - 1].end)]
+    start = ctx.toks[i].start
+    hits = [
+        _head_language(ctx, h)
+        for h in ctx.heads_in(start, ctx.toks[j - 1].end)
+        # "Khoa Môi trường": inside a name, a Vietnamese head in lowercase is a syllable.
+        if h.start == start or h.lang != "vi" or ctx.body.text[h.start].isupper()
+    ]
     if not hits:
         return None
     if hits[0].lang != "en":
