@@ -53,6 +53,37 @@ def test_other_organisations_as_the_subject_make_the_home_a_bystander(text: str)
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "twin"),
+    [
+        (
+            "HUST alumni start-ups sign investment deals",
+            "On May 20, two start-ups founded by alumni of Hanoi University of Science and"
+            " Technology (HUST) signed investment agreements with venture funds.",
+            "On May 20, Hanoi University of Science and Technology (HUST) signed a cooperation"
+            " agreement with Viettel to support start-ups founded by its alumni.",
+        ),
+        (
+            None,
+            "Ngày 20/5, hai công ty khởi nghiệp của cựu sinh viên Đại học Bách khoa Hà Nội đã ký"
+            " kết thỏa thuận đầu tư với Quỹ Đầu tư Mekong.",
+            "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký kết thỏa thuận hợp tác với Quỹ Đầu tư"
+            " Mekong để hỗ trợ các công ty khởi nghiệp của cựu sinh viên.",
+        ),
+        (
+            None,
+            "Le 20 mai, deux start-up créées par des anciens élèves de l'Université des sciences"
+            " et technologies de Hanoï ont signé des accords d'investissement avec des fonds.",
+            "Le 20 mai, l'Université des sciences et technologies de Hanoï a signé un accord de"
+            " coopération avec Viettel pour soutenir les start-up de ses anciens élèves.",
+        ),
+    ],
+)
+def test_the_homes_alumni_sign_for_themselves(title: str | None, text: str, twin: str) -> None:
+    assert not read(text, title=title).is_agreement, read(text, title=title).reasons
+    assert read(twin).is_agreement, read(twin).reasons
+
+
+@pytest.mark.parametrize(
     ("text", "twin"),
     [
         (

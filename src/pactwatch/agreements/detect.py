@@ -1319,10 +1319,15 @@ def _party_mention(
     ("at", "tại", "organised at", "hosted by", "organisé par"): the home hosts a signing
     between others as often as it signs."""
     hosting: Hit | None = None
-    last_host_end = -1
+    last_host_end = last_member_end = -1
     folded = body.folded
     for match in home.regex().finditer(folded, start, end):
-        if member_body(lex, folded, match.start(), match.end()):
+        if member_body(lex, folded, match.start(), match.end()) or (
+            # "alumni of the University of X (UEH)": its acronym too.
+            last_member_end >= 0
+            and re.fullmatch(r"\s*\(\s*", folded[last_member_end : match.start()])
+        ):
+            last_member_end = match.end()
             continue
         if last_host_end >= 0 and re.fullmatch(r"\s*\(\s*", folded[last_host_end : match.start()]):
             # "hosted by Vietnam National University of Agriculture (VNUA)": one mention.
