@@ -534,3 +534,12 @@ def test_a_vietnamese_unit_name_goes_on_in_lowercase_past_a_lowercase_head_word(
     body = prepare((text,), title="", abbreviations=lex.abbreviations)
     names = [m.name for m in find_orgs(body, 0, len(body.text), lex)]
     assert names == ["Khoa Hóa học", "Khoa Môi trường"]
+
+
+def test_a_country_before_for_or_of_does_not_open_a_name() -> None:
+    # "with Korea for the X University": the country is what the cooperation reaches.
+    decision = read(
+        "On 2 June, USTH and Kyoto University signed a memorandum of understanding, building a"
+        " new bridge with Korea for the Vietnam France University."
+    )
+    assert partners(decision) == [("Kyoto University", "JP")]

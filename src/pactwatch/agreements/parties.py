@@ -244,6 +244,11 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
         if not (_starts_name(tok, ctx, i) or _lowercase_government(ctx, i)):
             i += 1
             continue
+        if _country_before_of(ctx, i):
+            # "a new channel of cooperation with Japan for the Vietnam France University":
+            # a country followed by "for" or "of" is what the name is about, not its start.
+            i = _segment_end(ctx, i)
+            continue
         defined = _acronym_first(ctx, i)
         j = _extend(ctx, i + 2 if defined else i)
         mention, j = _finish(ctx, i + 2 if defined else i, j)
@@ -1108,6 +1113,18 @@ def _country_at(ctx: _Ctx, k: int) -> str | None:
         return None
     text = ctx.body.text[ctx.toks[k].start : ctx.toks[seg_end - 1].end].rstrip(".")
     return ctx.lex.countries.label_of(text)
+
+
+def _country_before_of(ctx: _Ctx, i: int) -> bool:
+    """Whether the capitalised words from token i are a country's name alone, followed by
+    "for" or "of" ("Japan for the ...", "France de ...")."""
+    end = _segment_end(ctx, i)
+    return (
+        end < len(ctx.toks)
+        and _word(ctx.toks[end]) in _OF
+        and ctx.toks[i].start not in ctx.head_at
+        and _country_at(ctx, i) is not None
+    )
 
 
 def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
