@@ -543,3 +543,32 @@ def test_a_country_before_for_or_of_does_not_open_a_name() -> None:
         " new bridge with Korea for the Vietnam France University."
     )
     assert partners(decision) == [("Kyoto University", "JP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le 14 octobre, l'USTH et l'Université de Montpellier ont signé un accord pour la"
+            " création du laboratoire international « LIA-BIOMAT ».",
+            [("Université de Montpellier", "FR")],
+        ),
+        (
+            "On 14 October, USTH and the University of Montpellier signed an agreement to set up"
+            ' the joint laboratory "BIOMAT-VN".',
+            [("University of Montpellier", "FR")],
+        ),
+    ],
+)
+def test_a_name_alone_in_quotation_marks_is_a_projects(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert partners(read(text)) == expected
+
+
+def test_an_acronym_does_not_go_on_through_for_to_whom_its_office_serves() -> None:
+    decision = read(
+        "L'accord a été signé le 14 octobre par l'USTH et par M. Jean Dupont, directeur du"
+        " bureau de l'IRD pour l'Asie du Sud-Est."
+    )
+    assert partners(decision) == [("IRD", "FR")]

@@ -930,6 +930,9 @@ def _through_connector(
         return None
     if word in {"of", "in"} and _country_at(ctx, k) is not None and not _bare_head(ctx, i, j):
         return None
+    if word in {"for", "pour"} and toks[j - 1].is_acronym and j - 1 == i:
+        # "le bureau du CNRS pour l'Asie du Sud-Est": whom an acronym's office serves.
+        return None
     if word in {"de", "du", "d'"} and toks[j - 1].is_acronym and _country_at(ctx, k) is not None:
         # "l'Institut royal de technologie KTH de Suède": the acronym closes the name; the
         # country after it says where it is from ("Académie nationale d'agriculture du

@@ -323,6 +323,9 @@ def _is_candidate(reading: _Reading, org: OrgMention) -> bool:
         return False
     if org.has_head and _bare_place(reading.lex, folded):
         return False
+    if not org.has_head and _quoted(reading.body.folded, org):
+        # "la création de l'IRP « NANOPHOT-VN »": a project's or an event's name.
+        return False
     if org.has_head:
         # "the University", "Học viện", "l'Université" alone: the home institution (or one
         # already named) referred to by its organisation word, not a name.
@@ -344,6 +347,12 @@ def _is_candidate(reading: _Reading, org: OrgMention) -> bool:
 # Words that name a place, not a body that governs it: "thành phố Yogyakarta" is a city;
 # "UBND thành phố ..." or "Sở ... thành phố ..." is its government.
 _PLACE_WORDS = re.compile(r"^(?:thanh pho|tinh|tp\.?|city of|province of)\s+")
+
+
+def _quoted(folded: str, org: OrgMention) -> bool:
+    """Whether the name stands alone in quotation marks (folding writes them all '"')."""
+    before = folded[max(0, org.start - 3) : org.start].rstrip()
+    return before.endswith('"') and folded[org.end : org.end + 3].lstrip().startswith('"')
 
 
 def _bare_place(lex: Lexicon, folded: str) -> bool:
