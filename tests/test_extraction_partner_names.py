@@ -572,3 +572,23 @@ def test_an_acronym_does_not_go_on_through_for_to_whom_its_office_serves() -> No
         " bureau de l'IRD pour l'Asie du Sud-Est."
     )
     assert partners(decision) == [("IRD", "FR")]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "l'Université nationale du Vietnam à Hanoï a signé un protocole d'accord avec Sorbonne"
+        " Université",
+        "l'École polytechnique a signé un protocole d'accord avec l'Université de Danang",
+    ],
+)
+def test_a_french_head_and_its_adjective_is_a_name_not_the_home_speaking_of_itself(
+    other: str,
+) -> None:
+    # "l'Université nationale ...", unlike "l'Université et X ont signé", is another body:
+    # its signing with the one after "avec" is theirs.
+    decision = read(
+        "Le 20 mai, l'USTH a signé un accord de double diplôme avec l'Université de Lille.\n"
+        f"Lors de la même cérémonie, {other}."
+    )
+    assert partners(decision) == [("Université de Lille", "FR")]

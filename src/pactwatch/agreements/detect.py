@@ -1177,11 +1177,13 @@ def _unnamed_party(
     proper = [o for o in named if _proper(o)]
     subject = any(s.start <= int(getattr(o, "start", -1)) < stmt.anchor.start for o in proper)
     parties = len({_party_name(o, lex) for o in proper})
-    if with_match is not None and not subject and _named_signer(stmt, body, lex, sentence_orgs):
-        # "đoàn TUFS đã ký kết biên bản ghi nhớ với Đại học Huế": another body signs with
-        # the one named after "with".
-        subject = any(int(getattr(o, "start", -1)) >= with_match.end() for o in proper)
-        parties = max(parties, 2 if subject else 0)
+    if with_match is not None and _named_signer(stmt, body, lex, sentence_orgs):
+        # "đoàn TUFS đã ký kết biên bản ghi nhớ với Đại học Huế", "l'Université nationale
+        # du Vietnam a signé un protocole d'accord avec Sorbonne Université": another body
+        # signs with the one named after "with".
+        after = [o for o in sentence_orgs if _proper(o) and _party_name(o, lex)]
+        if any(int(getattr(o, "start", -1)) >= with_match.end() for o in proper + after):
+            subject, parties = True, max(parties, 2)
     if hosting is not None and parties < 2:
         # At a host's event any name does: "VinFast signed ... with Bosch Vietnam at a
         # ceremony hosted by USTH", "the Hanoi Innovation Hub and Qualcomm signed ... at X".
@@ -1440,6 +1442,9 @@ def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int
         if after and (after[0][:1].isupper() or after[0][:1] in {"(", "-", "–"}):
             continue
         if after and fold(after[0]) in {"of", "de", "du", "des", "d'", "for"}:
+            continue
+        if after and hit.lang == "fr" and fold(after[0]).endswith(lex.adjective_endings):
+            # "l'Université nationale du Vietnam", "l'École polytechnique": a name goes on.
             continue
         return hit.start, hit.end
     return None
