@@ -592,3 +592,12 @@ def test_a_french_head_and_its_adjective_is_a_name_not_the_home_speaking_of_itse
         f"Lors de la même cérémonie, {other}."
     )
     assert partners(decision) == [("Université de Lille", "FR")]
+
+
+def test_phoi_hop_after_a_lowercase_word_ends_a_vietnamese_name() -> None:
+    # "phối hợp" (to work with) is a verb however the name before it ends.
+    decision = read(
+        "Ngày 12/6, Trường Đại học Giao thông vận tải phối hợp với USTH ký kết biên bản ghi nhớ"
+        " về đào tạo."
+    )
+    assert [name for name, _ in partners(decision)] == ["Trường Đại học Giao thông vận tải"]
