@@ -594,10 +594,14 @@ def test_a_french_head_and_its_adjective_is_a_name_not_the_home_speaking_of_itse
     assert partners(decision) == [("Université de Lille", "FR")]
 
 
-def test_phoi_hop_after_a_lowercase_word_ends_a_vietnamese_name() -> None:
-    # "phối hợp" (to work with) is a verb however the name before it ends.
-    decision = read(
+@pytest.mark.parametrize(
+    "text",
+    [
         "Ngày 12/6, Trường Đại học Giao thông vận tải phối hợp với USTH ký kết biên bản ghi nhớ"
-        " về đào tạo."
-    )
-    assert [name for name, _ in partners(decision)] == ["Trường Đại học Giao thông vận tải"]
+        " về đào tạo.",
+        "USTH đã ký kết biên bản ghi nhớ với Trường Đại học Giao thông vận tải vào ngày 12/6.",
+    ],
+)
+def test_a_verb_or_preposition_after_a_lowercase_word_ends_a_vietnamese_name(text: str) -> None:
+    # "phối hợp" (to work with), "vào" (on a day) go on the sentence however the name ends.
+    assert [name for name, _ in partners(read(text))] == ["Trường Đại học Giao thông vận tải"]
