@@ -348,3 +348,17 @@ def test_a_signing_in_the_quoted_title_of_an_event_is_its_name(text: str, twin: 
 def test_a_signing_put_off_has_not_taken_place(text: str, twin: str) -> None:
     assert not read(text).is_agreement, read(text).reasons
     assert read(twin).is_agreement, read(twin).reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On May 20, HUST and Bosch Vietnam signed a cooperation agreement; the ceremony had been"
+        " postponed twice because of the pandemic.",
+        "Postponed twice because of the pandemic, the signing of the cooperation agreement"
+        " between HUST and Bosch Vietnam finally took place on May 20.",
+    ],
+)
+def test_a_signing_put_off_earlier_still_took_place(text: str) -> None:
+    # Only a put-off said after the signing, in its clause, undoes it.
+    assert read(text).is_agreement, read(text).reasons

@@ -319,6 +319,20 @@ def _ceremony_of(weak: Hit, lex: Lexicon, span: tuple[str, int, int]) -> bool:
     return any(h.lang == weak.lang for h in lex.cues["ceremony"].find(*span))
 
 
+_CLAUSE_END = re.compile(r"[;:]")
+
+
+def _put_off(stmt: Statement, body: Body, lex: Lexicon) -> Hit | None:
+    """A put-off said after the signing, in its clause: "the signing of X ... has been
+    postponed"; not "X signed ...; the ceremony had been postponed twice", nor "Postponed
+    twice, the signing finally took place"."""
+    folded, after = body.folded, stmt.anchor.end
+    hit = lex.cues["put_off"].first(folded, after, stmt.sentence.end)
+    if hit is None or _CLAUSE_END.search(folded, after, hit.start) is not None:
+        return None
+    return hit if _as_written(lex, "put_off", hit, body) else None
+
+
 def _qualifiers(
     stmt: Statement, body: Body, lex: Lexicon, published: date | None
 ) -> list[tuple[str, Hit]]:
@@ -340,6 +354,9 @@ def _qualifiers(
             for hit in lex.cues[category].find(folded, s.start, s.end)
             if _as_written(lex, category, hit, body)
         ]
+    put_off = _put_off(stmt, body, lex)
+    if put_off is not None:
+        found.append(("negation", put_off))
     for noun in stmt.nouns:
         count = _COUNT_BEFORE.search(folded, max(s.start, noun.start - 30), noun.start)
         # "a signé le 12 juin un contrat": a day of the month, not a count.
