@@ -605,3 +605,11 @@ def test_a_french_head_and_its_adjective_is_a_name_not_the_home_speaking_of_itse
 def test_a_verb_or_preposition_after_a_lowercase_word_ends_a_vietnamese_name(text: str) -> None:
     # "phối hợp" (to work with), "vào" (on a day) go on the sentence however the name ends.
     assert [name for name, _ in partners(read(text))] == ["Trường Đại học Giao thông vận tải"]
+
+
+def test_a_country_of_those_present_at_the_signing_is_not_the_partners() -> None:
+    decision = read(
+        "On 2 June, USTH and Phenikaa University signed a memorandum of understanding in the"
+        " presence of the Ambassador of France."
+    )
+    assert partners(decision) == [("Phenikaa University", "VN")]

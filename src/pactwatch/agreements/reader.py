@@ -750,11 +750,14 @@ def _enrich(reading: _Reading, candidates: list[Candidate]) -> None:
 
 def _signing_text(reading: _Reading, clean: list[Statement]) -> str:
     """The sentences that state the signing, without the home's names ("Vietnam France
-    University" says nothing of where a partner is)."""
+    University" says nothing of where a partner is) and without whom they name as present
+    ("in the presence of the Ambassador of France")."""
     body = reading.body
     parts = []
     for stmt in clean:
         start, end = stmt.sentence.start, stmt.sentence.end
+        present = reading.lex.cues["attendance"].first(body.folded, stmt.anchor.end, end)
+        end = present.start if present is not None else end
         text = body.text[start:end]
         for m in reading.home.regex().finditer(body.folded, start, end):
             a, b = m.start() - start, m.end() - start
