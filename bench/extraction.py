@@ -131,7 +131,10 @@ def _html_text(html: str) -> str:
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(html)
-    return "\n".join(n.text(separator=" ").strip() for n in tree.css("p, li, h1, h2, h3"))
+    # NukeViet's lead paragraph is a div (.hometext): the site profile reads it, so do we.
+    return "\n".join(
+        n.text(separator=" ").strip() for n in tree.css("p, li, h1, h2, h3, .hometext")
+    )
 
 
 def load_institutions(path: Path = FIXTURES / "institutions.yaml") -> dict[str, InstitutionConfig]:

@@ -53,6 +53,69 @@ def test_other_organisations_as_the_subject_make_the_home_a_bystander(text: str)
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "twin"),
+    [
+        (
+            "HUST alumni start-ups sign investment deals",
+            "On May 20, two start-ups founded by alumni of Hanoi University of Science and"
+            " Technology (HUST) signed investment agreements with venture funds.",
+            "On May 20, Hanoi University of Science and Technology (HUST) signed a cooperation"
+            " agreement with Viettel to support start-ups founded by its alumni.",
+        ),
+        (
+            None,
+            "Ngày 20/5, hai công ty khởi nghiệp của cựu sinh viên Đại học Bách khoa Hà Nội đã ký"
+            " kết thỏa thuận đầu tư với Quỹ Đầu tư Mekong.",
+            "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký kết thỏa thuận hợp tác với Quỹ Đầu tư"
+            " Mekong để hỗ trợ các công ty khởi nghiệp của cựu sinh viên.",
+        ),
+        (
+            None,
+            "Le 20 mai, deux start-up créées par des anciens élèves de l'Université des sciences"
+            " et technologies de Hanoï ont signé des accords d'investissement avec des fonds.",
+            "Le 20 mai, l'Université des sciences et technologies de Hanoï a signé un accord de"
+            " coopération avec Viettel pour soutenir les start-up de ses anciens élèves.",
+        ),
+    ],
+)
+def test_the_homes_alumni_sign_for_themselves(title: str | None, text: str, twin: str) -> None:
+    assert not read(text, title=title).is_agreement, read(text, title=title).reasons
+    assert read(twin).is_agreement, read(twin).reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            "Sáng 20/5, tại Đại học Bách khoa Hà Nội, Khoa Hóa học và Khoa Môi trường đã ký kết"
+            " thỏa thuận phối hợp đào tạo liên ngành.",
+            "Sáng 20/5, tại Đại học Bách khoa Hà Nội, Khoa Hóa học và Công ty Cổ phần Dược Hậu"
+            " Giang đã ký kết thỏa thuận phối hợp đào tạo.",
+        ),
+        (
+            "Le 20 mai, à l'Université des sciences et technologies de Hanoï, la Faculté de chimie"
+            " et le Département de l'environnement ont signé une convention de formation.",
+            "Le 20 mai, à l'Université des sciences et technologies de Hanoï, la Faculté de chimie"
+            " et l'Université de Lille ont signé une convention de formation.",
+        ),
+    ],
+)
+def test_the_homes_own_units_signing_with_each_other_sign_with_no_one(text: str, twin: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons
+
+
+def test_a_visitor_signing_with_a_third_body_before_its_visit_is_not_the_homes_signing() -> None:
+    # One signer named before the verb and the other after "với": neither is the home. Its
+    # twin names no signer before the verb, so the home signs with the one after "với".
+    visit = "Ngày 20/5, Đại học Bách khoa Hà Nội đã tiếp đoàn công tác của Đại học Kyoto (KU).\n"
+    text = visit + "Trước khi đến Hà Nội, đoàn KU đã ký kết biên bản ghi nhớ với Đại học Huế."
+    twin = visit + "Nhân dịp này, đoàn đã ký kết biên bản ghi nhớ với Đại học Kyoto."
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "On May 20, Hanoi University of Science and Technology (HUST) and four universities of"
@@ -266,3 +329,79 @@ def test_capitalised_first_syllables_of_common_words_are_not_parties() -> None:
     assert decision.is_agreement, decision.reasons
     assert decision.agreement is not None
     assert [p.name for p in decision.agreement.partners] == ["Trường Đại học Kanazawa"]
+
+
+# -- an event's title ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            "Ngày 20/5, Đại học Bách khoa Hà Nội phối hợp với Sở Khoa học và Công nghệ Hà Nội tổ"
+            " chức Diễn đàn “Kết nối và ký kết hợp tác đổi mới sáng tạo 2025”.",
+            "Ngày 20/5, tại Diễn đàn “Đổi mới sáng tạo 2025”, Đại học Bách khoa Hà Nội và Sở Khoa"
+            " học và Công nghệ Hà Nội đã ký kết thỏa thuận hợp tác.",
+        ),
+        (
+            'On May 20, HUST and Viettel hosted the forum "Universities and companies signed'
+            ' cooperation agreements: what next?" in Hanoi.',
+            'On May 20, at the "Innovation 2025" Forum, HUST and Viettel signed a cooperation'
+            " agreement.",
+        ),
+        (
+            "Le 20 mai, l'Université des sciences et technologies de Hanoï et Viettel ont organisé"
+            " le colloque « Universités et entreprises ont signé des accords de coopération : et"
+            " après ? ».",
+            "Le 20 mai, lors du colloque « Innovation 2025 », l'Université des sciences et"
+            " technologies de Hanoï et l'Université de Lille ont signé un accord de coopération.",
+        ),
+    ],
+)
+def test_a_signing_in_the_quoted_title_of_an_event_is_its_name(text: str, twin: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons
+
+
+# -- a signing put off -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            "The ceremony for the signing of a cooperation agreement between HUST and Bosch"
+            " Vietnam has been postponed because of the storm.",
+            "HUST and Bosch Vietnam signed a cooperation agreement on May 20 despite the storm.",
+        ),
+        (
+            "Lễ ký kết thỏa thuận hợp tác giữa Đại học Bách khoa Hà Nội và Công ty Bosch Việt Nam"
+            " dự kiến vào ngày 22/5 đã bị hoãn do bão.",
+            "Lễ ký kết thỏa thuận hợp tác giữa Đại học Bách khoa Hà Nội và Công ty Bosch Việt Nam"
+            " đã diễn ra ngày 20/5.",
+        ),
+        (
+            "La signature de l'accord entre l'Université des sciences et technologies de Hanoï et"
+            " l'Université de Lille a été reportée à cause de la tempête.",
+            "La signature de l'accord entre l'Université des sciences et technologies de Hanoï et"
+            " l'Université de Lille a eu lieu le 20 mai.",
+        ),
+    ],
+)
+def test_a_signing_put_off_has_not_taken_place(text: str, twin: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On May 20, HUST and Bosch Vietnam signed a cooperation agreement; the ceremony had been"
+        " postponed twice because of the pandemic.",
+        "Postponed twice because of the pandemic, the signing of the cooperation agreement"
+        " between HUST and Bosch Vietnam finally took place on May 20.",
+    ],
+)
+def test_a_signing_put_off_earlier_still_took_place(text: str) -> None:
+    # Only a put-off said after the signing, in its clause, undoes it.
+    assert read(text).is_agreement, read(text).reasons

@@ -6,7 +6,9 @@ from datetime import datetime
 
 import pytest
 
-from pactwatch.agreements import extract_agreement
+from pactwatch.agreements import extract_agreement, load_lexicon
+from pactwatch.agreements.parties import find_orgs
+from pactwatch.agreements.text import prepare
 from pactwatch.config import InstitutionConfig
 from pactwatch.model import Article, Decision
 
@@ -515,3 +517,150 @@ def test_a_diplomatic_mission_is_named_with_where_it_is_seated(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert partners(read(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ngày 12/6, Trường Đại học Phan Châu Trinh phối hợp với USTH ký kết biên bản ghi nhớ "
+            "về đào tạo.",
+            ["Trường Đại học Phan Châu Trinh"],
+        ),
+        (
+            "Ngày 12/6, USTH đã ký kết biên bản ghi nhớ với Đại học Thái Nguyên vào buổi sáng.",
+            ["Đại học Thái Nguyên"],
+        ),
+    ],
+)
+def test_a_vietnamese_name_ends_at_a_lowercase_word_after_a_proper_name(
+    text: str, expected: list[str]
+) -> None:
+    # A person's name ("Phan Châu Trinh") or a place closes the name: "phối hợp", "vào" are
+    # the sentence going on.
+    assert [name for name, _ in partners(read(text))] == expected
+
+
+def test_a_stop_word_between_capitalised_syllables_is_the_second_syllable_of_a_word() -> None:
+    # Names capitalise each word's first syllable only: "Hàng không" is one word.
+    decision = read(
+        "Ngày 12/6, USTH và Tổng công ty Hàng không Việt Nam đã ký kết thỏa thuận hợp tác."
+    )
+    assert [name for name, _ in partners(decision)] == ["Tổng công ty Hàng không Việt Nam"]
+
+
+def test_a_head_english_and_french_alike_reads_french_before_de() -> None:
+    decision = read(
+        "Le 3 juin, l'USTH et le Centre de coopération internationale en recherche agronomique "
+        "pour le développement (CIRAD) ont signé un accord-cadre."
+    )
+    assert decision.agreement is not None, decision.reasons
+    [partner] = decision.agreement.partners
+    assert (partner.acronym, partner.country) == ("CIRAD", "FR")
+    assert partner.mentions[0].startswith("Centre de coopération internationale")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trong chuyến công tác tại Hàn Quốc, đoàn USTH đã ký kết biên bản ghi nhớ với Đại học "
+        "Woosong.",
+        "L'USTH et l'ESTACA ont signé un accord portant sur des stages dans ses "
+        "laboratoires de Toulouse et de Nantes.",
+    ],
+)
+def test_the_only_foreign_country_where_the_signing_is_told_is_the_partners(text: str) -> None:
+    decision = read(text)
+    assert decision.agreement is not None, decision.reasons
+    assert [p.country for p in decision.agreement.partners] == [
+        "KR" if "Hàn Quốc" in text else "FR"
+    ]
+
+
+def test_a_vietnamese_unit_name_goes_on_in_lowercase_past_a_lowercase_head_word() -> None:
+    # "Khoa Môi trường": the unit word opens a Vietnamese name; "trường" (a school, as a
+    # head) in lowercase inside it is the second syllable of "Môi trường".
+    lex = load_lexicon()
+    text = "Sáng 20/5, Khoa Hóa học và Khoa Môi trường đã ký kết thỏa thuận phối hợp."
+    body = prepare((text,), title="", abbreviations=lex.abbreviations)
+    names = [m.name for m in find_orgs(body, 0, len(body.text), lex)]
+    assert names == ["Khoa Hóa học", "Khoa Môi trường"]
+
+
+def test_a_country_before_for_or_of_does_not_open_a_name() -> None:
+    # "with Korea for the X University": the country is what the cooperation reaches.
+    decision = read(
+        "On 2 June, USTH and Kyoto University signed a memorandum of understanding, building a"
+        " new bridge with Korea for the Vietnam France University."
+    )
+    assert partners(decision) == [("Kyoto University", "JP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le 14 octobre, l'USTH et l'Université de Montpellier ont signé un accord pour la"
+            " création du laboratoire international « LIA-BIOMAT ».",
+            [("Université de Montpellier", "FR")],
+        ),
+        (
+            "On 14 October, USTH and the University of Montpellier signed an agreement to set up"
+            ' the joint laboratory "BIOMAT-VN".',
+            [("University of Montpellier", "FR")],
+        ),
+    ],
+)
+def test_a_name_alone_in_quotation_marks_is_a_projects(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert partners(read(text)) == expected
+
+
+def test_an_acronym_does_not_go_on_through_for_to_whom_its_office_serves() -> None:
+    decision = read(
+        "L'accord a été signé le 14 octobre par l'USTH et par M. Jean Dupont, directeur du"
+        " bureau de l'IRD pour l'Asie du Sud-Est."
+    )
+    assert partners(decision) == [("IRD", "FR")]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "l'Université nationale du Vietnam à Hanoï a signé un protocole d'accord avec Sorbonne"
+        " Université",
+        "l'École polytechnique a signé un protocole d'accord avec l'Université de Danang",
+    ],
+)
+def test_a_french_head_and_its_adjective_is_a_name_not_the_home_speaking_of_itself(
+    other: str,
+) -> None:
+    # "l'Université nationale ...", unlike "l'Université et X ont signé", is another body:
+    # its signing with the one after "avec" is theirs.
+    decision = read(
+        "Le 20 mai, l'USTH a signé un accord de double diplôme avec l'Université de Lille.\n"
+        f"Lors de la même cérémonie, {other}."
+    )
+    assert partners(decision) == [("Université de Lille", "FR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 12/6, Trường Đại học Giao thông vận tải phối hợp với USTH ký kết biên bản ghi nhớ"
+        " về đào tạo.",
+        "USTH đã ký kết biên bản ghi nhớ với Trường Đại học Giao thông vận tải vào ngày 12/6.",
+    ],
+)
+def test_a_verb_or_preposition_after_a_lowercase_word_ends_a_vietnamese_name(text: str) -> None:
+    # "phối hợp" (to work with), "vào" (on a day) go on the sentence however the name ends.
+    assert [name for name, _ in partners(read(text))] == ["Trường Đại học Giao thông vận tải"]
+
+
+def test_a_country_of_those_present_at_the_signing_is_not_the_partners() -> None:
+    decision = read(
+        "On 2 June, USTH and Phenikaa University signed a memorandum of understanding in the"
+        " presence of the Ambassador of France."
+    )
+    assert partners(decision) == [("Phenikaa University", "VN")]

@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from pactwatch.agreements.home import key
-from pactwatch.agreements.lexicon import Lexicon
+from pactwatch.agreements.lexicon import Lexicon, PhraseMatcher
 from pactwatch.agreements.parties import OrgMention
 from pactwatch.agreements.text import fold, has_vietnamese_marks
 from pactwatch.model import PartnerKind
@@ -154,6 +154,9 @@ class CountryContext:
     # The partners (keys of their names) whose head the text names with a Vietnamese name,
     # computed only when needed.
     vietnamese_heads: Callable[[], frozenset[str]] = frozenset
+    # The sentences that state the signing: where it took place often says where the
+    # partner is ("trong chuyến công tác tại Israel", "les laboratoires de Brest et Rennes").
+    signing_text: str = ""
 
 
 def _unseated(lex: Lexicon, name: str) -> str:
@@ -210,20 +213,31 @@ def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
     for form in cand.forms():
         if form in described:
             return described[form], "a sentence describing the partner"
-    folded = fold(ctx.title_and_url)
+    codes = _foreign(cand, ctx, ctx.title_and_url, (ctx.lex.countries,))
+    if len(codes) == 1:
+        return codes.pop(), "the only foreign country in the title or address"
+    codes = _foreign(cand, ctx, ctx.signing_text, (ctx.lex.countries, ctx.lex.cities))
+    if len(codes) == 1:
+        return codes.pop(), "the only foreign country or city where the signing is told"
+    return ctx.home_country, "the home institution's country (no other clue)"
+
+
+def _foreign(
+    cand: Candidate, ctx: CountryContext, text: str, matchers: tuple[PhraseMatcher, ...]
+) -> set[str]:
+    """The foreign countries `text` names, outside the names of the other partners."""
+    folded = fold(text)
     own = set(cand.strings())
     for name in ctx.partner_names:
         if name not in own and len(name) >= 4:
             blank = fold(name)
             folded = folded.replace(blank, " " * len(blank))
-    codes = {
+    return {
         h.label
-        for h in ctx.lex.countries.find(folded, original=ctx.title_and_url)
+        for matcher in matchers
+        for h in matcher.find(folded, original=text)
         if h.label != ctx.home_country
     }
-    if len(codes) == 1:
-        return codes.pop(), "the only foreign country in the title or address"
-    return ctx.home_country, "the home institution's country (no other clue)"
 
 
 def _plain(name: str) -> str:

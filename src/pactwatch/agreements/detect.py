@@ -191,7 +191,9 @@ def signing_hits(body: Body, lex: Lexicon, start: int = 0, end: int | None = Non
     hits = [
         h
         for h in lex.signing_any.find(body.folded, start, end)
-        if _as_written(lex, h.label, h, body) and not _attributive(body.folded, h)
+        if _as_written(lex, h.label, h, body)
+        and not _attributive(body.folded, h)
+        and not _in_event_title(body, lex, h)
     ]
     if not any(h.label == "signing_weak" and h.lang == "vi" for h in hits):
         return hits
@@ -215,6 +217,31 @@ def _attributive(folded: str, hit: Hit) -> bool:
         and hit.lang == "en"
         and _ARTICLE_BEFORE.search(folded, max(0, hit.start - 5), hit.start) is not None
     )
+
+
+_TITLED_EVENTS = frozenset({"seminar", "workshop", "conference"})
+
+
+def _in_event_title(body: Body, lex: Lexicon, hit: Hit) -> bool:
+    """Whether a signing word stands in the quoted title of a forum, conference or workshop:
+    'Diễn đàn "Kết nối và ký kết hợp tác ..."', 'the "Sign and Grow" Forum' name an event,
+    not a signing. Folding writes every quotation mark as '"'."""
+    folded = body.folded
+    if '"' not in folded[max(0, hit.start - 150) : hit.start]:
+        return False
+    starts = [s.start for s in body.sentences]
+    sentence = body.sentences[max(0, bisect_right(starts, hit.start) - 1)]
+    before = folded[sentence.start : hit.start]
+    if before.count('"') % 2 == 0:
+        return False
+    opened = sentence.start + before.rfind('"')
+    closed = folded.find('"', hit.end, sentence.end)
+    events = lex.cues["negative_events"]
+    lead = events.find(folded, max(sentence.start, opened - 30), opened)
+    tail = events.find(folded, closed + 1, min(sentence.end, closed + 30)) if closed > 0 else ()
+    return any(
+        e.label in _TITLED_EVENTS and not folded[e.end : opened].strip() for e in lead
+    ) or any(e.label in _TITLED_EVENTS and not folded[closed + 1 : e.start].strip() for e in tail)
 
 
 def find_statements(
@@ -292,6 +319,20 @@ def _ceremony_of(weak: Hit, lex: Lexicon, span: tuple[str, int, int]) -> bool:
     return any(h.lang == weak.lang for h in lex.cues["ceremony"].find(*span))
 
 
+_CLAUSE_END = re.compile(r"[;:]")
+
+
+def _put_off(stmt: Statement, body: Body, lex: Lexicon) -> Hit | None:
+    """A put-off said after the signing, in its clause: "the signing of X ... has been
+    postponed"; not "X signed ...; the ceremony had been postponed twice", nor "Postponed
+    twice, the signing finally took place"."""
+    folded, after = body.folded, stmt.anchor.end
+    hit = lex.cues["put_off"].first(folded, after, stmt.sentence.end)
+    if hit is None or _CLAUSE_END.search(folded, after, hit.start) is not None:
+        return None
+    return hit if _as_written(lex, "put_off", hit, body) else None
+
+
 def _qualifiers(
     stmt: Statement, body: Body, lex: Lexicon, published: date | None
 ) -> list[tuple[str, Hit]]:
@@ -313,6 +354,9 @@ def _qualifiers(
             for hit in lex.cues[category].find(folded, s.start, s.end)
             if _as_written(lex, category, hit, body)
         ]
+    put_off = _put_off(stmt, body, lex)
+    if put_off is not None:
+        found.append(("negation", put_off))
     for noun in stmt.nouns:
         count = _COUNT_BEFORE.search(folded, max(s.start, noun.start - 30), noun.start)
         # "a signé le 12 juin un contrat": a day of the month, not a count.
@@ -974,6 +1018,11 @@ def assign_parties(
             orgs_in.get(stmt.index, []),
             hosting=hosting,
             home_in_article=home_in_article,
+            sentence_orgs=[
+                o
+                for o in (orgs_of(stmt.index) if orgs_of else ())
+                if not _names_home(o, body.folded, lex, home)
+            ],
         )
         if stmt.party == "implied" and orgs_of is not None:
             sides = _sides_named_before(
@@ -1132,9 +1181,11 @@ def _unnamed_party(
     *,
     hosting: Hit | None,
     home_in_article: bool,
+    sentence_orgs: Sequence[object] = (),
 ) -> None:
     """The party of a statement that does not name the home institution as a party: implied
-    ("the two sides"), or a signing between the organisations it names."""
+    ("the two sides"), or a signing between the organisations it names. `sentence_orgs`
+    are all the names of the sentence, the signer before the verb among them."""
     s = stmt.sentence
     two = lex.cues["two_sides"].first(body.folded, s.start, s.end)
     named = [o for o in orgs if _party_name(o, lex)]
@@ -1148,6 +1199,13 @@ def _unnamed_party(
     proper = [o for o in named if _proper(o)]
     subject = any(s.start <= int(getattr(o, "start", -1)) < stmt.anchor.start for o in proper)
     parties = len({_party_name(o, lex) for o in proper})
+    if with_match is not None and _named_signer(stmt, body, lex, sentence_orgs):
+        # "đoàn TUFS đã ký kết biên bản ghi nhớ với Đại học Huế", "l'Université nationale
+        # du Vietnam a signé un protocole d'accord avec Sorbonne Université": another body
+        # signs with the one named after "with".
+        after = [o for o in sentence_orgs if _proper(o) and _party_name(o, lex)]
+        if any(int(getattr(o, "start", -1)) >= with_match.end() for o in proper + after):
+            subject, parties = True, max(parties, 2)
     if hosting is not None and parties < 2:
         # At a host's event any name does: "VinFast signed ... with Bosch Vietnam at a
         # ceremony hosted by USTH", "the Hanoi Innovation Hub and Qualcomm signed ... at X".
@@ -1159,7 +1217,10 @@ def _unnamed_party(
             parties = max(parties, 2 if subject else 0)
         else:
             parties = max(parties, listed)
-    if two is not None and home_in_article:
+    if with_match is None and _own_units_sign(stmt, body, lex, sentence_orgs):
+        stmt.party = "third"
+        stmt.party_note = "the signers are units of the home institution itself"
+    elif two is not None and home_in_article:
         stmt.party = "implied"
     elif (hosting is None and others >= 2 and not with_other) or (
         parties >= 2 and (not with_other or subject)
@@ -1174,6 +1235,37 @@ def _unnamed_party(
         stmt.party = "implied"
     else:
         stmt.party = "unknown"
+
+
+def _own_units_sign(stmt: Statement, body: Body, lex: Lexicon, orgs: Sequence[object]) -> bool:
+    """Whether the subject of the signing verb is two or more units named without an owner
+    ("Khoa Hóa học và Khoa Môi trường đã ký kết thỏa thuận"): the home's own units agree
+    with each other, which is no agreement with anyone outside."""
+    named = [o for o in orgs if _party_name(o, lex)]
+    units = [o for o in named if _own_unit(o)]
+    spans = _subject_spans(units, body, stmt.anchor.start)
+    return len(spans) >= 2 and spans == _subject_spans(named, body, stmt.anchor.start)
+
+
+def _own_unit(org: object) -> bool:
+    """A unit named without an owner ("Khoa Hóa học", "the Faculty of Chemistry"): the
+    home's own."""
+    return bool(getattr(org, "is_unit", False)) and getattr(org, "parent", 1) is None
+
+
+def _named_signer(stmt: Statement, body: Body, lex: Lexicon, orgs: Sequence[object]) -> bool:
+    """Whether an organisation other than the home and its units is named before the
+    signing verb, in its clause (no comma between them): the subject that signs."""
+    s, anchor = stmt.sentence, stmt.anchor.start
+    return any(
+        _proper(o)
+        and _party_name(o, lex)
+        and not getattr(o, "is_unit", False)
+        and s.start <= int(getattr(o, "start", -1))
+        and int(getattr(o, "end", -1)) <= anchor
+        and not re.search(r"[,;:()]", body.folded[int(getattr(o, "end", -1)) : anchor])
+        for o in orgs
+    )
 
 
 def _sides_named_before(
@@ -1224,7 +1316,7 @@ def _other_parties(orgs: Sequence[object], body: Body, lex: Lexicon, home: HomeS
     seen: set[str] = set()
     for org in orgs:
         start, end = int(getattr(org, "start", -1)), int(getattr(org, "end", -1))
-        if not (_proper(org) or _long(org)) or start < 0:
+        if not (_proper(org) or _long(org)) or start < 0 or _own_unit(org):
             continue
         if home.mentioned(body.folded, start, end) is not None:
             continue
@@ -1251,10 +1343,15 @@ def _party_mention(
     ("at", "tại", "organised at", "hosted by", "organisé par"): the home hosts a signing
     between others as often as it signs."""
     hosting: Hit | None = None
-    last_host_end = -1
+    last_host_end = last_member_end = -1
     folded = body.folded
     for match in home.regex().finditer(folded, start, end):
-        if member_body(lex, folded, match.start(), match.end()):
+        if member_body(lex, folded, match.start(), match.end()) or (
+            # "alumni of the University of X (UEH)": its acronym too.
+            last_member_end >= 0
+            and re.fullmatch(r"\s*\(\s*", folded[last_member_end : match.start()])
+        ):
+            last_member_end = match.end()
             continue
         if last_host_end >= 0 and re.fullmatch(r"\s*\(\s*", folded[last_host_end : match.start()]):
             # "hosted by Vietnam National University of Agriculture (VNUA)": one mention.
@@ -1371,6 +1468,9 @@ def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int
         if _NAMED_AFTER.match(text, hit.end):
             # "l'Institut français du Vietnam", "l'Université catholique de Louvain": the
             # organisation word opens a name of its own.
+            continue
+        if after and hit.lang == "fr" and fold(after[0]).endswith(lex.adjective_endings):
+            # "l'Université nationale du Vietnam", "l'École polytechnique": a name goes on.
             continue
         return hit.start, hit.end
     return None

@@ -34,6 +34,7 @@ _LIST_CATEGORIES = (
     "background",
     "generic",
     "negation",
+    "put_off",
     "attendance",
     "representing",
     "two_sides",

@@ -13,6 +13,7 @@ name ("Trường ĐH Bách khoa (ĐH Đà Nẵng)"). Usage::
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -242,6 +243,11 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
             continue
         if not (_starts_name(tok, ctx, i) or _lowercase_government(ctx, i)):
             i += 1
+            continue
+        if _country_before_of(ctx, i):
+            # "a new channel of cooperation with Japan for the Vietnam France University":
+            # a country followed by "for" or "of" is what the name is about, not its start.
+            i = _segment_end(ctx, i)
             continue
         defined = _acronym_first(ctx, i)
         j = _extend(ctx, i + 2 if defined else i)
@@ -580,7 +586,7 @@ def _single_words(lex: Lexicon, category: str) -> frozenset[str]:
 def _extend(ctx: _Ctx, i: int) -> int:
     """The end (exclusive) of the name that starts at token i."""
     toks = ctx.toks
-    head = ctx.head_at.get(toks[i].start)
+    head = _name_head(ctx, toks[i].start)
     # French acronyms ("IRD", "CNRS") head English sentences too: no lowercase after them.
     vi_mode = (
         head is not None
@@ -662,6 +668,29 @@ def _mission_seat(ctx: _Ctx, i: int, j: int) -> int:
     while k < len(toks) and toks[k].end <= place.end:
         k += 1
     return k
+
+
+def _name_head(ctx: _Ctx, start: int) -> Hit | None:
+    """The organisation word a name starts with, if any; "Khoa Hóa học", "Phòng Đào tạo":
+    a Vietnamese unit word, whose name goes on in lowercase too."""
+    head = ctx.head_at.get(start)
+    if head is not None:
+        return _head_language(ctx, head)
+    return next((u for u in ctx.units if u.start == start and u.lang == "vi"), None)
+
+
+_FR_OF = frozenset({"de", "des", "du", "d'"})
+_NEXT_WORD = re.compile(r"\s+(d'|[a-z]+(?![a-z]))")
+
+
+def _head_language(ctx: _Ctx, head: Hit) -> Hit:
+    """The head, read as French when a French "of" follows it: "Centre" is English and
+    French alike, "Centre de coopération internationale en recherche agronomique" is French
+    and goes on in lowercase."""
+    if head.lang != "en":
+        return head
+    word = _NEXT_WORD.match(ctx.body.folded, head.end, head.end + 8)
+    return replace(head, lang="fr") if word and word.group(1) in _FR_OF else head
 
 
 def _past_head(ctx: _Ctx, j: int, inner: Hit | None) -> int:
@@ -772,14 +801,21 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
     recherche pour le développement"), Vietnamese ones after any word ("ĐH Giao thông vận
     tải"); never through a stop word, never for long."""
     tok, prev = ctx.toks[j], ctx.toks[j - 1]
-    if not tok.is_word or run >= 4:
+    if not tok.is_word or (run >= 4 and not _acronym_closes(ctx, j)):
         return False
+    if head.lang == "fr" and _word(prev) in _FR_OF and j >= 2 and ctx.toks[j - 2].end == head.end:
+        # "Centre de coopération internationale": what the head is "of" is the name's own,
+        # whatever word it is.
+        return not tok.text[:1].isdigit()
     if _stop(ctx, tok, head.lang):
         # "Phát triển": a capitalised word whose second syllable alone would end the name.
         pair = f"{prev.folded} {tok.folded}"
-        return prev.is_cap and ctx.lex.cues["name_compounds"].label_of(pair) is not None
+        return prev.is_cap and (
+            ctx.lex.cues["name_compounds"].label_of(pair) is not None
+            or (head.lang == "vi" and _second_syllable(ctx, j))
+        )
     if head.lang != "fr":
-        return not _renewal_at(ctx, tok)
+        return not _renewal_at(ctx, tok) and not _after_proper_name(ctx, j)
     if tok.text[:1].isdigit():
         # "l'Université de Rennes le 12 décembre": a number in lowercase is a date or a
         # count, never the name going on (a city's number follows a capital).
@@ -797,6 +833,69 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
         or closes
         or _field_adjective(ctx, j, connectors)
     )
+
+
+def _acronym_closes(ctx: _Ctx, j: int) -> bool:
+    """Whether the name's acronym follows token j in brackets: the long lowercase name ends
+    there ("... en recherche agronomique pour le développement (CIRAD)")."""
+    toks = ctx.toks
+    return j + 2 < len(toks) and toks[j + 1].text == "(" and toks[j + 2].is_acronym
+
+
+def _title_syllable(ctx: _Ctx, k: int) -> bool:
+    """Whether token k is a capitalised syllable of the name, not an acronym nor a head's
+    (an organisation's or a unit's)."""
+    tok = ctx.toks[k]
+    return (
+        tok.is_word
+        and tok.is_cap
+        and not tok.is_acronym
+        and not any(h.start <= tok.start < h.end for h in (*ctx.heads, *ctx.units))
+    )
+
+
+def _second_syllable(ctx: _Ctx, j: int) -> bool:
+    """Whether token j, a lowercase stop word, is the second syllable of the capitalised one
+    before it: Vietnamese names capitalise each word's first syllable only, so a stop word
+    between a lone capitalised syllable and a capitalised word belongs to the first word
+    ("Viện Hàng không Vũ trụ Viettel")."""
+    toks = ctx.toks
+    if not 2 <= j < len(toks) - 1:
+        return False
+    where = ctx.lex.cues["place_prepositions"].first(
+        ctx.body.folded, toks[j].start, toks[j].end + 1
+    )
+    return (
+        _title_syllable(ctx, j - 1)
+        and not _title_syllable(ctx, j - 2)
+        and toks[j - 1].start not in ctx.places
+        and _title_syllable(ctx, j + 1)
+        # "Trường Đại học Mở tại Hà Nội": where it is, not a syllable.
+        and (where is None or where.start != toks[j].start)
+    )
+
+
+def _after_proper_name(ctx: _Ctx, j: int) -> bool:
+    """Whether token j, a lowercase word, follows a proper name that closes a Vietnamese
+    name: a person's (syllables of people's names in a row: "Trường Đại học Tôn Đức Thắng phối
+    hợp với") or a place ("Đại học Huế vào ngày 7/10"). Official words capitalise their first
+    syllable only ("Giao thông vận tải"), so the name goes on after them; a seat word
+    ("tỉnh Sơn La") brings the name's own place."""
+    toks, prev = ctx.toks, ctx.toks[j - 1]
+    if not _title_syllable(ctx, j - 1):
+        return False
+    seat = ctx.lex.cues["seat_words"].first(ctx.body.folded, toks[j].start, toks[j].start + 24)
+    if seat is not None and seat.start == toks[j].start:
+        return False
+    if any(h.end == prev.end for h in ctx.places.values()):
+        return True
+    return j >= 2 and _title_syllable(ctx, j - 2) and _person_syllables(ctx, j - 2, j)
+
+
+def _person_syllables(ctx: _Ctx, start: int, end: int) -> bool:
+    """Whether tokens start..end-1 are all syllables of Vietnamese people's names ("Tôn Đức
+    Thắng"), unlike capitalised common words ("Lúa Đồng bằng")."""
+    return all(_word(t) in ctx.lex.syllables for t in ctx.toks[start:end])
 
 
 def _field_adjective(ctx: _Ctx, j: int, connectors: frozenset[str] | set[str]) -> bool:
@@ -850,6 +949,9 @@ def _through_connector(
         # a name and where it signed.
         return None
     if word in {"of", "in"} and _country_at(ctx, k) is not None and not _bare_head(ctx, i, j):
+        return None
+    if word in {"for", "pour"} and toks[j - 1].is_acronym and j - 1 == i:
+        # "le bureau du CNRS pour l'Asie du Sud-Est": whom an acronym's office serves.
         return None
     if word in {"de", "du", "d'"} and toks[j - 1].is_acronym and _country_at(ctx, k) is not None:
         # "l'Institut royal de technologie KTH de Suède": the acronym closes the name; the
@@ -1036,6 +1138,18 @@ def _country_at(ctx: _Ctx, k: int) -> str | None:
     return ctx.lex.countries.label_of(text)
 
 
+def _country_before_of(ctx: _Ctx, i: int) -> bool:
+    """Whether the capitalised words from token i are a country's name alone, followed by
+    "for" or "of" ("Japan for the ...", "France de ...")."""
+    end = _segment_end(ctx, i)
+    return (
+        end < len(ctx.toks)
+        and _word(ctx.toks[end]) in _OF
+        and ctx.toks[i].start not in ctx.head_at
+        and _country_at(ctx, i) is not None
+    )
+
+
 def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
     """Turn tokens [i, j) plus what follows into a mention (or None), and where to resume."""
     toks = ctx.toks
@@ -1178,7 +1292,13 @@ def _main_head(ctx: _Ctx, i: int, j: int) -> Hit | None:
     """The head that gives a name its kind: Vietnamese and French names start with it
     ("Trường Đại học ...", "Université de ..."), English ones end their first part with it
     ("Ho Chi Minh City University of Technology")."""
-    hits = ctx.heads_in(ctx.toks[i].start, ctx.toks[j - 1].end)
+    start = ctx.toks[i].start
+    hits = [
+        _head_language(ctx, h)
+        for h in ctx.heads_in(start, ctx.toks[j - 1].end)
+        # "Khoa Môi trường": inside a name, a Vietnamese head in lowercase is a syllable.
+        if h.start == start or h.lang != "vi" or ctx.body.text[h.start].isupper()
+    ]
     if not hits:
         return None
     if hits[0].lang != "en":

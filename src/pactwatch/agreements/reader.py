@@ -157,7 +157,14 @@ def read_article(
     main = next((s for s in clean if not s.sentence.is_title), clean[0])
     reading.reasons.append(_describe(reading, main))
     candidates = _collect_partners(reading, clean, others)
-    partners = _partners(reading, candidates, article, institution, registry_countries or {})
+    partners = _partners(
+        reading,
+        candidates,
+        article,
+        institution,
+        registry_countries or {},
+        signing=_signing_text(reading, clean) if len(candidates) == 1 else "",
+    )
     signed_on = stmt_dates.get(main.index)
     if signed_on is None:
         signed_on = next((stmt_dates[s.index] for s in clean if stmt_dates.get(s.index)), None)
@@ -316,6 +323,9 @@ def _is_candidate(reading: _Reading, org: OrgMention) -> bool:
         return False
     if org.has_head and _bare_place(reading.lex, folded):
         return False
+    if not org.has_head and _quoted(reading.body.folded, org):
+        # "la création de l'IRP « NANOPHOT-VN »": a project's or an event's name.
+        return False
     if org.has_head:
         # "the University", "Học viện", "l'Université" alone: the home institution (or one
         # already named) referred to by its organisation word, not a name.
@@ -337,6 +347,12 @@ def _is_candidate(reading: _Reading, org: OrgMention) -> bool:
 # Words that name a place, not a body that governs it: "thành phố Yogyakarta" is a city;
 # "UBND thành phố ..." or "Sở ... thành phố ..." is its government.
 _PLACE_WORDS = re.compile(r"^(?:thanh pho|tinh|tp\.?|city of|province of)\s+")
+
+
+def _quoted(folded: str, org: OrgMention) -> bool:
+    """Whether the name stands alone in quotation marks (folding writes them all '"')."""
+    before = folded[max(0, org.start - 3) : org.start].rstrip()
+    return before.endswith('"') and folded[org.end : org.end + 3].lstrip().startswith('"')
 
 
 def _bare_place(lex: Lexicon, folded: str) -> bool:
@@ -748,12 +764,32 @@ def _enrich(reading: _Reading, candidates: list[Candidate]) -> None:
                     break
 
 
+def _signing_text(reading: _Reading, clean: list[Statement]) -> str:
+    """The sentences that state the signing, without the home's names ("Vietnam France
+    University" says nothing of where a partner is) and without whom they name as present
+    ("in the presence of the Ambassador of France")."""
+    body = reading.body
+    parts = []
+    for stmt in clean:
+        start, end = stmt.sentence.start, stmt.sentence.end
+        present = reading.lex.cues["attendance"].first(body.folded, stmt.anchor.end, end)
+        end = present.start if present is not None else end
+        text = body.text[start:end]
+        for m in reading.home.regex().finditer(body.folded, start, end):
+            a, b = m.start() - start, m.end() - start
+            text = text[:a] + " " * (b - a) + text[b:]
+        parts.append(text)
+    return " ".join(parts)
+
+
 def _partners(
     reading: _Reading,
     candidates: list[Candidate],
     article: Article,
     institution: InstitutionConfig,
     registry: Mapping[str, str],
+    *,
+    signing: str,
 ) -> tuple[PartnerDraft, ...]:
     # Both read the whole text: only for the partners whose country is still open, once.
     @cache
@@ -775,6 +811,7 @@ def _partners(
         descriptions,
         tuple(name for cand in candidates for name in cand.strings()),
         vietnamese_heads,
+        signing,
     )
     out = []
     for cand in candidates:
