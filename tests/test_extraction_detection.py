@@ -405,3 +405,37 @@ def test_a_signing_put_off_has_not_taken_place(text: str, twin: str) -> None:
 def test_a_signing_put_off_earlier_still_took_place(text: str) -> None:
     # Only a put-off said after the signing, in its clause, undoes it.
     assert read(text).is_agreement, read(text).reasons
+
+
+def test_a_signing_with_no_side_named_is_nothing_to_record() -> None:
+    # Neither the home nor any counterpart is named as a party: speakers wishing that
+    # "schools could sign technology transfer contracts faster".
+    decision = read(
+        "Ngày 20/5, Đại học Bách khoa Hà Nội tổ chức diễn đàn đổi mới sáng tạo.\n"
+        "Các diễn giả nhấn mạnh cần rút ngắn thủ tục để các trường có thể thành lập doanh"
+        " nghiệp spin-off và ký kết hợp đồng chuyển giao công nghệ nhanh hơn."
+    )
+    assert not decision.is_agreement, decision.reasons
+    assert "no counterpart is named" in decision.reasons[-1]
+    named = read(
+        "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký kết hợp đồng chuyển giao công nghệ với Công"
+        " ty Viettel."
+    )
+    assert named.is_agreement, named.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "signed"),
+    [
+        ("Diễn đàn Kết nối và ký kết hợp tác đổi mới sáng tạo Đông Nam Bộ 2025", False),
+        ("Hội thảo và lễ ký kết hợp tác với Trường Đại học Kyushu", True),
+    ],
+)
+def test_a_headline_that_names_an_event_is_not_a_signing(title: str, signed: bool) -> None:
+    text = (
+        "Ngày 20/5, Đại học Bách khoa Hà Nội tổ chức sự kiện với sự tham gia của hơn 300 đại biểu."
+    )
+    if signed:
+        text += "\nHai bên đã ký kết biên bản ghi nhớ với Trường Đại học Kyushu."
+    decision = read(text, title=title)
+    assert decision.is_agreement is signed, decision.reasons

@@ -227,10 +227,12 @@ def _in_event_title(body: Body, lex: Lexicon, hit: Hit) -> bool:
     'Diễn đàn "Kết nối và ký kết hợp tác ..."', 'the "Sign and Grow" Forum' name an event,
     not a signing. Folding writes every quotation mark as '"'."""
     folded = body.folded
-    if '"' not in folded[max(0, hit.start - 150) : hit.start]:
-        return False
     starts = [s.start for s in body.sentences]
     sentence = body.sentences[max(0, bisect_right(starts, hit.start) - 1)]
+    if sentence.is_title and _titled_by_event(body, lex, sentence.start, hit.start):
+        return True
+    if '"' not in folded[max(0, hit.start - 150) : hit.start]:
+        return False
     before = folded[sentence.start : hit.start]
     if before.count('"') % 2 == 0:
         return False
@@ -242,6 +244,20 @@ def _in_event_title(body: Body, lex: Lexicon, hit: Hit) -> bool:
     return any(
         e.label in _TITLED_EVENTS and not folded[e.end : opened].strip() for e in lead
     ) or any(e.label in _TITLED_EVENTS and not folded[closed + 1 : e.start].strip() for e in tail)
+
+
+def _titled_by_event(body: Body, lex: Lexicon, start: int, end: int) -> bool:
+    """Whether a headline opens with an event word and the event's own capitalised name
+    ("Diễn đàn Kết nối và ký kết hợp tác ...", "Forum Sign & Grow 2025"): the words up to
+    `end` name the event. "Hội thảo và Lễ ký kết ..." (a workshop and a signing) does not."""
+    folded = body.folded
+    lead = body.text[start:end]
+    offset = start + len(lead) - len(lead.lstrip())
+    event = lex.cues["negative_events"].first(folded, offset, end)
+    if event is None or event.start != offset or event.label not in _TITLED_EVENTS:
+        return False
+    after = body.text[event.end : end].split()
+    return bool(after) and after[0][:1].isupper()
 
 
 def find_statements(
