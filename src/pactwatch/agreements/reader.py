@@ -168,8 +168,8 @@ def read_article(
     if not partners and all(s.party == "implied" for s in clean):
         # Neither side is named: the home is only assumed to sign, and no one signs with it
         # ("the schools need to sign technology transfer contracts faster"). Nothing to record.
-        why = "no counterpart is named and the home institution is only implied as a party"
-        return Decision(False, 0.7, (*reading.reasons, why), language=language)
+        nobody = "no counterpart is named and the home institution is only implied as a party"
+        return Decision(False, 0.7, (*reading.reasons, nobody), language=language)
     signed_on = stmt_dates.get(main.index)
     if signed_on is None:
         signed_on = next((stmt_dates[s.index] for s in clean if stmt_dates.get(s.index)), None)
