@@ -439,3 +439,44 @@ def test_a_headline_that_names_an_event_is_not_a_signing(title: str, signed: boo
         text += "\nHai bên đã ký kết biên bản ghi nhớ với Trường Đại học Kyushu."
     decision = read(text, title=title)
     assert decision.is_agreement is signed, decision.reasons
+
+
+def test_a_date_right_after_the_signing_verb_is_the_signings_however_old() -> None:
+    decision = read(
+        "On 20 May 2025, a delegation from Khon Kaen University visited Hanoi University of"
+        " Science and Technology to follow up on the Memorandum of Understanding the two"
+        " universities signed in November 2024."
+    )
+    assert not decision.is_agreement, decision.reasons
+    assert any("November 2024" in r for r in decision.reasons), decision.reasons
+    today = read(
+        "On 20 May 2025, Hanoi University of Science and Technology and Khon Kaen University"
+        " signed a Memorandum of Understanding in Hanoi."
+    )
+    assert today.is_agreement, today.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 20 May 2025, HUST and VietinBank signed a loan contract worth VND 180 billion for a"
+        " new dormitory.",
+        "Le 20 mai 2025, l'Université des sciences et technologies de Hanoï a signé un contrat"
+        " de prêt avec la banque BIDV pour sa résidence étudiante.",
+        "Ngày 20/5/2025, Đại học Bách khoa Hà Nội và VietinBank đã ký hợp đồng tín dụng trị giá"
+        " 180 tỷ đồng để xây ký túc xá.",
+    ],
+)
+def test_a_loan_is_a_financial_transaction_not_a_cooperation(text: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+
+
+def test_agreements_signed_over_the_past_decade_are_background() -> None:
+    decision = read(
+        "Hanoi University of Science and Technology has been ranked 142nd in the QS Asia"
+        " University Rankings 2026.\n"
+        "The university's research output is supported by its network of more than 130"
+        " partner universities and 25 joint laboratories under agreements signed over the"
+        " past decade."
+    )
+    assert not decision.is_agreement, decision.reasons

@@ -848,7 +848,9 @@ def mark_time(
     for stmt in statements:
         s = stmt.sentence
         before = None if s.is_title else para_starts.get(s.paragraph)
-        found = statement_date(dates, s.start, s.end, stmt.anchor.start, published, before=before)
+        found = _attached_date(stmt, body, dates) or statement_date(
+            dates, s.start, s.end, stmt.anchor.start, published, before=before
+        )
         when = resolve(found, published, year_before(dates, found.start)) if found else None
         out[stmt.index] = when
         if published is None:
@@ -873,6 +875,22 @@ def mark_time(
             stmt.qualifiers["background"] = Hit(found.start, found.end, "background", "")
             reasons.append(f"{where}: signing dated '{written}', long before publication")
     return out, reasons
+
+
+# Between a signing verb and the date it was signed on: "signed in November 2024", "ký ngày
+# 28/10", "signée le 3 mai".
+_ATTACHED = re.compile(r"\s*(?:(?:in|on|en|le|ngay|vao ngay|vao|hoi)\s+)?")
+
+
+def _attached_date(stmt: Statement, body: Body, dates: list[TextDate]) -> TextDate | None:
+    """The date written right after the signing verb: it is the signing's, however long
+    ago ("to follow up on the MoU the two universities signed in November 2024"), where a
+    date elsewhere in the sentence is the day of the news ("On 6 October 2025, ...")."""
+    if stmt.verb is None:
+        return None
+    gap = _ATTACHED.match(body.folded, stmt.verb.end)
+    at = gap.end() if gap else stmt.verb.end
+    return next((d for d in dates if d.start == at), None)
 
 
 _SLOT_BEFORE = re.compile(
