@@ -480,3 +480,33 @@ def test_agreements_signed_over_the_past_decade_are_background() -> None:
         " past decade."
     )
     assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Le 20 mai 2025, l'Université de Lille et l'Université des sciences et technologies"
+            " de Hanoï ont annoncé le report de la signature de leur accord de coopération.",
+            None,
+        ),
+        (
+            "Ngày 20/5, Đại học Bách khoa Hà Nội thông báo hoãn lễ ký kết hợp tác với Đại học"
+            " Kyushu.",
+            None,
+        ),
+        (
+            "The signing ceremony with Kyoto University will be rescheduled.",
+            "Postponement of the signing ceremony between HUST and Kyoto University",
+        ),
+    ],
+)
+def test_a_signing_put_off_before_or_after_its_word_has_not_taken_place(
+    text: str, title: str | None
+) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement, decision.reasons
+    signed = read(
+        "On 20 May 2025, HUST signed an MoU with Kyoto University after a postponement in March."
+    )
+    assert signed.is_agreement, signed.reasons

@@ -664,3 +664,14 @@ def test_a_country_of_those_present_at_the_signing_is_not_the_partners() -> None
         " presence of the Ambassador of France."
     )
     assert partners(decision) == [("Phenikaa University", "VN")]
+
+
+def test_the_united_nations_written_in_lowercase_stays_in_the_name() -> None:
+    # "Liên hợp quốc" (the United Nations) is often written with its second syllable in
+    # lowercase, a syllable that alone would end the name ("hợp tác").
+    decision = read(
+        "Ngày 18/6/2025, USTH và Quỹ Nhi đồng Liên hợp quốc (UNICEF) đã ký kết thỏa thuận hợp"
+        " tác về giáo dục hòa nhập."
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert [p.name for p in decision.agreement.partners] == ["Quỹ Nhi đồng Liên hợp quốc"]

@@ -349,6 +349,27 @@ def _put_off(stmt: Statement, body: Body, lex: Lexicon) -> Hit | None:
     return hit if _as_written(lex, "put_off", hit, body) else None
 
 
+_LEAD_GAP = re.compile(r"[^,;:.()]{0,50}")
+_LEADS = (("put_off_leads", "negation"), ("plan_leads", "plan"))
+
+
+def _put_off_or_planned(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[str, Hit]]:
+    """A put-off said after the signing cue (see `_put_off`), or a put-off or a plan said
+    shortly before it, in its clause, with anything but punctuation between: "le report de
+    la signature", "hoãn lễ ký kết", "is preparing to officially sign"."""
+    folded, anchor = body.folded, stmt.anchor
+    start = max(stmt.sentence.start, anchor.start - 50)
+    put_off = _put_off(stmt, body, lex)
+    found = [("negation", put_off)] if put_off is not None else []
+    for category, label in _LEADS:
+        hits = list(lex.cues[category].find(folded, start, anchor.start))
+        if not hits or not _LEAD_GAP.fullmatch(folded, hits[-1].end, anchor.start):
+            continue
+        if _as_written(lex, category, hits[-1], body):
+            found.append((label, hits[-1]))
+    return found
+
+
 def _qualifiers(
     stmt: Statement, body: Body, lex: Lexicon, published: date | None
 ) -> list[tuple[str, Hit]]:
@@ -370,9 +391,7 @@ def _qualifiers(
             for hit in lex.cues[category].find(folded, s.start, s.end)
             if _as_written(lex, category, hit, body)
         ]
-    put_off = _put_off(stmt, body, lex)
-    if put_off is not None:
-        found.append(("negation", put_off))
+    found += _put_off_or_planned(stmt, body, lex)
     for noun in stmt.nouns:
         count = _COUNT_BEFORE.search(folded, max(s.start, noun.start - 30), noun.start)
         # "a signé le 12 juin un contrat": a day of the month, not a count.

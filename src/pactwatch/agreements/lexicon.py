@@ -85,6 +85,8 @@ _LIST_CATEGORIES = (
     "party_slots",
     "with_slots",
     "mission_heads",
+    "plan_leads",
+    "put_off_leads",
     "seat_prepositions",
     "party_lists",
     "party_list_verbs",
