@@ -84,7 +84,7 @@ def test_sqlite_connections_get_their_pragmas(tmp_path: Path) -> None:
 
             assert pragma("journal_mode") == "wal"
             assert pragma("foreign_keys") == 1
-            assert pragma("busy_timeout") == 5000
+            assert pragma("busy_timeout") == 30_000
             assert pragma("synchronous") == 1  # NORMAL
             cursor.close()
         one.close()

@@ -30,7 +30,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-SQLITE_BUSY_TIMEOUT_MS = 5000
+SQLITE_BUSY_TIMEOUT_MS = 30_000
 # The busy timeout comes first: switching a new file to WAL needs a lock that another
 # connection may be holding at that very moment.
 SQLITE_PRAGMAS = (
