@@ -2830,3 +2830,42 @@ def test_an_agreement_for_a_programme_of_study_is_a_joint_programme_agreement(
     decision = read(text, language=language)
     assert decision.agreement is not None, decision.reasons
     assert decision.agreement.kind == "joint_program_agreement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "USTH celebrated its partnership with the University of Bordeaux on 18 June.\nNo"
+        " further agreement was signed on this occasion.",
+        "L'USTH a célébré son partenariat avec l'Université de Bordeaux le 18 juin.\nAucune"
+        " nouvelle convention n'a été signée à cette occasion.",
+    ],
+)
+def test_a_negative_determiner_before_the_agreement_noun_is_a_negation(text: str) -> None:
+    decision = read(text)
+    assert not decision.is_agreement, decision.reasons
+    signed = read(
+        "L'USTH a célébré son partenariat avec l'Université de Bordeaux le 18 juin.\nUne"
+        " nouvelle convention a été signée à cette occasion."
+    )
+    assert signed.is_agreement, signed.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'USTH a célébré le 18 juin les trente ans de son partenariat avec l'Université de"
+        " Bordeaux.\n« La signature de 1995 s'est faite dans une salle sans climatisation »,"
+        " se souvient la doyenne.",
+        "Ngày 18/6, USTH kỷ niệm 30 năm hợp tác với Đại học Bordeaux.\nLễ ký năm 1995 diễn"
+        " ra trong một phòng học nhỏ, bà trưởng khoa nhớ lại.",
+    ],
+)
+def test_a_signing_named_by_an_earlier_year_is_background(text: str) -> None:
+    decision = read(text)
+    assert not decision.is_agreement, decision.reasons
+    signed = read(
+        "L'USTH a célébré le 18 juin son partenariat avec l'Université de Bordeaux.\nLa"
+        " signature de la nouvelle convention s'est faite devant 300 invités."
+    )
+    assert signed.is_agreement, signed.reasons
