@@ -554,3 +554,38 @@ def test_the_hosts_parent_after_a_dash_is_the_same_venue_mention() -> None:
         " Nội và Tập đoàn Samsung tại Việt Nam đã ký kết biên bản ghi nhớ về đào tạo kỹ sư."
     )
     assert signed.is_agreement, signed.reasons
+
+
+AJC = InstitutionConfig(
+    id="ajc",
+    name="Academy of Journalism and Communication",
+    aliases=("AJC", "Học viện Báo chí và Tuyên truyền"),
+    country="VN",
+)
+
+
+@pytest.mark.parametrize(
+    "title", ["Học viện ký kết Bản ghi nhớ với Học viện Báo chí Quốc gia Lào", None]
+)
+def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them(
+    title: str | None,
+) -> None:
+    def read_ajc(text: str) -> Decision:
+        paragraphs = tuple(p for p in text.split("\n") if p.strip())
+        when = datetime(2025, 5, 21, 8)
+        article = Article("https://ajc.edu.vn/news/item-1", title, when, None, paragraphs)
+        return extract_agreement(article, AJC)
+
+    decision = read_ajc(
+        "Ngày 20/5, tại trụ sở Học viện, Học viện Báo chí và Tuyên truyền đã tiếp đoàn công"
+        " tác Học viện Báo chí Quốc gia Lào do Giám đốc Học viện làm Trưởng đoàn.\nKết thúc"
+        " buổi làm việc, lãnh đạo hai Học viện"
+        " đã ký Bản ghi nhớ hợp tác giai đoạn 2025–2030."
+    )
+    assert decision.is_agreement, decision.reasons
+    others = read_ajc(
+        "Ngày 20/5, Học viện Báo chí Quốc gia Lào đã tiếp đoàn công tác Thông tấn xã Lào.\nKết"
+        " thúc buổi làm việc, lãnh đạo hai Học viện đã ký Bản ghi nhớ hợp tác giai đoạn"
+        " 2025–2030."
+    )
+    assert not others.is_agreement, others.reasons

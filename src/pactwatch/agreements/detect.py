@@ -1382,8 +1382,16 @@ def _sides_named_before(
         if match is not None:
             return ""
         found = [o for o in orgs_of(idx) if _ends_before(o, end)]
-        names.extend(n for n in _other_parties(found, body, lex, home) if n not in names)
+        names.extend(n for n in _other_parties(found, body, lex, home) if not _one_of(n, names))
     return " and ".join(names[:3]) if len(names) >= 2 else ""
+
+
+def _one_of(name: str, names: list[str]) -> bool:
+    """Whether `name` is one of `names`, also when one of the two runs on past the other
+    ("Học viện X" in the title, "Học viện X." or "Học viện X do Giám" in a sentence): the
+    same organisation is one side, however far its name was read."""
+    key = name.rstrip(".").lower()
+    return any((k := n.rstrip(".").lower()).startswith(key) or key.startswith(k) for n in names)
 
 
 def _ends_before(org: object, limit: int) -> bool:
@@ -1400,6 +1408,10 @@ def _other_parties(orgs: Sequence[object], body: Body, lex: Lexicon, home: HomeS
         if not (_proper(org) or _long(org)) or start < 0 or _own_unit(org):
             continue
         if home.mentioned(body.folded, start, end) is not None:
+            continue
+        bare = " ".join(body.folded[start:end].split())
+        if any(bare in heads for heads in lex.org_heads.values()):
+            # "tại trụ sở Học viện": an organisation word alone names no other party.
             continue
         name = _party_name(org, lex)
         if name and name not in seen:
