@@ -2869,3 +2869,28 @@ def test_a_signing_named_by_an_earlier_year_is_background(text: str) -> None:
         " signature de la nouvelle convention s'est faite devant 300 invités."
     )
     assert signed.is_agreement, signed.reasons
+
+
+def test_reconduire_a_convention_is_renewing_it() -> None:
+    decision = read(
+        "Le 18 juin 2025, l'USTH et l'Université Jean Moulin Lyon 3 ont reconduit leur"
+        " convention d'échange d'étudiants pour quatre ans."
+    )
+    assert decision.is_agreement, decision.reasons
+    assert partners(decision) == [("Université Jean Moulin Lyon 3", None, "FR")]
+    # Without an agreement noun, the verb alone states no signing.
+    other = read(
+        "Le 18 juin 2025, l'USTH et l'Université Jean Moulin Lyon 3 ont reconduit leur"
+        " collaboration pour quatre ans."
+    )
+    assert not other.is_agreement, other.reasons
+
+
+def test_a_definition_with_the_homes_acronym_before_a_dash_names_the_home() -> None:
+    decision = read(
+        "Partenaires depuis 2012, l'Université des sciences et des technologies de Hanoï"
+        " (USTH – Université nationale du Vietnam, Hanoï) et l'Université Jean Moulin Lyon 3"
+        " ont renouvelé leur convention d'échange d'étudiants le 18 juin 2025."
+    )
+    assert decision.is_agreement, decision.reasons
+    assert partners(decision) == [("Université Jean Moulin Lyon 3", None, "FR")]
