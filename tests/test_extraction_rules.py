@@ -2894,3 +2894,16 @@ def test_a_definition_with_the_homes_acronym_before_a_dash_names_the_home() -> N
     )
     assert decision.is_agreement, decision.reasons
     assert partners(decision) == [("Université Jean Moulin Lyon 3", None, "FR")]
+
+
+def test_cote_before_a_side_opens_no_name() -> None:
+    hanu = InstitutionConfig(
+        id="hanu", name="Hanoi University", aliases=("HANU", "Université de Hanoï"), country="VN"
+    )
+    decision = read(
+        "Le 11 juin 2025, l'Université de Hanoï et l'Université de Rouen Normandie ont signé un"
+        " accord d'échange d'étudiants.\nCôté Université de Hanoï, l'accord a été signé par"
+        " Mme Nguyen Thi Cuc Phuong, Rectrice.",
+        home=hanu,
+    )
+    assert partners(decision) == [("Université de Rouen Normandie", None, "FR")]

@@ -754,8 +754,18 @@ def _enrich(reading: _Reading, candidates: list[Candidate]) -> None:
     # delegation of Aalto University in Espoo, Finland, ...").
     body = reading.body
     names = [fold(c.best.name) for c in candidates if len(c.best.name) >= 4]
+    # A partner named by its acronym alone ("KTU") is defined elsewhere: "Kaunas University
+    # of Technology (KTU), Lithuania".
+    acronyms = [
+        re.compile(rf"\(\s*{re.escape(fold(c.best.name))}\s*\)")
+        for c in candidates
+        if 3 <= len(c.best.name) < 4 and c.best.name.isupper()
+    ]
     for idx, s in enumerate(body.sentences):
-        if idx not in reading.orgs and any(n in body.folded[s.start : s.end] for n in names):
+        if idx not in reading.orgs and (
+            any(n in body.folded[s.start : s.end] for n in names)
+            or any(a.search(body.folded, s.start, s.end) for a in acronyms)
+        ):
             reading.sentence_orgs(idx)
     for idx in list(reading.orgs):
         for org in reading.orgs[idx]:
