@@ -2907,3 +2907,15 @@ def test_cote_before_a_side_opens_no_name() -> None:
         home=hanu,
     )
     assert partners(decision) == [("Université de Rouen Normandie", None, "FR")]
+
+
+def test_today_after_a_dateline_is_the_datelines_day() -> None:
+    decision = read(
+        "Hanoi, Friday, 13 June 2025 – USTH and Laerdal Medical today entered into a strategic"
+        " agreement on clinical simulation."
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.signed_on == date(2025, 6, 13)
+    plain = read("USTH and Laerdal Medical today entered into a strategic agreement.")
+    assert plain.agreement is not None, plain.reasons
+    assert plain.agreement.signed_on == date(2025, 6, 20)

@@ -889,6 +889,8 @@ def mark_time(
         found = _attached_date(stmt, body, dates) or statement_date(
             dates, s.start, s.end, stmt.anchor.start, published, before=before
         )
+        if found is not None and found.today:
+            found = _dateline(dates, s.start, found.start) or found
         when = resolve(found, published, year_before(dates, found.start)) if found else None
         out[stmt.index] = when
         if published is None:
@@ -918,6 +920,18 @@ def mark_time(
             stmt.qualifiers["background"] = Hit(found.start, found.end, "background", "")
             reasons.append(f"{where}: signing dated '{written}', long before publication")
     return out, reasons
+
+
+def _dateline(dates: list[TextDate], start: int, today: int) -> TextDate | None:
+    """The full date written earlier in the sentence that says "today" ("Hanoi, Friday, 9
+    January 2026 - X and Y today signed"): the day the text was written, which "today"
+    means; the page may be published days later."""
+    written = [
+        d
+        for d in dates
+        if start <= d.start < today and not d.today and not d.month_only and d.year is not None
+    ]
+    return written[-1] if written else None
 
 
 # Between a signing verb and the date it was signed on: "signed in November 2024", "ký ngày
