@@ -684,3 +684,11 @@ def test_a_partner_named_by_its_acronym_takes_the_name_defined_elsewhere() -> No
         " Baltics."
     )
     assert partners(decision) == [("Kaunas University of Technology", "LT")]
+
+
+def test_a_described_company_last_in_the_list_of_signers_is_a_party() -> None:
+    decision = read(
+        "USTH, Tam Anh General Hospital and the Norwegian simulation company Laerdal Medical"
+        " signed a three-party strategic agreement."
+    )
+    assert partners(decision) == [("Tam Anh General Hospital", "VN"), ("Laerdal Medical", "NO")]
