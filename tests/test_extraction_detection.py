@@ -510,3 +510,82 @@ def test_a_signing_put_off_before_or_after_its_word_has_not_taken_place(
         "On 20 May 2025, HUST signed an MoU with Kyoto University after a postponement in March."
     )
     assert signed.is_agreement, signed.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Công ty cổ phần Rynan AI do một cựu sinh viên sáng lập vừa ký kết thỏa thuận hợp"
+            " tác với Tập đoàn Denso (Nhật Bản).\nLễ ký diễn ra ngày 19/5 tại Tokyo.\nÝ tưởng"
+            " ban đầu hình thành từ đồ án tốt nghiệp tại Đại học Bách khoa Hà Nội.",
+            "Cựu sinh viên Bách khoa đưa startup ký kết hợp tác với Tập đoàn Denso",
+        ),
+        (
+            "Vietcombank and FPT Corporation have signed a cooperation agreement on digital"
+            " banking.\nThe signing ceremony took place on May 19 in Hanoi.\nSeveral HUST"
+            " alumni work on the project.",
+            "Alumni-led bank signs with FPT",
+        ),
+    ],
+)
+def test_a_lead_that_names_two_other_signers_speaks_for_the_ceremony_after_it(
+    text: str, title: str
+) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement, decision.reasons
+    signed = read(
+        "HUST signed a cooperation agreement with Denso Corporation on May 19.\nThe signing"
+        " ceremony took place in Tokyo.",
+        title="Startup signs with Denso",
+    )
+    assert signed.is_agreement, signed.reasons
+
+
+def test_the_hosts_parent_after_a_dash_is_the_same_venue_mention() -> None:
+    decision = read(
+        "Sáng 20/5, tại Hội trường C2, Đại học Bách khoa Hà Nội - HUST, Sở Khoa học và Công"
+        " nghệ Hà Nội và Tập đoàn Samsung tại Việt Nam đã ký kết biên bản ghi nhớ về đào tạo"
+        " kỹ sư."
+    )
+    assert not decision.is_agreement, decision.reasons
+    signed = read(
+        "Sáng 20/5, tại Hội trường C2, Đại học Bách khoa Hà Nội - HUST, Đại học Bách khoa Hà"
+        " Nội và Tập đoàn Samsung tại Việt Nam đã ký kết biên bản ghi nhớ về đào tạo kỹ sư."
+    )
+    assert signed.is_agreement, signed.reasons
+
+
+AJC = InstitutionConfig(
+    id="ajc",
+    name="Academy of Journalism and Communication",
+    aliases=("AJC", "Học viện Báo chí và Tuyên truyền"),
+    country="VN",
+)
+
+
+@pytest.mark.parametrize(
+    "title", ["Học viện ký kết Bản ghi nhớ với Học viện Báo chí Quốc gia Lào", None]
+)
+def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them(
+    title: str | None,
+) -> None:
+    def read_ajc(text: str) -> Decision:
+        paragraphs = tuple(p for p in text.split("\n") if p.strip())
+        when = datetime(2025, 5, 21, 8)
+        article = Article("https://ajc.edu.vn/news/item-1", title, when, None, paragraphs)
+        return extract_agreement(article, AJC)
+
+    decision = read_ajc(
+        "Ngày 20/5, tại trụ sở Học viện, Học viện Báo chí và Tuyên truyền đã tiếp đoàn công"
+        " tác Học viện Báo chí Quốc gia Lào do Giám đốc Học viện làm Trưởng đoàn.\nKết thúc"
+        " buổi làm việc, lãnh đạo hai Học viện"
+        " đã ký Bản ghi nhớ hợp tác giai đoạn 2025–2030."
+    )
+    assert decision.is_agreement, decision.reasons
+    others = read_ajc(
+        "Ngày 20/5, Học viện Báo chí Quốc gia Lào đã tiếp đoàn công tác Thông tấn xã Lào.\nKết"
+        " thúc buổi làm việc, lãnh đạo hai Học viện đã ký Bản ghi nhớ hợp tác giai đoạn"
+        " 2025–2030."
+    )
+    assert not others.is_agreement, others.reasons

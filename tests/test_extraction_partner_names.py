@@ -675,3 +675,20 @@ def test_the_united_nations_written_in_lowercase_stays_in_the_name() -> None:
     )
     assert decision.agreement is not None, decision.reasons
     assert [p.name for p in decision.agreement.partners] == ["Quỹ Nhi đồng Liên hợp quốc"]
+
+
+def test_a_partner_named_by_its_acronym_takes_the_name_defined_elsewhere() -> None:
+    decision = read(
+        "On June 18, 2025, USTH signed a Memorandum of Understanding with KTU.\nKaunas"
+        " University of Technology (KTU), Lithuania, is a leading engineering school in the"
+        " Baltics."
+    )
+    assert partners(decision) == [("Kaunas University of Technology", "LT")]
+
+
+def test_a_described_company_last_in_the_list_of_signers_is_a_party() -> None:
+    decision = read(
+        "USTH, Tam Anh General Hospital and the Norwegian simulation company Laerdal Medical"
+        " signed a three-party strategic agreement."
+    )
+    assert partners(decision) == [("Tam Anh General Hospital", "VN"), ("Laerdal Medical", "NO")]

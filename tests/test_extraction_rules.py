@@ -2830,3 +2830,92 @@ def test_an_agreement_for_a_programme_of_study_is_a_joint_programme_agreement(
     decision = read(text, language=language)
     assert decision.agreement is not None, decision.reasons
     assert decision.agreement.kind == "joint_program_agreement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "USTH celebrated its partnership with the University of Bordeaux on 18 June.\nNo"
+        " further agreement was signed on this occasion.",
+        "L'USTH a célébré son partenariat avec l'Université de Bordeaux le 18 juin.\nAucune"
+        " nouvelle convention n'a été signée à cette occasion.",
+    ],
+)
+def test_a_negative_determiner_before_the_agreement_noun_is_a_negation(text: str) -> None:
+    decision = read(text)
+    assert not decision.is_agreement, decision.reasons
+    signed = read(
+        "L'USTH a célébré son partenariat avec l'Université de Bordeaux le 18 juin.\nUne"
+        " nouvelle convention a été signée à cette occasion."
+    )
+    assert signed.is_agreement, signed.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'USTH a célébré le 18 juin les trente ans de son partenariat avec l'Université de"
+        " Bordeaux.\n« La signature de 1995 s'est faite dans une salle sans climatisation »,"
+        " se souvient la doyenne.",
+        "Ngày 18/6, USTH kỷ niệm 30 năm hợp tác với Đại học Bordeaux.\nLễ ký năm 1995 diễn"
+        " ra trong một phòng học nhỏ, bà trưởng khoa nhớ lại.",
+    ],
+)
+def test_a_signing_named_by_an_earlier_year_is_background(text: str) -> None:
+    decision = read(text)
+    assert not decision.is_agreement, decision.reasons
+    signed = read(
+        "L'USTH a célébré le 18 juin son partenariat avec l'Université de Bordeaux.\nLa"
+        " signature de la nouvelle convention s'est faite devant 300 invités."
+    )
+    assert signed.is_agreement, signed.reasons
+
+
+def test_reconduire_a_convention_is_renewing_it() -> None:
+    decision = read(
+        "Le 18 juin 2025, l'USTH et l'Université Jean Moulin Lyon 3 ont reconduit leur"
+        " convention d'échange d'étudiants pour quatre ans."
+    )
+    assert decision.is_agreement, decision.reasons
+    assert partners(decision) == [("Université Jean Moulin Lyon 3", None, "FR")]
+    # Without an agreement noun, the verb alone states no signing.
+    other = read(
+        "Le 18 juin 2025, l'USTH et l'Université Jean Moulin Lyon 3 ont reconduit leur"
+        " collaboration pour quatre ans."
+    )
+    assert not other.is_agreement, other.reasons
+
+
+def test_a_definition_with_the_homes_acronym_before_a_dash_names_the_home() -> None:
+    decision = read(
+        "Partenaires depuis 2012, l'Université des sciences et des technologies de Hanoï"
+        " (USTH – Université nationale du Vietnam, Hanoï) et l'Université Jean Moulin Lyon 3"
+        " ont renouvelé leur convention d'échange d'étudiants le 18 juin 2025."
+    )
+    assert decision.is_agreement, decision.reasons
+    assert partners(decision) == [("Université Jean Moulin Lyon 3", None, "FR")]
+
+
+def test_cote_before_a_side_opens_no_name() -> None:
+    hanu = InstitutionConfig(
+        id="hanu", name="Hanoi University", aliases=("HANU", "Université de Hanoï"), country="VN"
+    )
+    decision = read(
+        "Le 11 juin 2025, l'Université de Hanoï et l'Université de Rouen Normandie ont signé un"
+        " accord d'échange d'étudiants.\nCôté Université de Hanoï, l'accord a été signé par"
+        " Mme Nguyen Thi Cuc Phuong, Rectrice.",
+        home=hanu,
+    )
+    assert partners(decision) == [("Université de Rouen Normandie", None, "FR")]
+
+
+def test_today_after_a_dateline_is_the_datelines_day() -> None:
+    decision = read(
+        "Hanoi, Friday, 13 June 2025 – USTH and Laerdal Medical today entered into a strategic"
+        " agreement on clinical simulation."
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.signed_on == date(2025, 6, 13)
+    plain = read("USTH and Laerdal Medical today entered into a strategic agreement.")
+    assert plain.agreement is not None, plain.reasons
+    assert plain.agreement.signed_on == date(2025, 6, 20)

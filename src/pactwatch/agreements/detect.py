@@ -74,6 +74,9 @@ _DERIVED = {
 _MANY = 5
 # A group this large signing at once is a statistic; a seven-party signing is not.
 _CROWD = 10
+# "no new agreement was signed", "aucune nouvelle convention n'a été signée": a negative
+# determiner, with at most one adjective, before the agreement noun.
+_NONE_BEFORE = re.compile(r"(?<![a-z'])(?:no|aucun|aucune)(?:\s+[a-z-]+)?\s+$")
 _COUNT_BEFORE = re.compile(r"(?<![\d.,/:-])(\d{1,4})(?:\s+[a-z-]+){0,2}\s+$")
 # The same count written in words ("Ten agreements", "renewed five agreements", "mười thỏa
 # thuận", "cinq accords"); Vietnamese words are compared with their marks ("sau" is "after",
@@ -392,15 +395,7 @@ def _qualifiers(
             if _as_written(lex, category, hit, body)
         ]
     found += _put_off_or_planned(stmt, body, lex)
-    for noun in stmt.nouns:
-        count = _COUNT_BEFORE.search(folded, max(s.start, noun.start - 30), noun.start)
-        # "a signé le 12 juin un contrat": a day of the month, not a count.
-        dated = count is not None and any(w in lex.months for w in count.group(0).split()[1:])
-        if count is not None and not dated and _MANY <= int(count.group(1)) < 1900:
-            found.append(("statistic", Hit(count.start(), noun.end, "statistic", noun.lang)))
-        worded = _word_count(body, max(s.start, noun.start - 30), noun.start)
-        if worded is not None and worded[1] >= _MANY:
-            found.append(("statistic", Hit(worded[0], noun.end, "statistic", noun.lang)))
+    found += _noun_qualifiers(stmt, body, lex)
     if stmt.verb is not None:
         group = _counted_subject(stmt.verb, body, lex)
         if group is not None:
@@ -446,6 +441,26 @@ def _qualifiers(
         for hit in lex.cues["headline_plan"].find(folded, s.start, s.end):
             if hit.start <= anchor.end and hit.end >= anchor.start - 3:
                 found.append(("plan", hit))
+    return found
+
+
+def _noun_qualifiers(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[str, Hit]]:
+    """What the words right before an agreement noun say of it: none ("no new agreement"),
+    or a count large enough to be a statistic ("12 agreements")."""
+    s, folded = stmt.sentence, body.folded
+    found: list[tuple[str, Hit]] = []
+    for noun in stmt.nouns:
+        none = _NONE_BEFORE.search(folded, max(s.start, noun.start - 25), noun.start)
+        if none is not None and noun.lang in {"en", "fr"}:
+            found.append(("negation", Hit(none.start(), noun.end, "negation", noun.lang)))
+        count = _COUNT_BEFORE.search(folded, max(s.start, noun.start - 30), noun.start)
+        # "a signé le 12 juin un contrat": a day of the month, not a count.
+        dated = count is not None and any(w in lex.months for w in count.group(0).split()[1:])
+        if count is not None and not dated and _MANY <= int(count.group(1)) < 1900:
+            found.append(("statistic", Hit(count.start(), noun.end, "statistic", noun.lang)))
+        worded = _word_count(body, max(s.start, noun.start - 30), noun.start)
+        if worded is not None and worded[1] >= _MANY:
+            found.append(("statistic", Hit(worded[0], noun.end, "statistic", noun.lang)))
     return found
 
 
@@ -847,6 +862,10 @@ def _distance(a: Hit, b: Hit) -> int:
 _SIGNED_IN_YEAR = re.compile(
     r"(?<![a-z0-9])(?:in|nam|en|since|tu|depuis)\s{1,3}((?:19|20)\d\d)(?!\d)"
 )
+# A year that names the signing itself: "la signature de 1995", "lễ ký năm 2005", "the
+# 2005 signing".
+_CUE_YEAR = re.compile(r"\s+(?:de|of|nam|in)\s+((?:19|20)\d\d)(?![\d/.-])")
+_YEAR_CUE = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s+$")
 # A year that opens a line, before a colon or a dash: a timeline's entry.
 _YEAR_LEAD = re.compile(r"\s*((?:19|20)\d\d)\s*(?::|[-–—]\s)")
 
@@ -870,13 +889,20 @@ def mark_time(
         found = _attached_date(stmt, body, dates) or statement_date(
             dates, s.start, s.end, stmt.anchor.start, published, before=before
         )
+        if found is not None and found.today:
+            found = _dateline(dates, s.start, found.start) or found
         when = resolve(found, published, year_before(dates, found.start)) if found else None
         out[stmt.index] = when
         if published is None:
             continue
         if found is None:
-            year = _YEAR_LEAD.match(body.folded, s.start, s.end) or _SIGNED_IN_YEAR.search(
-                body.folded, s.start, s.end
+            year = (
+                _YEAR_LEAD.match(body.folded, s.start, s.end)
+                or _SIGNED_IN_YEAR.search(body.folded, s.start, s.end)
+                or _CUE_YEAR.match(body.folded, stmt.anchor.end, s.end)
+                or _YEAR_CUE.search(
+                    body.folded, max(s.start, stmt.anchor.start - 6), stmt.anchor.start
+                )
             )
             if year and int(year.group(1)) < published.year:
                 # "an agreement signed in 2015", "2005: first convention signed with X" (a
@@ -894,6 +920,18 @@ def mark_time(
             stmt.qualifiers["background"] = Hit(found.start, found.end, "background", "")
             reasons.append(f"{where}: signing dated '{written}', long before publication")
     return out, reasons
+
+
+def _dateline(dates: list[TextDate], start: int, today: int) -> TextDate | None:
+    """The full date written earlier in the sentence that says "today" ("Hanoi, Friday, 9
+    January 2026 - X and Y today signed"): the day the text was written, which "today"
+    means; the page may be published days later."""
+    written = [
+        d
+        for d in dates
+        if start <= d.start < today and not d.today and not d.month_only and d.year is not None
+    ]
+    return written[-1] if written else None
 
 
 # Between a signing verb and the date it was signed on: "signed in November 2024", "ký ngày
@@ -1284,6 +1322,10 @@ def _unnamed_party(
             stmt.party_note = (
                 f"the parties are named and it is only where the signing took place ('{cue}')"
             )
+        elif stmt.verb is not None and not stmt.sentence.is_title and stmt.sentence.paragraph <= 1:
+            # "Rynan AI signed ... with Denso. The ceremony took place in Tokyo": a lead
+            # whose signing verb has both signers tells the signing the article is about.
+            stmt.party_note = "the lead names two other organisations as the signers"
     elif home_in_article:
         stmt.party = "implied"
     else:
@@ -1354,8 +1396,16 @@ def _sides_named_before(
         if match is not None:
             return ""
         found = [o for o in orgs_of(idx) if _ends_before(o, end)]
-        names.extend(n for n in _other_parties(found, body, lex, home) if n not in names)
+        names.extend(n for n in _other_parties(found, body, lex, home) if not _one_of(n, names))
     return " and ".join(names[:3]) if len(names) >= 2 else ""
+
+
+def _one_of(name: str, names: list[str]) -> bool:
+    """Whether `name` is one of `names`, also when one of the two runs on past the other
+    ("Học viện X" in the title, "Học viện X." or "Học viện X do Giám" in a sentence): the
+    same organisation is one side, however far its name was read."""
+    key = name.rstrip(".").lower()
+    return any((k := n.rstrip(".").lower()).startswith(key) or key.startswith(k) for n in names)
 
 
 def _ends_before(org: object, limit: int) -> bool:
@@ -1372,6 +1422,10 @@ def _other_parties(orgs: Sequence[object], body: Body, lex: Lexicon, home: HomeS
         if not (_proper(org) or _long(org)) or start < 0 or _own_unit(org):
             continue
         if home.mentioned(body.folded, start, end) is not None:
+            continue
+        bare = " ".join(body.folded[start:end].split())
+        if any(bare in heads for heads in lex.org_heads.values()):
+            # "tại trụ sở Học viện": an organisation word alone names no other party.
             continue
         name = _party_name(org, lex)
         if name and name not in seen:
@@ -1406,8 +1460,11 @@ def _party_mention(
         ):
             last_member_end = match.end()
             continue
-        if last_host_end >= 0 and re.fullmatch(r"\s*\(\s*", folded[last_host_end : match.start()]):
-            # "hosted by Vietnam National University of Agriculture (VNUA)": one mention.
+        if last_host_end >= 0 and re.fullmatch(
+            r"\s*[(\-\u2013\u2014]\s*", folded[last_host_end : match.start()]
+        ):
+            # "hosted by Vietnam National University of Agriculture (VNUA)", "tại Trường
+            # Đại học Ngoại ngữ - ĐHQGHN": the host and its acronym or parent, one mention.
             last_host_end = match.end()
             continue
         cue = _host_cue(lex, body, max(start, match.start() - _HOST_GAP), match.start())

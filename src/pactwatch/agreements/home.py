@@ -132,6 +132,14 @@ class HomeSide:
                     self.acronyms.add(key(org.acronym))
                 if len(self.keys) != before:
                     self._regex = self._scan = None
+            elif key(org.name) not in self.keys and self.keys & {
+                key(_DASHES.split(m)[0]) for m in org.mentions
+            }:
+                # "Université de Langues et d'Études internationales (ULIS – Université
+                # nationale du Vietnam, Hanoï)": the acronym before a dash is the home's,
+                # what follows names its parent; only the full name is learnt.
+                self.keys.add(key(org.name))
+                self._regex = self._scan = None
             if own and own not in self.keys:
                 self.keys.add(own)
                 self._regex = self._scan = None

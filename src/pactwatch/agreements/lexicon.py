@@ -443,6 +443,13 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
             for label, phrases in (data.get(category) or {}).items():
                 for phrase in phrases or ():
                     lists[category].append(_Entry(str(phrase), str(label), lang))
+        # "hai học viện", "hai bệnh viện": a number of sides before any organisation word.
+        lists["two_sides"].extend(
+            _Entry(f"{number} {head.lstrip('=').lower()}", "two_sides", lang)
+            for number in data.get("side_numbers") or ()
+            for heads in (data.get("org_heads") or {}).values()
+            for head in heads or ()
+        )
         for name, number in (data.get("months") or {}).items():
             months[" ".join(fold(str(name)).split())] = int(number)
         syllables.update(fold(str(s)) for s in data.get("syllables") or ())

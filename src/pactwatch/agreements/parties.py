@@ -303,6 +303,9 @@ def _event(ctx: _Ctx, mention: OrgMention) -> bool:
     return any(ctx.lex.cues["event_tails"].label_of(w) is not None for w in words[1:])
 
 
+_DESCRIPTION_OPENERS = frozenset({"the", "a", "an", "la", "le", "l'", "un", "une", "and", "et"})
+
+
 def _described(ctx: _Ctx, mention: OrgMention, i: int) -> OrgMention:
     """A name after a lowercase company word is a company ("la société Thales", "the
     Japanese company Fujitsu", "công ty Viettel"), of the country an adjective gives."""
@@ -313,9 +316,13 @@ def _described(ctx: _Ctx, mention: OrgMention, i: int) -> OrgMention:
     if head is None or head.label != "company":
         return mention
     country = mention.country
-    before = [t for t in toks[:i] if t.end <= head.start][-1:]
-    if before and country is None:
-        country = ctx.lex.countries.label_of(before[0].text)
+    # "the Japanese company", "the Norwegian simulation company": an adjective of the
+    # description, up to three words before the company word.
+    before = [t for t in toks[:i] if t.end <= head.start][-3:]
+    for tok in reversed(before):
+        if country is not None or not tok.is_word or tok.text.lower() in _DESCRIPTION_OPENERS:
+            break
+        country = ctx.lex.countries.label_of(tok.text)
     return replace(mention, kind="company", described=True, country=country)
 
 

@@ -397,13 +397,33 @@ def _counterpart_mentions(reading: _Reading, stmt: Statement) -> list[OrgMention
         if _is_candidate(reading, org):
             out.append(org)
     s = stmt.sentence
-    slotted = [o for o in out if party_slot(reading.lex, reading.body.folded, o.start, s.start)]
+    slotted = [
+        o
+        for o in out
+        if party_slot(reading.lex, reading.body.folded, _slot_at(reading, o), s.start)
+    ]
     if slotted:
         # Names elsewhere in the sentence are places, programmes or topics ("within the
         # framework of the Erasmus+ programme funded by the European Union").
         out = slotted
     listed = _listed(reading, stmt, out)
     return sorted(out + listed, key=lambda o: o.start) if listed else out
+
+
+# The description before a described company: "the Norwegian simulation company", "la
+# société", an article and up to three lowercase words.
+_DESCRIPTION = re.compile(
+    r"(?<![a-z'])(?:the|an?|la|le|une?)\s+(?:[a-z-]+\s+){1,3}$|l'(?:[a-z-]+\s+){1,3}$"
+)
+
+
+def _slot_at(reading: _Reading, org: OrgMention) -> int:
+    """Where a name's slot among the parties is judged: before its description for a
+    described company ("Medtronic and the Norwegian company Laerdal signed")."""
+    if not org.described:
+        return org.start
+    found = _DESCRIPTION.search(reading.body.folded, max(0, org.start - 60), org.start)
+    return found.start() if found is not None else org.start
 
 
 _OPENERS = frozenset({"between", "giua", "entre", "and", "va", "et"})
@@ -754,8 +774,18 @@ def _enrich(reading: _Reading, candidates: list[Candidate]) -> None:
     # delegation of Aalto University in Espoo, Finland, ...").
     body = reading.body
     names = [fold(c.best.name) for c in candidates if len(c.best.name) >= 4]
+    # A partner named by its acronym alone ("KTU") is defined elsewhere: "Kaunas University
+    # of Technology (KTU), Lithuania".
+    acronyms = [
+        re.compile(rf"\(\s*{re.escape(fold(c.best.name))}\s*\)")
+        for c in candidates
+        if 3 <= len(c.best.name) < 4 and c.best.name.isupper()
+    ]
     for idx, s in enumerate(body.sentences):
-        if idx not in reading.orgs and any(n in body.folded[s.start : s.end] for n in names):
+        if idx not in reading.orgs and (
+            any(n in body.folded[s.start : s.end] for n in names)
+            or any(a.search(body.folded, s.start, s.end) for a in acronyms)
+        ):
             reading.sentence_orgs(idx)
     for idx in list(reading.orgs):
         for org in reading.orgs[idx]:
