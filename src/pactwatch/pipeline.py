@@ -157,11 +157,10 @@ async def _crawl(source: SourceConfig, deps: Deps) -> SourceRunResult:
     todo = _new_links(found, deps)
     done = 0
     total = len(todo)
-    hosts = source.hosts  # worked out from the config: once, not per link
 
     async def one(link: Link) -> ArticleRecorded | LinkFailure:
         nonlocal done
-        outcome = await _fetch_and_record(source, link, deps, hosts)
+        outcome = await _fetch_and_record(source, link, deps)
         done += 1
         if deps.progress is not None:
             deps.progress(source.name, done, total)
@@ -218,9 +217,11 @@ def _new_links(found: Discovery, deps: Deps) -> list[Link]:
 
 
 async def _fetch_and_record(
-    source: SourceConfig, link: Link, deps: Deps, hosts: frozenset[str]
+    source: SourceConfig, link: Link, deps: Deps
 ) -> ArticleRecorded | LinkFailure:
-    fetched = await deps.fetcher.fetch(link.url, allowed_hosts=hosts, min_delay=source.min_delay)
+    fetched = await deps.fetcher.fetch(
+        link.url, allowed_hosts=source.hosts, min_delay=source.min_delay
+    )
     if fetched.outcome != "ok" or fetched.text is None:
         reason = fetched.error or fetched.outcome
         log_event(logger, "article.failed", logging.WARNING, url=link.url, reason=reason)

@@ -28,7 +28,6 @@ one between other parties, speaks for the whole article. Usage::
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -171,11 +170,11 @@ class Statement:
         return not self.qualifiers and self.party in {"home", "implied"}
 
 
-def _bucket(hits: list[Hit], sentences: tuple[Sentence, ...]) -> list[list[Hit]]:
+def _bucket(hits: list[Hit], body: Body) -> list[list[Hit]]:
+    sentences = body.sentences
     out: list[list[Hit]] = [[] for _ in sentences]
-    starts = [s.start for s in sentences]
     for hit in hits:
-        idx = bisect_right(starts, hit.start) - 1
+        idx = body.sentence_at(hit.start)
         if 0 <= idx < len(sentences) and hit.start < sentences[idx].end:
             out[idx].append(hit)
     return out
@@ -183,7 +182,7 @@ def _bucket(hits: list[Hit], sentences: tuple[Sentence, ...]) -> list[list[Hit]]
 
 def cue_hits(body: Body, lex: Lexicon, category: str) -> list[list[Hit]]:
     """Hits of one category over the whole text, bucketed per sentence."""
-    return _bucket(list(lex.cues[category].find(body.folded)), body.sentences)
+    return _bucket(list(lex.cues[category].find(body.folded)), body)
 
 
 def signing_hits(body: Body, lex: Lexicon, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -230,8 +229,7 @@ def _in_event_title(body: Body, lex: Lexicon, hit: Hit) -> bool:
     'Diễn đàn "Kết nối và ký kết hợp tác ..."', 'the "Sign and Grow" Forum' name an event,
     not a signing. Folding writes every quotation mark as '"'."""
     folded = body.folded
-    starts = [s.start for s in body.sentences]
-    sentence = body.sentences[max(0, bisect_right(starts, hit.start) - 1)]
+    sentence = body.sentences[max(0, body.sentence_at(hit.start))]
     if sentence.is_title and _titled_by_event(body, lex, sentence.start, hit.start):
         return True
     if '"' not in folded[max(0, hit.start - 150) : hit.start]:
@@ -268,7 +266,7 @@ def find_statements(
 ) -> list[Statement]:
     """Every sentence that states, plans or recalls a signing, with its qualifiers."""
     # One pass over the text for every signing word; the rest only where one was found.
-    signing = _bucket(signing_hits(body, lex), body.sentences)
+    signing = _bucket(signing_hits(body, lex), body)
     statements: list[Statement] = []
     for idx, sentence in enumerate(body.sentences):
         if not signing[idx]:
@@ -1690,7 +1688,7 @@ def qualified_mentions(body: Body, lex: Lexicon, limit: int = 4) -> list[tuple[i
     """Sentences that mention signing only with a qualifier ("will sign", "with over 200"):
     (sentence index, qualifier category, qualifier hit), to explain a "no"."""
     out: list[tuple[int, str, Hit]] = []
-    signing = _bucket(signing_hits(body, lex), body.sentences)
+    signing = _bucket(signing_hits(body, lex), body)
     for idx, sentence in enumerate(body.sentences):
         if not signing[idx]:
             continue

@@ -8,7 +8,6 @@ Usage::
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -64,14 +63,6 @@ class _Reading:
     orgs: dict[int, list[OrgMention]] = field(default_factory=dict)
     clauses: dict[int, tuple[int, int]] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
-    starts: tuple[int, ...] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.starts = tuple(s.start for s in self.body.sentences)
-
-    def sentence_at(self, pos: int) -> int:
-        """The index of the sentence that holds text position `pos` (-1 before the first)."""
-        return bisect_right(self.starts, pos) - 1
 
     def sentence_orgs(self, idx: int) -> list[OrgMention]:
         if idx not in self.orgs:
@@ -664,7 +655,7 @@ def _listed_parties(reading: _Reading) -> list[OrgMention]:
     body = reading.body
     out: list[OrgMention] = []
     for hit in reading.lex.cues["party_lists"].find(body.folded):
-        idx = reading.sentence_at(hit.start)
+        idx = reading.body.sentence_at(hit.start)
         opened = _list_opened(reading, hit, body.sentences[idx].end)
         if opened is None:
             continue
@@ -753,7 +744,7 @@ def _represented(reading: _Reading) -> list[OrgMention]:
     body = reading.body
     out: list[OrgMention] = []
     for hit in reading.lex.cues["representing"].find(body.folded):
-        idx = reading.sentence_at(hit.start)
+        idx = reading.body.sentence_at(hit.start)
         if idx < 0 or _attendance_start(reading, idx) <= hit.start:
             # "Tham dự lễ ký có đại diện UBND thành phố": those who attended sign nothing.
             continue
@@ -917,7 +908,7 @@ def _descriptions(reading: _Reading, candidates: list[Candidate]) -> dict[str, s
     out: dict[str, str] = {}
     forms = {f for c in candidates for f in c.forms() if len(f) >= 3}
     for hit in lex.cues["description_verbs"].find(body.folded):
-        sentence = body.sentences[reading.sentence_at(hit.start)]
+        sentence = body.sentences[reading.body.sentence_at(hit.start)]
         before = key(body.text[max(sentence.start, hit.start - 80) : hit.start])
         subject = next((f for f in forms if before.endswith(f)), None)
         if subject is None:

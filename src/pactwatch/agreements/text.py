@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -181,6 +182,15 @@ class Body:
     # Whether the text writes Vietnamese marks at all: if it does, an unmarked "Quy" is
     # not the marked "Quỹ".
     marked: bool = False
+    # Where each sentence starts, for `sentence_at`.
+    starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(s.start for s in self.sentences))
+
+    def sentence_at(self, pos: int) -> int:
+        """The index of the sentence that holds text position `pos` (-1 before the first)."""
+        return bisect_right(self.starts, pos) - 1
 
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]
