@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from pactwatch.config import Schedule
+from pactwatch.config import Schedule, Settings
 from pactwatch.daemon import Controls, Daemon, DaemonError, DaemonOptions, check_health, serve
 from pactwatch.daemon.health import parse_address
 from pactwatch.daemon.housekeeping import Retention, housekeep
@@ -60,25 +60,35 @@ async def _until(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
         await asyncio.sleep(0.02)
 
 
+async def _started(settings: Settings, **kwargs: Any) -> tuple[asyncio.Task[int], Controls, Daemon]:
+    """`serve` as a task, once its daemon has started (its task, controls and daemon)."""
+    controls: Controls = Controls()
+    seen: dict[str, Daemon] = {}
+    task = asyncio.create_task(
+        serve(
+            settings,
+            DaemonOptions(**FAST),
+            controls=controls,
+            on_started=lambda d: seen.setdefault("d", d),
+            **kwargs,
+        )
+    )
+    await _until(lambda: "d" in seen or task.done())
+    assert "d" in seen, task.result()
+    return task, controls, seen["d"]
+
+
 def test_daemon_crawls_on_schedule_and_serves_health_and_metrics(db_url: str) -> None:
     with WebServer() as web:
         url = serve_site(web, count=3)
         settings = settings_for(db_url, {"news": url}, every=0.5)
 
         async def scenario() -> tuple[int, dict[str, Any], str, int]:
-            controls, seen = Controls(), {}
-            task = asyncio.create_task(
-                serve(
-                    settings,
-                    DaemonOptions(**FAST),
-                    controls=controls,
-                    on_started=lambda d: seen.setdefault("d", d),
-                )
-            )
+            task, controls, daemon = await _started(settings)
             # Two runs of the source: the schedule fired again after its period.
             arrived = await asyncio.to_thread(web.wait_for_requests, 2, "/feed.xml", 15)
             assert arrived, task.result() if task.done() else "no second run"
-            port = seen["d"].http.port
+            port = daemon.http.port
             status, body = await asyncio.to_thread(_get, f"http://127.0.0.1:{port}/healthz")
             _, metrics = await asyncio.to_thread(_get, f"http://127.0.0.1:{port}/metrics")
             missing, _ = await asyncio.to_thread(_get, f"http://127.0.0.1:{port}/nope")
@@ -316,13 +326,7 @@ def test_health_is_503_when_the_database_is_gone(tmp_path: Path) -> None:
     settings = settings_for(db_url, {})
 
     async def scenario() -> tuple[int, dict[str, Any]]:
-        controls, seen = Controls(), {}
-        task = asyncio.create_task(
-            serve(settings, DaemonOptions(**FAST), controls=controls,
-                  on_started=lambda d: seen.setdefault("d", d))
-        )  # fmt: skip
-        await _until(lambda: "d" in seen)
-        daemon: Daemon = seen["d"]
+        task, controls, daemon = await _started(settings)
         await _until(daemon.scheduler_alive)
         # Point the daemon at a database that cannot be opened.
         broken = open_database(f"sqlite:///{tmp_path / 'missing' / 'x' / 'db'}")
@@ -441,14 +445,7 @@ def test_reload_adds_and_removes_source_jobs(tmp_path: Path) -> None:
     current = {"settings": second}
 
     async def scenario() -> tuple[bool, bool]:
-        controls, seen = Controls(), {}
-        task = asyncio.create_task(
-            serve(first, DaemonOptions(**FAST), controls=controls,
-                  load_settings=lambda: current["settings"],
-                  on_started=lambda d: seen.setdefault("d", d))
-        )  # fmt: skip
-        await _until(lambda: "d" in seen)
-        daemon: Daemon = seen["d"]
+        task, controls, daemon = await _started(first, load_settings=lambda: current["settings"])
         controls.reload()  # what SIGHUP does
         await _until(lambda: daemon.scheduler.get_job(source_job_id("b")) is not None)
         gone = daemon.scheduler.get_job(source_job_id("a")) is None

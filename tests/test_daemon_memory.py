@@ -18,14 +18,13 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
 
-from pactwatch.daemon import Controls, Daemon, DaemonOptions, serve
+from pactwatch.daemon import Daemon
 from pactwatch.daemon.leases import claim_periodic
 from pactwatch.daemon.scheduler import HOUSEKEEPING_JOB
 from pactwatch.store import ensure_schema, open_database
 from tests.support.webserver import WebServer
-from tests.test_daemon import FAST, _until
+from tests.test_daemon import _started, _until
 from tests.test_daemon_support import serve_site, settings_for
 
 SOURCES = 6
@@ -89,17 +88,7 @@ def _run_and_count(tmp_path: Path) -> None:
         settings = settings_for(db_url, feeds, every=0.1)
 
         async def scenario() -> list[tuple[Counter[str], int]]:
-            controls, seen = Controls(), {}
-            task = asyncio.create_task(
-                serve(
-                    settings,
-                    DaemonOptions(**FAST),
-                    controls=controls,
-                    on_started=lambda d: seen.setdefault("d", d),
-                )
-            )
-            await _until(lambda: "d" in seen)
-            daemon: Any = seen["d"]
+            task, controls, daemon = await _started(settings)
             await _until(lambda: _runs(daemon) >= WARM_UP, timeout=60)
             counts = [(await _quiet_count(daemon, web), _runs(daemon))]
             for _ in range(2):
