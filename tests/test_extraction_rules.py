@@ -2140,8 +2140,8 @@ def test_a_signing_between_others_with_commas_in_a_name_is_not_the_homes() -> No
             False,
         ),
         (
-            "Working session on the draft agreement with Lyon University",
-            "On 22 May 2025, USTH and Lyon University reviewed the draft agreement so that it "
+            "Working session on the agreement with Lyon University",
+            "On 22 May 2025, USTH and Lyon University reviewed the agreement so that it "
             "can be approved by both boards and signed before the autumn.",
             False,
         ),
