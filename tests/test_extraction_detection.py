@@ -24,11 +24,17 @@ HUST = InstitutionConfig(
 )
 
 
-def read(text: str, *, title: str | None = None, published: date = date(2025, 5, 21)) -> Decision:
+def read(
+    text: str,
+    *,
+    title: str | None = None,
+    published: date = date(2025, 5, 21),
+    home: InstitutionConfig = HUST,
+) -> Decision:
     when = datetime(published.year, published.month, published.day, 8)
     paragraphs = tuple(p for p in text.split("\n") if p.strip())
     article = Article("https://hust.edu.vn/news/item-1", title, when, None, paragraphs)
-    return extract_agreement(article, HUST)
+    return extract_agreement(article, home)
 
 
 # -- the subject of the signing verb ---------------------------------------------------------
@@ -569,22 +575,20 @@ AJC = InstitutionConfig(
 def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them(
     title: str | None,
 ) -> None:
-    def read_ajc(text: str) -> Decision:
-        paragraphs = tuple(p for p in text.split("\n") if p.strip())
-        when = datetime(2025, 5, 21, 8)
-        article = Article("https://ajc.edu.vn/news/item-1", title, when, None, paragraphs)
-        return extract_agreement(article, AJC)
-
-    decision = read_ajc(
+    decision = read(
         "Ngày 20/5, tại trụ sở Học viện, Học viện Báo chí và Tuyên truyền đã tiếp đoàn công"
         " tác Học viện Báo chí Quốc gia Lào do Giám đốc Học viện làm Trưởng đoàn.\nKết thúc"
         " buổi làm việc, lãnh đạo hai Học viện"
-        " đã ký Bản ghi nhớ hợp tác giai đoạn 2025–2030."
+        " đã ký Bản ghi nhớ hợp tác giai đoạn 2025–2030.",
+        title=title,
+        home=AJC,
     )
     assert decision.is_agreement, decision.reasons
-    others = read_ajc(
+    others = read(
         "Ngày 20/5, Học viện Báo chí Quốc gia Lào đã tiếp đoàn công tác Thông tấn xã Lào.\nKết"
         " thúc buổi làm việc, lãnh đạo hai Học viện đã ký Bản ghi nhớ hợp tác giai đoạn"
-        " 2025–2030."
+        " 2025–2030.",
+        title=title,
+        home=AJC,
     )
     assert not others.is_agreement, others.reasons
