@@ -206,8 +206,9 @@ def test_three_daemons_share_sources_and_alerts_even_when_one_is_killed(
     if not db_url.startswith("postgresql"):
         pytest.skip("several instances need PostgreSQL")
     # Leases short enough for a quick takeover, long enough that a live daemon on a loaded
-    # machine renews its own before they run out (at 1.5 s, one in three runs here saw a
-    # survivor's lease taken by the other survivor).
+    # machine renews its own before they run out (at 1.5 s, three runs of seven failed on a
+    # loaded machine: a survivor's lease taken by the other survivor, or alpha not run three
+    # more times within 30 s).
     every, lease = 1.0, 3.0
     with WebServer() as web, WebhookReceiver() as hook:
         feeds = {"alpha": serve_site(web, "/alpha", 2), "beta": serve_site(web, "/beta", 2)}
