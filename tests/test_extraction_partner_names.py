@@ -692,3 +692,95 @@ def test_a_described_company_last_in_the_list_of_signers_is_a_party() -> None:
         " signed a three-party strategic agreement."
     )
     assert partners(decision) == [("Tam Anh General Hospital", "VN"), ("Laerdal Medical", "NO")]
+
+
+def test_every_name_listed_after_with_is_a_party() -> None:
+    # Names without an organisation word: "with" joins the first, the list the others.
+    decision = read(
+        "On June 12, USTH signed cooperation agreements with Bosch, Infineon Technologies"
+        " Vietnam, Ampere Computing and the Hoa Lac Hi-Tech Park Management Board."
+    )
+    assert [p for p, _ in partners(decision)] == [
+        "Bosch",
+        "Infineon Technologies Vietnam",
+        "Ampere Computing",
+        "Hoa Lac Hi-Tech Park Management Board",
+    ]
+
+
+def test_a_name_after_its_own_with_is_a_party_beside_a_named_university() -> None:
+    decision = read(
+        "Le 12 juin, l'USTH a signé deux conventions, l'une avec l'Université de Nantes,"
+        " l'autre avec Oniris."
+    )
+    assert [p for p, _ in partners(decision)] == ["Université de Nantes", "Oniris"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Le 12 juin, l'USTH a signé un accord avec Campus Numérique francophone (CNF).",
+            "Campus Numérique francophone",
+        ),
+        (
+            "On June 12, USTH signed an agreement with Expertise France internationale (EFI).",
+            "Expertise France internationale",
+        ),
+    ],
+)
+def test_a_lowercase_last_word_spelt_by_the_acronym_stays_in_the_name(text: str, name: str) -> None:
+    assert [p for p, _ in partners(read(text))] == [name]
+
+
+def test_a_lowercase_word_the_acronym_does_not_spell_ends_the_name() -> None:
+    decision = read("On June 12, USTH signed an agreement with Campus Numérique today (CN).")
+    assert all("today" not in p for p, _ in partners(decision))
+
+
+def test_d_autre_part_ends_a_french_name() -> None:
+    decision = read(
+        "Le 12 juin, l'USTH a signé deux accords : avec l'Université de Rouen d'une part, et"
+        " avec l'Université Lumière Lyon 2 d'autre part."
+    )
+    assert [p for p, _ in partners(decision)] == [
+        "Université de Rouen",
+        "Université Lumière Lyon 2",
+    ]
+
+
+def test_a_legal_form_after_a_dash_is_part_of_the_name_not_its_acronym() -> None:
+    decision = read(
+        "Ngày 12/6/2025, USTH đã ký kết thỏa thuận hợp tác với Tổng Công ty Becamex IDC - CTCP."
+    )
+    assert decision.agreement is not None, decision.reasons
+    [partner] = decision.agreement.partners
+    assert (partner.name, partner.acronym) == ("Tổng Công ty Becamex IDC - CTCP", None)
+
+
+def test_cong_hoa_sec_in_brackets_gives_the_country() -> None:
+    decision = read(
+        "Ngày 12/6/2025, USTH đã ký kết thỏa thuận với Đại học Kỹ thuật Ostrava (VSB - Technical"
+        " University of Ostrava, Cộng hòa Séc)."
+    )
+    assert partners(decision) == [("Đại học Kỹ thuật Ostrava", "CZ")]
+
+
+def test_a_vietnamese_faculty_named_before_its_foreign_university_is_one_partner() -> None:
+    decision = read(
+        "Ngày 12/6/2025, USTH đã ký thỏa thuận hợp tác với Khoa Kỹ thuật, Đại học Tohoku."
+    )
+    assert partners(decision) == [("Khoa Kỹ thuật, Đại học Tohoku", "JP")]
+
+
+def test_bach_khoa_is_no_faculty_word() -> None:
+    # "khoa" closing "Bách khoa" (polytechnic) is a syllable, not "Khoa" (faculty): the two
+    # polytechnic universities listed are two partners.
+    decision = read(
+        "Ngày 12/6/2025, USTH và các trường gồm: Trường ĐH Bách khoa (ĐH Đà Nẵng), Trường ĐH"
+        " Xây dựng Hà Nội đã ký kết ghi nhớ hợp tác."
+    )
+    assert [p for p, _ in partners(decision)] == [
+        "Trường ĐH Bách khoa (ĐH Đà Nẵng)",
+        "Trường ĐH Xây dựng Hà Nội",
+    ]

@@ -270,6 +270,21 @@ def test_vietnamese_look_alikes(text: str) -> None:
     assert not read("Ngày 12/6, đoàn Trường Đại học Osaka đến thăm USTH.\n" + text).is_agreement
 
 
+@pytest.mark.parametrize(
+    ("text", "renewal"),
+    [
+        ("USTH đã ký thỏa thuận khung với Đại học Tohoku, cơ sở cho các thỏa thuận cụ thể.", False),
+        ("USTH đã ký thỏa thuận khung với Đại học Tohoku, thay thế thỏa thuận cũ.", True),
+        ("USTH da ky thoa thuan khung voi Dai hoc Tohoku, thay the thoa thuan cu.", True),
+    ],
+)
+def test_a_renewal_phrase_in_a_text_with_marks_keeps_its_marks(text: str, renewal: bool) -> None:
+    # "thỏa thuận cụ thể" (specific agreements) folds like "thỏa thuận cũ" (the old one).
+    decision = read("Ngày 12/6/2025, " + text)
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.renewal is renewal
+
+
 def test_vietnamese_country_from_the_name_and_renewal() -> None:
     decision = read(
         "Ngày 15/6, USTH đã ký kết gia hạn biên bản ghi nhớ cùng ĐH KHCN Quốc gia Đài Loan - NTUST."

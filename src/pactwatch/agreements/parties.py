@@ -454,8 +454,12 @@ def _parent(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
 
 def _school(ctx: _Ctx, mention: OrgMention) -> Hit | None:
     """The school or faculty word of a name ("Graduate School of ...", "La Trobe Business
-    School", "Faculty of ...")."""
-    return ctx.lex.cues["school_heads"].first(ctx.body.folded, mention.start, mention.end)
+    School", "Faculty of ...", "Khoa Ngoại ngữ"). A Vietnamese name opens with its word:
+    "khoa" inside one ("Trường ĐH Bách khoa") is a syllable of another word."""
+    hit = ctx.lex.cues["school_heads"].first(ctx.body.folded, mention.start, mention.end)
+    if hit is not None and hit.lang == "vi" and hit.start != mention.start:
+        return None
+    return hit
 
 
 def _school_of(
@@ -645,6 +649,7 @@ def _extend(ctx: _Ctx, i: int) -> int:
             lowercase_run += 1
             continue
         break
+    j = _through_defined_lowercase(ctx, i, j)
     while j > i + 1 and (
         (
             _connector(ctx, toks[j - 1], _joining(connectors, _OF_AND))
@@ -655,6 +660,30 @@ def _extend(ctx: _Ctx, i: int) -> int:
     ):
         j -= 1
     return _mission_seat(ctx, i, j)
+
+
+def _through_defined_lowercase(ctx: _Ctx, i: int, j: int) -> int:
+    """Past one or two lowercase words that the acronym in brackets right after spells with
+    the name's capitals: "France Éducation international (FEI)", "Deutscher Akademischer
+    Austauschdienst"-like names whose last word a language writes in lowercase. The
+    initials must match letter for letter, so a lowercase verb or noun after a name never
+    joins it."""
+    toks = ctx.toks
+    k = j
+    while k < len(toks) and k - j < 2 and toks[k].is_word and not toks[k].is_cap:
+        k += 1
+    if k == j or k + 2 >= len(toks) or toks[k].text != "(" or not toks[k + 1].is_acronym:
+        return j
+    if toks[k + 2].text != ")":
+        return j
+    connectors = ctx.lex.name_connectors
+    initials = "".join(
+        t.folded[0]
+        for t in toks[i:k]
+        if t.is_word and t.folded[:1].isalpha() and t.folded not in connectors
+    )
+    spelt = "".join(c for c in toks[k + 1].folded if c.isalpha())
+    return k if len(spelt) >= 3 and initials == spelt else j
 
 
 def _mission_seat(ctx: _Ctx, i: int, j: int) -> int:
@@ -1184,8 +1213,14 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
         j -= 1
     acronym: str | None = None
     resume = j
-    # "Full Name – ACRONYM": the last piece after a dash is the acronym.
-    if j - i >= 3 and toks[j - 2].text in _DASHES and toks[j - 1].is_acronym:
+    # "Full Name – ACRONYM": the last piece after a dash is the acronym, unless it is a
+    # legal form ("Tổng Công ty Tín Nghĩa - CTCP"), part of the name.
+    if (
+        j - i >= 3
+        and toks[j - 2].text in _DASHES
+        and toks[j - 1].is_acronym
+        and toks[j - 1].folded.rstrip(".") not in ctx.lex.single_words["non_org_acronyms"]
+    ):
         acronym = _clean(toks[j - 1].text).rstrip(".")
         j -= 2
     start, end = toks[i].start, toks[j - 1].end

@@ -442,23 +442,30 @@ def _listed(reading: _Reading, stmt: Statement, found: list[OrgMention]) -> list
             or any(not folded[v : org.start].strip() for v in venues if v <= org.start)
         ):
             continue
+        # "l'une avec Grenoble INP - Ensimag, l'autre avec IMT Atlantique": "with" joins a
+        # name to the signing as plainly as a list does.
+        with_joined = _WITH.search(folded[max(s.start, org.start - 30) : org.start]) is not None
         words = folded[s.start : org.start].split()
         while words and words[-1] in _LIST_ARTICLES:
             words.pop()  # "... et le Cirad", "and the Cirad"
         # A list item opens the sentence or follows a comma, "between" or another item:
         # "at the C1 Building, HUST and ..." names a place.
-        if words and words[-1][-1:].isalpha() and words[-1] not in _OPENERS:
+        if not with_joined and words and words[-1][-1:].isalpha() and words[-1] not in _OPENERS:
             continue
         before = orgs[k - 1] if k else None
         after = orgs[k + 1] if k + 1 < len(orgs) else None
         if (
-            before is not None
-            and before.start in party
-            and _LIST_SEP.match(folded[before.end : org.start])
-        ) or (
-            after is not None
-            and after.start in party
-            and _LIST_SEP.match(folded[org.end : after.start])
+            with_joined
+            or (
+                before is not None
+                and before.start in party
+                and _LIST_SEP.match(folded[before.end : org.start])
+            )
+            or (
+                after is not None
+                and after.start in party
+                and _LIST_SEP.match(folded[org.end : after.start])
+            )
         ):
             party.add(org.start)
             out.append(replace(org, listed=True))
@@ -508,6 +515,32 @@ def _bare_names(
             continue
         out.append(org)
     return out
+
+
+def _with_list(reading: _Reading, stmt: Statement, first: list[OrgMention]) -> list[OrgMention]:
+    """`first` and the names listed right after each of them ("with Synopsys, Marvell
+    Technology Vietnam, Renesas Design Vietnam and the Saigon Hi-Tech Park Management
+    Board"): the items of a list joined to the signing by "with" are all its parties."""
+    if not first:
+        return first
+    bare = _bare_names(reading, stmt)
+    folded = reading.body.folded
+    out = list(first)
+    previous: OrgMention | None = None
+    for org in reading.sentence_orgs(stmt.index):
+        if org in out:
+            previous = org
+            continue
+        if (
+            previous is not None
+            and _LIST_SEP.match(folded[previous.end : org.start])
+            and (org in bare or (org.has_head and _is_candidate(reading, org)))
+        ):
+            out.append(replace(org, listed=True))
+            previous = out[-1]
+            continue
+        previous = None
+    return sorted(out, key=lambda o: o.start)
 
 
 def _syllable_of_word(reading: _Reading, org: OrgMention) -> bool:
@@ -591,7 +624,7 @@ def _collect_partners(
     ]
     if not candidates:
         for stmt in ordered:
-            for org in _bare_names(reading, stmt, conjunct_only=True):
+            for org in _with_list(reading, stmt, _bare_names(reading, stmt, conjunct_only=True)):
                 merge(candidates, org)
             if candidates:
                 reading.reasons.append(
@@ -924,9 +957,22 @@ def _descriptions(reading: _Reading, candidates: list[Candidate]) -> dict[str, s
     return out
 
 
+def _marks_agree(body: Body, lex: Lexicon, hit: Hit) -> bool:
+    """Whether a Vietnamese renewal phrase is written with its own marks, in a text that
+    writes marks: "thỏa thuận cụ thể" (a specific agreement) folds like "thỏa thuận cũ" (the
+    old one)."""
+    written = lex.cues["renewal"].written(body.folded[hit.start : hit.end])
+    if not body.marked or written is None or written[1] != "vi":
+        return True
+    phrase = " ".join(body.text[hit.start : hit.end].lower().split())
+    return phrase == written[0].lower() or not has_vietnamese_marks(written[0])
+
+
 def _renewal(reading: _Reading, statements: list[Statement], candidates: list[Candidate]) -> bool:
     body, lex = reading.body, reading.lex
-    hit = lex.cues["renewal"].first(body.folded)
+    hit = next(
+        (h for h in lex.cues["renewal"].find(body.folded) if _marks_agree(body, lex, h)), None
+    )
     if hit is not None:
         reading.reasons.append(f"renewal cue '{reading.quote(hit.start, hit.end)}'")
         return True
