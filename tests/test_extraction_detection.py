@@ -59,6 +59,63 @@ def test_other_organisations_as_the_subject_make_the_home_a_bystander(text: str)
 
 
 @pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            # The home named after the verb, not as a party: what the agreement is about.
+            # The list of signers has an Oxford comma and an aside on whose behalf one signs.
+            "On May 20, the Ministry of Finance, on behalf of the Government, and the Asian"
+            " Development Bank signed a grant agreement under which HUST will build a new"
+            " laboratory.",
+            "On May 20, HUST signed a cooperation agreement with the Asian Development Bank to"
+            " build a new laboratory.",
+        ),
+        (
+            "On May 20, the Vietnam Academy of Science and Technology, Toshiba Corporation, and"
+            " the Japan Science and Technology Agency signed a research agreement, under which"
+            " HUST students receive scholarships.",
+            "On May 20, HUST, Toshiba Corporation, and the Japan Science and Technology Agency"
+            " signed a research agreement.",
+        ),
+    ],
+)
+def test_the_home_named_after_other_signers_verb_is_no_party(text: str, twin: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Lãnh đạo Đại học Bách khoa Hà Nội dự Lễ ký Hiệp định giáo dục Việt Nam - Lào",
+            "Ngày 20/5, Bộ Giáo dục và Đào tạo Việt Nam và Bộ Giáo dục và Thể thao Lào đã ký"
+            " Hiệp định hợp tác giáo dục.\nTham dự lễ ký có PGS.TS. Nguyễn Văn An - Giám đốc Đại"
+            " học Bách khoa Hà Nội.",
+        ),
+        (
+            None,
+            "On May 20, the Ministries of Education of Vietnam and Laos signed an education"
+            " agreement in Vientiane.\nAttending the signing ceremony were leaders of HUST"
+            " and other universities that train Lao students.",
+        ),
+    ],
+)
+def test_the_home_attending_a_signing_is_no_party(title: str | None, text: str) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement, decision.reasons
+
+
+def test_attending_the_signing_on_behalf_of_a_side_is_signing_it() -> None:
+    decision = read(
+        "On May 20, a memorandum of understanding was signed in Hanoi.\nAttending the signing"
+        " ceremony, on behalf of HUST, was its President; representing Kyoto University was"
+        " its Vice President."
+    )
+    assert decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
     ("title", "text", "twin"),
     [
         (

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
+from pactwatch.agreements.counterparts import party_slot
 from pactwatch.agreements.home import HomeSide
 from pactwatch.agreements.lexicon import Hit, Lexicon
 from pactwatch.agreements.signing_date import (
@@ -1044,34 +1045,20 @@ def assign_parties(
         s = stmt.sentence
         # "... signed an MoU witnessed by HUST leaders": a witness is not a party.
         attendance = lex.cues["attendance"].first(body.folded, s.start, s.end)
+        if _names_attendees(stmt, body, lex, attendance):
+            stmt.party = "third"
+            stmt.party_note = "the sentence names who attended the signing"
+            continue
         end = attendance.start if attendance and attendance.start > stmt.anchor.start else s.end
         match, hosting = _party_mention(home, body, lex, s.start, end)
-        listed = _between_list(stmt, body, lex)
-        if listed is not None:
-            start, stop = listed
-            inside = next(
-                (
-                    m
-                    for m in home.regex().finditer(body.folded, start, stop)
-                    if not member_body(lex, body.folded, m.start(), m.end())
-                ),
-                None,
-            )
-            if inside is not None:
-                stmt.party, stmt.home_hit = "home", (inside.start(), inside.end())
-                continue
-            own = _self_reference(body, lex, start, stop)
-            if own is not None:
-                stmt.party, stmt.home_hit = "home", own
-                continue
-            if lex.cues["two_sides"].first(body.folded, start, stop) is None:
-                stmt.party = "third"
-                stmt.party_note = "the parties listed after 'between' do not include it"
-                continue
+        if _between_parties(stmt, body, lex, home):
+            continue
         if match is not None:
             in_sentence = orgs_of(stmt.index) if orgs_of else orgs_in.get(stmt.index, [])
             signers = _other_subjects(stmt, body, lex, home, in_sentence)
-            if signers and match.start() < signers[0][0]:
+            if signers and (
+                match.start() < signers[0][0] or _named_after_verb(stmt, body, lex, match.start())
+            ):
                 # "On September 28, at the gathering of HUST alumni, the HUST Alumni
                 # Association and Techcombank signed": the subject of the verb names the
                 # parties; the home named earlier in the sentence only sets the scene.
@@ -1120,6 +1107,58 @@ def assign_parties(
             if sides:
                 stmt.party = "third"
                 stmt.party_note = f"'the two sides' are {sides}, named before it"
+
+
+def _between_parties(stmt: Statement, body: Body, lex: Lexicon, home: HomeSide) -> bool:
+    """Settle the statement's party from the list after "between" ("giữa", "entre"), when
+    there is one that says: the home among them, or only others. Whether it was settled."""
+    listed = _between_list(stmt, body, lex)
+    if listed is None:
+        return False
+    start, stop = listed
+    inside = next(
+        (
+            m
+            for m in home.regex().finditer(body.folded, start, stop)
+            if not member_body(lex, body.folded, m.start(), m.end())
+        ),
+        None,
+    )
+    if inside is not None:
+        stmt.party, stmt.home_hit = "home", (inside.start(), inside.end())
+        return True
+    own = _self_reference(body, lex, start, stop)
+    if own is not None:
+        stmt.party, stmt.home_hit = "home", own
+        return True
+    if lex.cues["two_sides"].first(body.folded, start, stop) is None:
+        stmt.party = "third"
+        stmt.party_note = "the parties listed after 'between' do not include it"
+        return True
+    return False
+
+
+def _names_attendees(stmt: Statement, body: Body, lex: Lexicon, attendance: Hit | None) -> bool:
+    """Whether the sentence says who attended the signing: "Tham dự lễ ký có ... Giám đốc
+    Đại học Huế", "Lãnh đạo Đại học Huế dự Lễ ký", "Attending the signing ceremony were";
+    not when they attended "on behalf of" a side, as its signers."""
+    return (
+        attendance is not None
+        and _ATTENDED_ACT.fullmatch(body.folded, attendance.end, stmt.anchor.start) is not None
+        and lex.cues["representing"].first(body.folded, stmt.anchor.end, stmt.sentence.end) is None
+    )
+
+
+def _named_after_verb(stmt: Statement, body: Body, lex: Lexicon, at: int) -> bool:
+    """Whether the home, named at `at`, comes after the signing verb and not as a party
+    ("with X"): "the Ministry of Finance and the World Bank signed the financing agreement,
+    under which HaUI is one of three beneficiaries" is about the home, not signed by it."""
+    return at >= stmt.anchor.end and not party_slot(lex, body.folded, at, stmt.sentence.start)
+
+
+# Between an attendance cue and the act attended: an article or "buổi" at most ("tham dự
+# buổi lễ ký", "attending the signing"; "dự lễ" holds the ceremony word itself).
+_ATTENDED_ACT = re.compile(r"\s*(?:(?:the|la|le|l'|les|buoi)\s+)?")
 
 
 def _other_subjects(
@@ -1520,7 +1559,13 @@ _AUXILIARIES = frozenset(
 )
 
 
-_JOINED = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,|&|and|va|et)\s*(?:(?:the|la|le)\s+|l')?")
+# Between two names of one list: a parenthesis, a country ("of Vietnam") and an aside on
+# whose behalf the first signs (", on behalf of the Government,") may come before the "and".
+_JOINED = re.compile(
+    r"\s*(?:\([^()]{0,80}\)\s*)?(?:(?:of|de|cua)\s+[a-z]+(?:\s[a-z]+)?\s*)?"
+    r"(?:,\s*(?:on behalf of|representing|au nom de|thay mat|dai dien cho)\s[^,;()]{1,60}\s*)?"
+    r"(?:,\s*(?:and|va|et)?|&|and|va|et)\s*(?:(?:the|la|le)\s+|l')?"
+)
 
 
 def _subject_list(named: Sequence[object], body: Body, anchor: int) -> int:
