@@ -649,3 +649,76 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
         home=AJC,
     )
     assert not others.is_agreement, others.reasons
+
+
+# -- look-alikes of this round -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            # A French name holds "pour" before the list's "et": the list goes on through it.
+            "Le 20 mai, l'Université des sciences et technologies de Hanoï a accueilli la"
+            " cérémonie de signature de l'accord-cadre entre l'Institut de recherche pour le"
+            " développement (IRD) et l'Académie des sciences et technologies du Vietnam.",
+            "Le 20 mai, l'Université des sciences et technologies de Hanoï a signé un"
+            " accord-cadre avec l'Institut de recherche pour le développement (IRD).",
+        ),
+        (
+            # Students of the home sign for themselves, not the home.
+            "On May 20, EcoLoop, a start-up founded by three HUST students, signed a pilot"
+            " agreement with Heineken Vietnam.",
+            "On May 20, HUST signed a pilot agreement with Heineken Vietnam.",
+        ),
+        (
+            # The home's own principal investigators are the other side: research contracts.
+            "Ngày 20/5, Đại học Bách khoa Hà Nội đã tổ chức ký hợp đồng thực hiện 14 đề tài"
+            " khoa học và công nghệ cấp Bộ năm 2026 giữa Nhà trường và các chủ nhiệm đề tài.",
+            "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký hợp đồng hợp tác nghiên cứu với Tập"
+            " đoàn Viettel.",
+        ),
+        (
+            # A passive that names its signer by a role of another body.
+            "HUST hosted the kick-off meeting of an Erasmus+ project on May 20.\nThe grant"
+            " agreement with the European Education and Culture Executive Agency was signed by"
+            " the coordinator on May 2.",
+            "HUST hosted the kick-off meeting of an Erasmus+ project on May 20.\nThe grant"
+            " agreement with the European Education and Culture Executive Agency was signed by"
+            " the Rector on May 20.",
+        ),
+        (
+            "On May 19, in the final of the negotiation contest at HUST, each team signed a"
+            " mock contract with a foreign buyer before the jury.",
+            "On May 19, HUST signed a cooperation contract with Heineken Vietnam.",
+        ),
+        (
+            "Ngày 20/5, trong phần thực hành của lớp tập huấn tại Đại học Bách khoa Hà Nội,"
+            " các nhóm đã đóng vai ký kết một bản ghi nhớ giả định với một trường nước ngoài.",
+            "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký kết bản ghi nhớ với Đại học Tohoku.",
+        ),
+    ],
+)
+def test_look_alikes_of_signings_by_the_home(text: str, twin: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons
+
+
+def test_a_programme_for_an_event_to_come_holds_no_signing_yet() -> None:
+    notice = (
+        "Đại học Bách khoa Hà Nội trân trọng thông báo tổ chức Ngày hội Doanh nghiệp vào ngày"
+        " {day}/2025 tại Thư viện Tạ Quang Bửu.\nChương trình gồm: phiên khai mạc và lễ ký kết"
+        " thỏa thuận hợp tác giữa Đại học Bách khoa Hà Nội và Công ty Bosch Việt Nam."
+    )
+    assert not read(notice.format(day="15/06")).is_agreement
+    # The same programme told the day after the event: the signing took place.
+    assert read(notice.format(day="20/05")).is_agreement
+
+
+def test_a_duration_before_the_agreement_noun_is_no_count() -> None:
+    decision = read(
+        "Le 20 mai, l'Université des sciences et technologies de Hanoï et le Cirad ont renouvelé"
+        " pour cinq ans leur accord de partenariat."
+    )
+    assert decision.is_agreement, decision.reasons
+    assert decision.agreement is not None and decision.agreement.renewal

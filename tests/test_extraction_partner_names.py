@@ -177,7 +177,9 @@ def test_a_place_and_acronym_then_the_acronym_of_its_body_is_one_name() -> None:
     )
     assert decision.agreement is not None
     [partner] = decision.agreement.partners
-    assert (partner.name, partner.acronym, partner.country) == ("Grenoble INP", "UGA", "FR")
+    # "UGA" is the parent's acronym (Université Grenoble Alpes), not Grenoble INP's own: the
+    # name is written whole.
+    assert (partner.name, partner.acronym, partner.country) == ("Grenoble INP - UGA", None, "FR")
 
 
 def test_a_french_organisation_word_in_lowercase_names_a_party() -> None:
@@ -784,3 +786,54 @@ def test_bach_khoa_is_no_faculty_word() -> None:
         "Trường ĐH Bách khoa (ĐH Đà Nẵng)",
         "Trường ĐH Xây dựng Hà Nội",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # An acronym written as a word closes a long lowercase name two words ahead.
+            "Le 12 juin, l'USTH a signé un accord avec le Centre de coopération internationale"
+            " en recherche agronomique pour le développement (Cirad).",
+            [
+                (
+                    "Centre de coopération internationale en recherche agronomique pour le"
+                    " développement",
+                    "FR",
+                )
+            ],
+        ),
+        (
+            "Ngày 12/6/2025, USTH đã ký kết thỏa thuận hợp tác với Công ty Cổ phần Du lịch và"
+            " Tiếp thị Giao thông Vận tải Việt Nam - Vietravel và Khách sạn Rex Sài Gòn.",
+            [
+                (
+                    "Công ty Cổ phần Du lịch và Tiếp thị Giao thông Vận tải Việt Nam - Vietravel",
+                    "VN",
+                ),
+                ("Khách sạn Rex Sài Gòn", "VN"),
+            ],
+        ),
+        (
+            "Ngay 12/6/2025, USTH va Ngan hang TMCP Ngoai thuong Viet Nam (Vietcombank) - Chi"
+            " nhanh Hoa Lac da ky ket thoa thuan hop tac toan dien.",
+            [("Ngan hang TMCP Ngoai thuong Viet Nam - Chi nhanh Hoa Lac", "VN")],
+        ),
+        (
+            "Visite de Toulouse INP - UT3 à l'USTH et signature d'un accord\nLe 12 juin, l'USTH"
+            " a signé un accord de double diplôme avec Toulouse INP - UT3.",
+            [("Toulouse INP - UT3", "FR")],
+        ),
+        (
+            "On June 12, USTH signed a cooperation agreement with Fontys University of Applied"
+            " Sciences (the Netherlands).",
+            [("Fontys University of Applied Sciences", "NL")],
+        ),
+    ],
+)
+def test_names_of_this_round(text: str, expected: list[tuple[str, str]]) -> None:
+    if "\n" in text:
+        title, text = text.split("\n", 1)
+        assert partners(read(text, title=title)) == expected
+    else:
+        assert partners(read(text)) == expected

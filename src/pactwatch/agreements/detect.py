@@ -55,6 +55,7 @@ DISQUALIFIERS = {
     "negation": "a negation",
     "commercial": "a purchase, supply, sponsorship or employment contract",
     "decree": "an internal decision or decree",
+    "mock": "a mock signing (an exercise, a contest, a role play)",
 }
 # Categories looked for anywhere in a statement's sentence; a decree only counts as the
 # object of the signing verb or act ("đã ký Quyết định số 612", "a signé l'arrêté").
@@ -455,12 +456,27 @@ def _noun_qualifiers(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[st
         count = _COUNT_BEFORE.search(folded, max(s.start, noun.start - 30), noun.start)
         # "a signé le 12 juin un contrat": a day of the month, not a count.
         dated = count is not None and any(w in lex.months for w in count.group(0).split()[1:])
-        if count is not None and not dated and _MANY <= int(count.group(1)) < 1900:
+        if (
+            count is not None
+            and not dated
+            and _MANY <= int(count.group(1)) < 1900
+            and not _DURATION.match(folded, count.end(1))
+        ):
             found.append(("statistic", Hit(count.start(), noun.end, "statistic", noun.lang)))
         worded = _word_count(body, max(s.start, noun.start - 30), noun.start)
-        if worded is not None and worded[1] >= _MANY:
+        # "ont renouvelé pour cinq ans leur accord": a duration, not a count of agreements.
+        if (
+            worded is not None
+            and worded[1] >= _MANY
+            and not _DURATION.match(folded, folded.find(" ", worded[0]))
+        ):
             found.append(("statistic", Hit(worded[0], noun.end, "statistic", noun.lang)))
     return found
+
+
+# A unit of time right after a count: "cinq ans", "5 years", "năm năm" is how long, not how
+# many.
+_DURATION = re.compile(r"\s+(?:years?|nam|ans?|annees?|months?|mois|thang)(?![a-z])")
 
 
 # Between a modal auxiliary and the signing participle of its passive: nothing but an
@@ -776,8 +792,16 @@ def _people_counterpart(verb: Hit, body: Body, lex: Lexicon, end: int) -> Hit | 
     a capitalised word there names an organisation ("with Kyoto University's students")."""
     folded, text = body.folded, body.text
     stop = min(end, verb.end + 90)
-    for slot in lex.cues["with_slots"].find(folded, verb.end, stop):
-        people = lex.cues["people_signers"].first(folded, slot.end, min(stop, slot.end + 40))
+    # The slots: "with", and the "and" of a list after "between" ("ký hợp đồng ... giữa Nhà
+    # trường và các chủ nhiệm đề tài").
+    slots = list(lex.cues["with_slots"].find(folded, verb.end, stop))
+    far = min(end, verb.end + 2 * 90)
+    for between in lex.cues["between"].find(folded, verb.end, far):
+        joined = _CONNECTOR.search(folded, between.end, far)
+        if joined is not None:
+            slots.append(Hit(joined.start(), joined.end(), "with", between.lang))
+    for slot in sorted(slots, key=lambda h: h.start):
+        people = lex.cues["people_signers"].first(folded, slot.end, min(far, slot.end + 40))
         if people is None:
             continue
         gap = text[slot.end : people.start].split()
@@ -1363,10 +1387,42 @@ def _unnamed_party(
             # "Rynan AI signed ... with Denso. The ceremony took place in Tokyo": a lead
             # whose signing verb has both signers tells the signing the article is about.
             stmt.party_note = "the lead names two other organisations as the signers"
+    elif home_in_article and (agent := _role_agent(stmt, body, lex)) is not None:
+        # "The grant agreement was signed by the coordinator": the passive names who signed,
+        # by a role that is not the home's own (its rector, its president).
+        stmt.party = "third"
+        stmt.party_note = f"it was signed by '{agent}'"
     elif home_in_article:
         stmt.party = "implied"
     else:
         stmt.party = "unknown"
+
+
+# A passive's agent named by a role: "by the coordinator", "par le coordinateur".
+_ROLE_AGENT = re.compile(r"\s+(?:by|par)\s+(?:the|le|la|l')\s*([a-z-]+)(?![a-z'-])")
+
+
+def _role_agent(stmt: Statement, body: Body, lex: Lexicon) -> str | None:
+    """The role a passive signing names as its signer ("was signed by the coordinator"),
+    when it is no one's title, no organisation word (the home speaking of itself) and not
+    the two sides; else None."""
+    found = _ROLE_AGENT.match(body.folded, stmt.anchor.end)
+    if found is None:
+        return None
+    word = found.group(1)
+    if (
+        lex.has_word("titles", word, word, marked=False)
+        or lex.cues["org_heads"].label_of(word) is not None
+        or lex.cues["unit_heads"].label_of(word) is not None
+        or lex.cues["two_sides"].first(body.folded, found.start(1), found.end(1) + 12) is not None
+        or lex.cues["people_signers"].label_of(word) is not None
+        or word in _BOTH
+    ):
+        return None
+    return " ".join(body.text[found.start(1) : found.end(1)].split())
+
+
+_BOTH = frozenset({"two", "both", "deux", "parties", "sides", "representatives", "leaders"})
 
 
 def _own_units_sign(stmt: Statement, body: Body, lex: Lexicon, orgs: Sequence[object]) -> bool:
@@ -1625,6 +1681,9 @@ def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int
         if after and hit.lang == "fr" and fold(after[0]).endswith(lex.adjective_endings):
             # "l'Université nationale du Vietnam", "l'École polytechnique": a name goes on.
             continue
+        if _DEFINED_AFTER.match(text, hit.end):
+            # "l'Institut de recherche pour le développement (IRD)": a name with its acronym.
+            continue
         return hit.start, hit.end
     return None
 
@@ -1632,6 +1691,12 @@ def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int
 # One or two lowercase words, then "de"/"du"/"of" and a capitalised word.
 _NAMED_AFTER = re.compile(
     r"(?:\s+(?=[^\W\d_])(?![A-ZÀ-ÝĐ])[\w-]+){1,2}\s+(?:de|du|des|of|d['’])\s*(?=[A-ZÀ-ÝĐ])"
+)
+
+
+# Lowercase words without a clause mark or "and", then an acronym in brackets.
+_DEFINED_AFTER = re.compile(
+    r"(?:\s+(?!(?:and|et|va|và)\s)[a-zà-ỹđ'’-]+){1,5}\s*\(\s*[A-ZĐ][A-Za-z0-9&.-]*[A-Z][^)]{0,12}\)"
 )
 
 
@@ -1683,11 +1748,22 @@ def _list_stop(folded: str, start: int, limit: int) -> int:
     """Where a list of parties that starts at `start` ends: at its first clause mark or
     preposition, except a comma before any "and", which is inside the list ("between A, B
     and C") or inside a name ("the Department of Labour, Invalids and Social Affairs and
-    X")."""
+    X"); and a preposition before any "and" that one follows within the name's reach, no
+    clause mark between ("entre l'Institut de recherche pour le développement (IRD) et la
+    VAST")."""
     for stop in _LIST_STOP.finditer(folded, start, limit):
-        if stop.group() != "," or _CONNECTOR.search(folded, start, stop.start()):
+        if _CONNECTOR.search(folded, start, stop.start()):
+            return stop.start()
+        if stop.group() == ",":
+            continue
+        ahead = _CONNECTOR.search(folded, stop.end(), min(limit, stop.end() + _NAME_REACH))
+        if ahead is None or _CLAUSE_MARK.search(folded, stop.end(), ahead.start()):
             return stop.start()
     return limit
+
+
+_NAME_REACH = 60
+_CLAUSE_MARK = re.compile(r"[,;:.]")
 
 
 def _between_list(stmt: Statement, body: Body, lex: Lexicon) -> tuple[int, int] | None:

@@ -22,7 +22,9 @@ from pactwatch.agreements.lexicon import Hit, Lexicon, PhraseMatcher
 from pactwatch.agreements.text import Body, Token, fold, has_vietnamese_marks, tokens
 from pactwatch.model import PartnerKind
 
-_MAX_NAME_TOKENS = 16
+# Vietnamese names count syllables: "Công ty Cổ phần Du lịch và Tiếp thị Giao thông Vận tải
+# Việt Nam - Vietravel" is 17 tokens.
+_MAX_NAME_TOKENS = 24
 _MAX_PAREN_TOKENS = 12
 _DASHES = frozenset({"-", "–", "—"})
 _AND = frozenset({"and", "&", "et"})
@@ -256,6 +258,7 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
             if defined and mention.acronym is None and mention.has_head:
                 mention = replace(mention, acronym=_clean(toks[i].text))
             mention, j = _parent(ctx, mention, j)
+            mention, j = _branch(ctx, mention, j)
             mention = _described(ctx, mention, i)
             if not (_place_reference(ctx, mention, i) or _topic(ctx, i) or _event(ctx, mention)):
                 out.append(_situated(ctx, mention, out[-1] if out else None))
@@ -409,6 +412,36 @@ def _lowercase_government(ctx: _Ctx, i: int) -> bool:
     if k >= len(toks) or not toks[k].is_cap:
         return False
     return i == 0 or not toks[i - 1].is_word or _word(toks[i - 1]) in _LIST_WORDS
+
+
+def _branch(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
+    """ "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV) - Chi nhánh Nghệ An": the branch
+    after a dash is the party, named with its company ("... - Chi nhánh Nghệ An"); the text
+    as written is one of its names."""
+    toks = ctx.toks
+    if j + 1 >= len(toks) or toks[j].text not in _DASHES or not mention.has_head:
+        return mention, j
+    branch = ctx.lex.cues["branch_heads"].first(ctx.body.folded, toks[j + 1].start)
+    if branch is None or branch.start != toks[j + 1].start:
+        return mention, j
+    # The branch word, then its place or name in capitals ("Chi nhánh Nghệ An", "Branch
+    # in Da Nang" is a place after a preposition: not taken).
+    end = j + 1
+    while end < len(toks) and toks[end].start < branch.end:
+        end += 1
+    first = end
+    while end < len(toks) and end - first < _MAX_PAREN_TOKENS and toks[end].is_cap:
+        end += 1
+    if end == first:
+        return mention, j
+    own = _clean(ctx.body.text[toks[j + 1].start : toks[end - 1].end])
+    written = _clean(ctx.body.text[mention.start : toks[end - 1].end])
+    return replace(
+        mention,
+        end=toks[end - 1].end,
+        name=f"{mention.name} - {own}",
+        aliases=(*mention.aliases, written),
+    ), end
 
 
 def _parent(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
@@ -872,10 +905,18 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
 
 
 def _acronym_closes(ctx: _Ctx, j: int) -> bool:
-    """Whether the name's acronym follows token j in brackets: the long lowercase name ends
-    there ("... en recherche agronomique pour le développement (CIRAD)")."""
+    """Whether the name's acronym follows token j or two more lowercase words in brackets:
+    the long lowercase name ends there ("... en recherche agronomique pour le développement
+    (CIRAD)", "(Cirad)": an acronym some write as a word, alone in its brackets)."""
     toks = ctx.toks
-    return j + 2 < len(toks) and toks[j + 1].text == "(" and toks[j + 2].is_acronym
+    k = j + 1
+    while k < len(toks) and k - j <= 2 and toks[k].is_word and not toks[k].is_cap:
+        k += 1
+    if k + 1 >= len(toks) or toks[k].text != "(":
+        return False
+    inner = toks[k + 1]
+    alone = k + 2 < len(toks) and toks[k + 2].text == ")"
+    return inner.is_acronym or (alone and inner.is_cap and inner.text.isalpha())
 
 
 def _title_syllable(ctx: _Ctx, k: int) -> bool:
@@ -1214,11 +1255,13 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
     acronym: str | None = None
     resume = j
     # "Full Name – ACRONYM": the last piece after a dash is the acronym, unless it is a
-    # legal form ("Tổng Công ty Tín Nghĩa - CTCP"), part of the name.
+    # legal form ("Tổng Công ty Tín Nghĩa - CTCP"), part of the name, or the name before
+    # the dash ends with an acronym of its own ("Grenoble INP - UGA": the parent's).
     if (
         j - i >= 3
         and toks[j - 2].text in _DASHES
         and toks[j - 1].is_acronym
+        and not toks[j - 3].is_acronym
         and toks[j - 1].folded.rstrip(".") not in ctx.lex.single_words["non_org_acronyms"]
     ):
         acronym = _clean(toks[j - 1].text).rstrip(".")
@@ -1558,10 +1601,14 @@ def _acronym_only(piece: list[Token]) -> bool:
     return 0 < len(piece) <= 3 and all(t.is_acronym for t in piece if t.is_word)
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|les|la|le)\s+|^l['’]", re.IGNORECASE)
+
+
 def _read_piece(
     ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token], *, qualifier: bool
 ) -> OrgMention:
-    country = ctx.lex.countries.label_of(content.rstrip("."))
+    # "(the Netherlands)", "(les Pays-Bas)": a country's name with its article.
+    country = ctx.lex.countries.label_of(_LEADING_ARTICLE.sub("", content.rstrip(".")))
     if country:
         return replace(mention, country=mention.country or country)
     words = [t for t in inner if t.is_word]

@@ -46,7 +46,7 @@ from pactwatch.agreements.facts import (
 from pactwatch.agreements.home import HomeSide, key
 from pactwatch.agreements.lexicon import Hit, Lexicon
 from pactwatch.agreements.parties import OrgMention, find_orgs
-from pactwatch.agreements.signing_date import find_dates, lead_date
+from pactwatch.agreements.signing_date import TextDate, find_dates, lead_ahead, lead_date
 from pactwatch.agreements.text import Body, fold, has_vietnamese_marks, prepare
 from pactwatch.config import InstitutionConfig
 from pactwatch.model import AgreementDraft, Article, Decision, PartnerDraft
@@ -161,13 +161,11 @@ def read_article(
         # ("the schools need to sign technology transfer contracts faster"). Nothing to record.
         nobody = "no counterpart is named and the home institution is only implied as a party"
         return Decision(False, 0.7, (*reading.reasons, nobody), language=language)
-    signed_on = stmt_dates.get(main.index)
-    if signed_on is None:
-        signed_on = next((stmt_dates[s.index] for s in clean if stmt_dates.get(s.index)), None)
-    if signed_on is None:
-        signed_on = _session_date(statements, stmt_dates)
-    if signed_on is None:
-        signed_on = lead_date(body, dates, reading.published)
+    signed_on, coming = _signing_day(
+        reading, main, clean, statements, stmt_dates=stmt_dates, dates=dates
+    )
+    if coming:
+        return Decision(False, 0.7, (*reading.reasons, coming), language=language)
     if signed_on is not None:
         reading.reasons.append(f"signed on {signed_on.isoformat()}")
     nouns = [h for s in clean for h in s.nouns]
@@ -189,6 +187,35 @@ def read_article(
     )
     confidence = _confidence(reading, main, clean, bool(partners), signed_on is not None)
     return Decision(True, confidence, tuple(reading.reasons), draft, language=language)
+
+
+def _signing_day(
+    reading: _Reading,
+    main: Statement,
+    clean: list[Statement],
+    statements: list[Statement],
+    *,
+    stmt_dates: Mapping[int, date | None],
+    dates: list[TextDate],
+) -> tuple[date | None, str]:
+    """The signing's date: the main statement's, another clean one's, the session's, else
+    the lead's; or, with none of these, why the signing is still to come (the lead tells of
+    an event after publication) as the second value."""
+    signed_on = stmt_dates.get(main.index)
+    if signed_on is None:
+        signed_on = next((stmt_dates[s.index] for s in clean if stmt_dates.get(s.index)), None)
+    if signed_on is None:
+        signed_on = _session_date(statements, stmt_dates)
+    if signed_on is not None:
+        return signed_on, ""
+    ahead = lead_ahead(reading.body, dates, reading.published)
+    if ahead is not None:
+        when = reading.quote(ahead.start, ahead.end)
+        return None, (
+            f"the article opens with an event on '{when}', after publication: the signing is"
+            " part of what is to come"
+        )
+    return lead_date(reading.body, dates, reading.published), ""
 
 
 _NO_CUE = "no signing statement: no signing verb with an agreement noun, no signing ceremony"

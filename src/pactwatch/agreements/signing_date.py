@@ -335,6 +335,22 @@ def lead_date(body: Body, dates: list[TextDate], published: date | None) -> date
     """The day of the event the article opens with ("On 12 December 2023, USTH and ...
     held an online ceremony to renew ..."): the first full date of the lead paragraph,
     when it is the news of the day. Used when no signing sentence carries a date."""
+    for found in _lead_dates(body, dates):
+        if timing(found, published) == "recent":
+            return resolve(found, published, year_before(dates, found.start))
+    return None
+
+
+def lead_ahead(body: Body, dates: list[TextDate], published: date | None) -> TextDate | None:
+    """The lead's first date when it lies after publication: the article announces an event
+    to come ("... tổ chức Ngày hội Gắn kết Doanh nghiệp năm 2026 vào ngày 15/01/2026"), and
+    an undated signing in its programme has not taken place."""
+    first = next(iter(_lead_dates(body, dates)), None)
+    return first if first is not None and timing(first, published) == "future" else None
+
+
+def _lead_dates(body: Body, dates: list[TextDate]) -> list[TextDate]:
+    """The dates of the lead (day and month at least), in order."""
     # The lead is the first paragraph after the headline (a title-less page's headline is
     # its first line).
     # A dateline ("Tuesday - 20/05/2025 09:03") is when the page was published, not a
@@ -358,14 +374,12 @@ def lead_date(body: Body, dates: list[TextDate], published: date | None) -> date
         )
     ]
     if not lead:
-        return None
+        return []
     end = lead[-1].end
-    for found in dates:
-        if found.start >= end:
-            break
-        if not any(s.start <= found.start < s.end for s in lead):
-            continue
-        if found.month_only or timing(found, published) != "recent":
-            continue
-        return resolve(found, published, year_before(dates, found.start))
-    return None
+    return [
+        found
+        for found in dates
+        if found.start < end
+        and not found.month_only
+        and any(s.start <= found.start < s.end for s in lead)
+    ]
