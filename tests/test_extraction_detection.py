@@ -386,8 +386,8 @@ def test_capitalised_first_syllables_of_common_words_are_not_parties() -> None:
     # "Biên" nor "Hiệu" is a second party beside the partner.
     decision = read(
         "Đoàn công tác của Đại học Bách khoa Hà Nội đã làm việc với Trường Đại học Kanazawa.\n"
-        "Biên bản ghi nhớ được ký ngày 20/5/2025 bởi GS.TS Huỳnh Quyết Thắng và GS. Kenji"
-        " Wadatsumi, Hiệu trưởng Trường Đại học Kanazawa."
+        "Biên bản ghi nhớ được ký ngày 20/5/2025 bởi GS.TS Trịnh Minh Khoa và GS. Kenji"
+        " Morita, Hiệu trưởng Trường Đại học Kanazawa."
     )
     assert decision.is_agreement, decision.reasons
     assert decision.agreement is not None
@@ -722,3 +722,74 @@ def test_a_duration_before_the_agreement_noun_is_no_count() -> None:
     )
     assert decision.is_agreement, decision.reasons
     assert decision.agreement is not None and decision.agreement.renewal
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            # The two co-organisers are the two bodies named before them in the sentence.
+            "On May 20, HUST hosted a startup forum.\nThe forum was co-organised by the Hanoi"
+            " Department of Science and Technology and the Korea Trade-Investment Promotion"
+            " Agency (KOTRA), and during the opening session the two co-organisers signed a"
+            " memorandum of understanding.",
+            "On May 20, HUST hosted a startup forum.\nThe forum was co-organised by HUST and"
+            " the Korea Trade-Investment Promotion Agency (KOTRA), and during the opening"
+            " session the two co-organisers signed a memorandum of understanding.",
+        ),
+        (
+            # "by the coordinator" with the date before it.
+            "HUST joined an Erasmus+ project this year.\nLa convention de subvention a été signée"
+            " le 2 mai par le coordinateur, l'Université de Nantes.",
+            "HUST joined an Erasmus+ project this year.\nLa convention de subvention a été signée"
+            " le 20 mai par le recteur de HUST.",
+        ),
+        (
+            # "its president" is the head of the body the sentence before is about.
+            "La Rochelle Université, partenaire de HUST depuis 2012, poursuit son développement"
+            " au Vietnam. Le 20 mai, sa présidente a signé un accord de coopération avec"
+            " l'Université de Cần Thơ.",
+            "HUST poursuit son développement international. Le 20 mai, son président a signé un"
+            " accord de coopération avec l'Université de Cần Thơ.",
+        ),
+        (
+            # A bare mention of the act is the signing told before it: put off.
+            "La cérémonie de signature de l'accord entre HUST et l'Université de Bordeaux,"
+            " prévue le 19 mai, a été reportée.\nLa journée scientifique prévue en marge de la"
+            " signature a été maintenue.",
+            "La cérémonie de signature de l'accord entre HUST et l'Université de Bordeaux a eu"
+            " lieu le 19 mai.\nLa journée scientifique prévue en marge de la signature a été"
+            " maintenue.",
+        ),
+        (
+            # ... or a purchase contract.
+            "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký kết hợp đồng gói thầu mua sắm thiết bị"
+            " với Công ty Cổ phần Thiết bị Sao Việt.\nPhát biểu tại buổi ký kết, Giám đốc đề nghị"
+            " nhà thầu bảo đảm tiến độ.",
+            "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký kết thỏa thuận hợp tác với Công ty Cổ phần"
+            " Thiết bị Sao Việt.\nPhát biểu tại buổi ký kết, Giám đốc đề nghị hai bên sớm triển"
+            " khai.",
+        ),
+        (
+            # The home's principal investigators, named far after the verb.
+            "Ngày 20/5, Đại học Bách khoa Hà Nội tổ chức ký hợp đồng thực hiện 46 nhiệm vụ khoa"
+            " học và công nghệ cấp Đại học bắt đầu thực hiện từ năm 2025 với các chủ nhiệm nhiệm"
+            " vụ thuộc các trường thành viên.",
+            "Ngày 20/5, Đại học Bách khoa Hà Nội tổ chức ký hợp đồng hợp tác nghiên cứu khoa học"
+            " và công nghệ bắt đầu thực hiện từ năm 2025 với Tập đoàn Công nghiệp - Viễn thông"
+            " Quân đội.",
+        ),
+    ],
+)
+def test_look_alikes_of_the_next_round(text: str, twin: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons
+
+
+def test_entente_is_an_agreement() -> None:
+    decision = read(
+        "Le 20 mai, HUST et l'Université Laval (Québec, Canada) ont signé une entente de"
+        " collaboration."
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.kind == "cooperation_agreement"

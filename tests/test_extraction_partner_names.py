@@ -437,12 +437,12 @@ def test_a_name_and_its_acronym_after_a_dash_then_a_country_in_one_parenthesis()
 
 def test_typographic_elisions_join_french_names_in_a_text_with_vietnamese_marks() -> None:
     # "l’" and "d’" are French however the text is written: the Vietnamese names around
-    # them ("Lê Anh Phương") must not turn "et l’Université" into part of a name.
+    # them ("Lê Minh Châu") must not turn "et l’Université" into part of a name.
     hue = InstitutionConfig(id="hue", name="Hue University", aliases=("Université de Hué",))
     decision = read(
         "Le 3 juin, l’Université de Hué et l’Université d’Angers ont signé un avenant.\n"
-        "L’avenant a été signé par le Pr. Lê Anh Phương, président de l’Université de Hué, "
-        "et par M. Christian Roblin, vice-président de l’Université d’Angers.",
+        "L’avenant a été signé par le Pr. Lê Minh Châu, président de l’Université de Hué, "
+        "et par M. Bruno Delmas, vice-président de l’Université d’Angers.",
         home=hue,
     )
     assert partners(decision) == [("Université d’Angers", "FR")]
@@ -837,3 +837,65 @@ def test_names_of_this_round(text: str, expected: list[tuple[str, str]]) -> None
         assert partners(read(text, title=title)) == expected
     else:
         assert partners(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # One item per line after "gồm:".
+            "Ngày 12/6/2025, USTH tổ chức Lễ ký kết thỏa thuận hợp tác với 3 doanh nghiệp.\nCác"
+            " doanh nghiệp ký kết với Nhà trường gồm:\nCông ty Cổ phần Du lịch Saigontourist;\n"
+            "Khách sạn Rex Sài Gòn;\nCông ty TNHH Du lịch Fiditour.",
+            [
+                ("Công ty Cổ phần Du lịch Saigontourist", "VN"),
+                ("Khách sạn Rex Sài Gòn", "VN"),
+                ("Công ty TNHH Du lịch Fiditour", "VN"),
+            ],
+        ),
+        (
+            "Ngày 12/6/2025, USTH và Ủy ban nhân dân (UBND) tỉnh Sóc Trăng đã ký kết thỏa thuận"
+            " hợp tác toàn diện.",
+            [("Ủy ban nhân dân tỉnh Sóc Trăng", "VN")],
+        ),
+        (
+            # A legal form after a comma in brackets; "gồm" opens the list of parties.
+            "Ngày 12/6/2025, USTH đã ký kết biên bản ghi nhớ với ba doanh nghiệp, gồm Công ty"
+            " TNHH Hana Micron Vina (Hana Micron Vina Co., Ltd.), Công ty Cổ phần Tập đoàn Rạng"
+            " Đông và Tổng Công ty Điện lực miền Bắc (EVNNPC).",
+            [
+                ("Công ty TNHH Hana Micron Vina", "VN"),
+                ("Công ty Cổ phần Tập đoàn Rạng Đông", "VN"),
+                ("Tổng Công ty Điện lực miền Bắc", "VN"),
+            ],
+        ),
+        (
+            "Ngày 12/6/2025, USTH đã ký kết gia hạn thỏa thuận hợp tác với Đại học Ngoại ngữ Bắc"
+            " Kinh.",
+            [("Đại học Ngoại ngữ Bắc Kinh", "CN")],
+        ),
+        (
+            "Ngay 12/6/2025, USTH da ky ket thoa thuan hop tac voi Truong Dai hoc Ky thuat Ostrava"
+            " (VSB - Technical University of Ostrava), Cong hoa Sec.",
+            [("Truong Dai hoc Ky thuat Ostrava", "CZ")],
+        ),
+        (
+            # A long English name and its acronym in brackets are the Vietnamese name's own.
+            "Ngày 12/6/2025, USTH và Sở Khoa học và Công nghệ TP. Hồ Chí Minh (Department of"
+            " Science and Technology of Ho Chi Minh City - DOST) đã ký kết thỏa thuận hợp tác.",
+            [("Sở Khoa học và Công nghệ TP. Hồ Chí Minh", "VN")],
+        ),
+        (
+            "On June 12, USTH and Hitachi Asia (Vietnam) Co., Ltd. signed a memorandum of"
+            " understanding.",
+            [("Hitachi Asia (Vietnam) Co., Ltd.", "VN")],
+        ),
+        (
+            "La Faculté des sciences d'Orsay de l'Université Paris-Saclay a signé le 12 juin un"
+            " accord d'échange avec l'USTH.",
+            [("Faculté des sciences d'Orsay de l'Université Paris-Saclay", "FR")],
+        ),
+    ],
+)
+def test_names_of_the_next_round(text: str, expected: list[tuple[str, str]]) -> None:
+    assert partners(read(text)) == expected

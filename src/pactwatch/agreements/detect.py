@@ -592,6 +592,7 @@ def other_topic(
     body: Body,
     lex: Lexicon,
     statements: list[Statement],
+    *,
     dated: Mapping[int, date | None] | None = None,
     published: date | None = None,
 ) -> str:
@@ -650,6 +651,30 @@ def same_contract(statements: list[Statement], body: Body) -> None:
             n.label == "other" and folded[n.start : n.end] in bought for n in stmt.nouns
         ):
             stmt.qualifiers.setdefault("commercial", stmt.nouns[0])
+
+
+# What a bare mention of the act inherits from the signing the article told before it.
+_CARRIED = ("plan", "commercial", "decree", "mock", "negation")
+
+
+def same_signing(statements: list[Statement]) -> None:
+    """A bare mention of the act ("prévue en marge de la signature", "Phát biểu tại buổi ký
+    kết"), with no verb and no agreement noun of its own, is the signing the article told
+    before it: when every earlier telling was put off, planned, a purchase, a decree, a mock
+    or denied, so is this one."""
+    told = [s for s in statements if s.verb is not None or s.nouns]
+    for stmt in statements:
+        if stmt.verb is not None or stmt.nouns or stmt.qualifiers:
+            continue
+        before = [s for s in told if s.sentence.start < stmt.sentence.start]
+        carried = [
+            (category, hit)
+            for s in before
+            for category, hit in s.qualifiers.items()
+            if category in _CARRIED
+        ]
+        if before and carried and all(any(c in s.qualifiers for c in _CARRIED) for s in before):
+            stmt.qualifiers.setdefault(*carried[0])
 
 
 def procurement(statements: list[Statement], body: Body, lex: Lexicon) -> None:
@@ -791,11 +816,10 @@ def _people_counterpart(verb: Hit, body: Body, lex: Lexicon, end: int) -> Hit | 
     word and the people, at most three words in lowercase or digits (a count, "visiting");
     a capitalised word there names an organisation ("with Kyoto University's students")."""
     folded, text = body.folded, body.text
-    stop = min(end, verb.end + 90)
     # The slots: "with", and the "and" of a list after "between" ("ký hợp đồng ... giữa Nhà
-    # trường và các chủ nhiệm đề tài").
-    slots = list(lex.cues["with_slots"].find(folded, verb.end, stop))
-    far = min(end, verb.end + 2 * 90)
+    # trường và các chủ nhiệm đề tài"), within what a long object may take.
+    far = min(end, verb.end + 180)
+    slots = list(lex.cues["with_slots"].find(folded, verb.end, far))
     for between in lex.cues["between"].find(folded, verb.end, far):
         joined = _CONNECTOR.search(folded, between.end, far)
         if joined is not None:
@@ -1123,6 +1147,7 @@ def assign_parties(
                 for o in (orgs_of(stmt.index) if orgs_of else ())
                 if not _names_home(o, body.folded, lex, home)
             ],
+            previous_owner=_previous_owner(stmt, body, lex, home, orgs_of),
         )
         if stmt.party == "implied" and orgs_of is not None:
             sides = _sides_named_before(
@@ -1334,10 +1359,12 @@ def _unnamed_party(
     hosting: Hit | None,
     home_in_article: bool,
     sentence_orgs: Sequence[object] = (),
+    previous_owner: str = "",
 ) -> None:
     """The party of a statement that does not name the home institution as a party: implied
     ("the two sides"), or a signing between the organisations it names. `sentence_orgs`
-    are all the names of the sentence, the signer before the verb among them."""
+    are all the names of the sentence, the signer before the verb among them;
+    `previous_owner` the subject of the sentence before, when it is another body."""
     s = stmt.sentence
     two = lex.cues["two_sides"].first(body.folded, s.start, s.end)
     named = [o for o in orgs if _party_name(o, lex)]
@@ -1387,6 +1414,11 @@ def _unnamed_party(
             # "Rynan AI signed ... with Denso. The ceremony took place in Tokyo": a lead
             # whose signing verb has both signers tells the signing the article is about.
             stmt.party_note = "the lead names two other organisations as the signers"
+    elif home_in_article and (
+        owner := _possessed_signer(stmt, body, lex, sentence_orgs, previous_owner)
+    ):
+        stmt.party = "third"
+        stmt.party_note = f"it was signed by the head of {owner}, named before"
     elif home_in_article and (agent := _role_agent(stmt, body, lex)) is not None:
         # "The grant agreement was signed by the coordinator": the passive names who signed,
         # by a role that is not the home's own (its rector, its president).
@@ -1398,8 +1430,63 @@ def _unnamed_party(
         stmt.party = "unknown"
 
 
-# A passive's agent named by a role: "by the coordinator", "par le coordinateur".
-_ROLE_AGENT = re.compile(r"\s+(?:by|par)\s+(?:the|le|la|l')\s*([a-z-]+)(?![a-z'-])")
+# "sa présidente a signé", "its president signed": a possessive and one word right before
+# the verb (an auxiliary aside).
+_POSSESSED = re.compile(
+    r"(?<![a-z])(?:its|their|sa|son|leur)\s+([a-z-]+)\s+(?:(?:has|have|a|ont)\s+)?$"
+)
+
+
+def _previous_owner(
+    stmt: Statement,
+    body: Body,
+    lex: Lexicon,
+    home: HomeSide,
+    orgs_of: Callable[[int], Sequence[object]] | None,
+) -> str:
+    """The first name of the sentence before the statement's, when it is not the home's:
+    whom "its president" may stand for."""
+    if (
+        orgs_of is None
+        or stmt.index == 0
+        or not _POSSESSED_HINT.search(body.folded, stmt.sentence.start, stmt.anchor.start)
+    ):
+        return ""
+    first = next((o for o in orgs_of(stmt.index - 1) if _party_name(o, lex)), None)
+    if first is None or _names_home(first, body.folded, lex, home):
+        return ""
+    return str(getattr(first, "name", ""))
+
+
+_POSSESSED_HINT = re.compile(r"(?<![a-z])(?:its|their|sa|son|leur)\s")
+
+
+def _possessed_signer(
+    stmt: Statement,
+    body: Body,
+    lex: Lexicon,
+    sentence_orgs: Sequence[object],
+    previous_owner: str,
+) -> str:
+    """The organisation whose head signs, told by a possessive ("La Rochelle Université ...
+    Le 17 février, sa présidente a signé un accord avec X"): the last other name before it
+    in the sentence (`sentence_orgs` leaves out the home's), else `previous_owner`, the
+    subject of the sentence before when it is not the home; "" otherwise."""
+    folded = body.folded
+    found = _POSSESSED.search(
+        folded, max(stmt.sentence.start, stmt.anchor.start - 40), stmt.anchor.start
+    )
+    if found is None or not lex.has_word("titles", found.group(1), found.group(1), marked=False):
+        return ""
+    before = [o for o in sentence_orgs if int(getattr(o, "end", 0)) <= found.start()]
+    return str(getattr(before[-1], "name", "")) if before else previous_owner
+
+
+# A passive's agent named by a role: "by the coordinator", "signée le 2 octobre par le
+# coordinateur" (a few words without a clause mark may come first).
+_ROLE_AGENT = re.compile(
+    r"(?:\s+[a-z0-9]+){0,4}?\s+(?:by|par)\s+(?:the|le|la|l')\s*([a-z-]+)(?![a-z'-])"
+)
 
 
 def _role_agent(stmt: Statement, body: Body, lex: Lexicon) -> str | None:
@@ -1477,7 +1564,10 @@ def _sides_named_before(
         return ""
     if home.mentioned(folded, s.start, two.start) is not None:
         return ""
-    before = _other_parties([o for o in orgs if _ends_before(o, two.start)], body, lex, home)
+    # Every name of the sentence, not only the candidates for a party: "The forum was
+    # co-organised by A and B, and ... the two co-organisers signed".
+    named = [*orgs, *(o for o in orgs_of(stmt.index) if o not in orgs)]
+    before = _other_parties([o for o in named if _ends_before(o, two.start)], body, lex, home)
     if len(before) >= 2:
         return " and ".join(before[:3])
     names: list[str] = []

@@ -25,7 +25,9 @@ from pactwatch.model import PartnerKind
 # Vietnamese names count syllables: "Công ty Cổ phần Du lịch và Tiếp thị Giao thông Vận tải
 # Việt Nam - Vietravel" is 17 tokens.
 _MAX_NAME_TOKENS = 24
-_MAX_PAREN_TOKENS = 12
+# A name in another language and its acronym may stand in brackets ("(Department of Science
+# and Technology of Ho Chi Minh City - DOST)" is 13 tokens).
+_MAX_PAREN_TOKENS = 20
 _DASHES = frozenset({"-", "–", "—"})
 _AND = frozenset({"and", "&", "et"})
 _OF = frozenset({"of", "for", "de", "des", "du", "d'", "la", "le", "l'", "en", "sur", "aux"})
@@ -259,11 +261,38 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
                 mention = replace(mention, acronym=_clean(toks[i].text))
             mention, j = _parent(ctx, mention, j)
             mention, j = _branch(ctx, mention, j)
+            mention, j = _legal_tail(ctx, mention, j)
             mention = _described(ctx, mention, i)
             if not (_place_reference(ctx, mention, i) or _topic(ctx, i) or _event(ctx, mention)):
-                out.append(_situated(ctx, mention, out[-1] if out else None))
+                mention = _situated(ctx, mention, out[-1] if out else None)
+                if out and _seat_after_acronym(ctx, out[-1], mention):
+                    mention = _seated_whole(ctx, out.pop(), mention)
+                out.append(mention)
         i = max(j, i + 1)
     return out
+
+
+def _seat_after_acronym(ctx: _Ctx, generic: OrgMention, seat: OrgMention) -> bool:
+    """Whether `seat` ("tỉnh Sóc Trăng") goes on a generic name whose acronym came between
+    ("Ủy ban nhân dân (UBND) tỉnh Sóc Trăng"): one body, its acronym written mid-name."""
+    if not (generic.generic and generic.acronym and seat.seat):
+        return False
+    gap = ctx.body.text[generic.end : seat.start]
+    word = ctx.lex.cues["seat_words"].first(ctx.body.folded, seat.start, seat.end)
+    return gap.strip() == f"({generic.acronym})" and word is not None and word.start == seat.start
+
+
+def _seated_whole(ctx: _Ctx, generic: OrgMention, seat: OrgMention) -> OrgMention:
+    written = _clean(ctx.body.text[generic.start : seat.end])
+    return replace(
+        generic,
+        end=seat.end,
+        name=f"{generic.name} {seat.name}",
+        aliases=(*generic.aliases, written, seat.name),
+        seat=seat.seat,
+        generic=False,
+        next_text=seat.next_text,
+    )
 
 
 @lru_cache(maxsize=4)
@@ -412,6 +441,29 @@ def _lowercase_government(ctx: _Ctx, i: int) -> bool:
     if k >= len(toks) or not toks[k].is_cap:
         return False
     return i == 0 or not toks[i - 1].is_word or _word(toks[i - 1]) in _LIST_WORDS
+
+
+def _legal_tail(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
+    """ "Hitachi Asia (Vietnam) Co., Ltd.": the legal form after the bracket that named the
+    country is the name's own; the name is written whole."""
+    toks = ctx.toks
+    if j == 0 or toks[j - 1].text != ")" or not _legal_form_at(ctx, toks, j):
+        return mention, j
+    end = j
+    while end < len(toks) and (
+        _legal_form_at(ctx, toks, end)
+        or (toks[end].text == "," and _legal_form_at(ctx, toks, end + 1))
+    ):
+        end += 1
+    written = _clean(ctx.body.text[mention.start : toks[end - 1].end])
+    return replace(
+        mention,
+        end=toks[end - 1].end,
+        name=written,
+        aliases=(*mention.aliases, mention.name),
+        kind="company",
+        has_head=True,
+    ), end
 
 
 def _branch(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
@@ -1570,8 +1622,9 @@ def _read_paren(ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token]
         # "(USTH, Vietnam France University)": an acronym and an alias; "(Kanazawa
         # Institute of Technology – KIT, Nhật Bản)": a name and its acronym, a country.
         pieces: list[list[Token]] = [[]]
-        for tok in inner:
-            if tok.text in {",", ";"}:
+        for k, tok in enumerate(inner):
+            # "(Hana Micron Vina Co., Ltd.)": a legal form after a comma is the name's own.
+            if tok.text in {",", ";"} and not _legal_form_at(ctx, inner, k + 1):
                 pieces.append([])
             else:
                 pieces[-1].append(tok)
@@ -1581,6 +1634,13 @@ def _read_paren(ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token]
                 mention = _read_piece(ctx, mention, text, part, qualifier=False)
         return mention
     return _read_piece(ctx, mention, content, inner, qualifier=True)
+
+
+def _legal_form_at(ctx: _Ctx, toks: list[Token], k: int) -> bool:
+    """Whether toks[k] is a company's legal form ("Ltd.", "JSC", "Inc.")."""
+    if k >= len(toks):
+        return False
+    return ctx.lex.cues["org_heads"].label_of(toks[k].text) == "company"
 
 
 def _name_and_acronym(ctx: _Ctx, inner: list[Token]) -> list[list[Token]] | None:

@@ -33,6 +33,7 @@ from pactwatch.agreements.detect import (
     procurement,
     qualified_mentions,
     same_contract,
+    same_signing,
     trusted,
 )
 from pactwatch.agreements.facts import (
@@ -133,7 +134,14 @@ def read_article(
     reading.reasons.extend(time_reasons)
     same_contract(statements, body)
     procurement(statements, body, lex)
-    topic = other_topic(body, lex, statements, stmt_dates, reading.published)
+    same_signing(statements)
+    topic = other_topic(
+        body,
+        lex,
+        statements,
+        dated=stmt_dates,
+        published=reading.published,
+    )
     if topic:
         reading.reasons.append(f"the headline is about '{topic}', not a signing")
     clean, overruled = trusted(statements, member_signing(body, lex, home))
@@ -527,6 +535,9 @@ def _bare_names(
             continue
         if lex.cities.label_of(org.name) or parts[0] in lex.months:
             continue
+        country = lex.countries.first(body.folded, org.start, min(len(body.folded), org.end + 20))
+        if country is not None and country.start == org.start and country.end >= org.end:
+            continue  # "Cong hoa Sec": a country's name that the marks would have kept whole
         if len(parts) >= 2 and all(p in lex.syllables for p in parts):
             continue  # a Vietnamese personal or place name
         if len(parts) == 1 and _syllable_of_word(reading, org):
@@ -721,10 +732,30 @@ def _listed_parties(reading: _Reading) -> list[OrgMention]:
             continue
         end = _attendance_start(reading, idx)
         orgs = [o for o in reading.sentence_orgs(idx) if opened <= o.start < end]
-        if not orgs or not _LIST_LEAD.fullmatch(body.folded, opened, orgs[0].start):
+        if not orgs and not body.folded[opened : body.sentences[idx].end].strip(" :\n"):
+            # "Các doanh nghiệp ký kết với Nhà trường gồm:" and one item per line after it.
+            orgs = _list_items(reading, idx + 1)
+        elif not orgs or not _LIST_LEAD.fullmatch(body.folded, opened, orgs[0].start):
             continue
         out += [o for o in orgs if (o.has_head or o.acronym) and _is_candidate(reading, o)]
     return out
+
+
+def _list_items(reading: _Reading, first: int) -> list[OrgMention]:
+    """The names that open the lines of a list from sentence `first` on, one per line,
+    until a line that opens with no name."""
+    body, out = reading.body, []
+    for idx in range(first, min(len(body.sentences), first + _MAX_PARTNERS)):
+        sentence = body.sentences[idx]
+        orgs = reading.sentence_orgs(idx)
+        if not orgs or not _ITEM_LEAD.fullmatch(body.folded, sentence.start, orgs[0].start):
+            break
+        out.append(orgs[0])
+    return out
+
+
+# Before the name that opens a list item: a number or a bullet at most.
+_ITEM_LEAD = re.compile(r"[\s\d.)•*–-]*")
 
 
 # Between who a list of parties names and its verb: a few words ("to the agreement", "tham
