@@ -793,3 +793,37 @@ def test_entente_is_an_agreement() -> None:
     )
     assert decision.agreement is not None, decision.reasons
     assert decision.agreement.kind == "cooperation_agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            # Two units of the home, the second named with the home as its owner.
+            "On May 20, the Faculty of Chemistry and the Faculty of Physics of Hanoi University"
+            " of Science and Technology (HUST) signed a memorandum on joint teaching.",
+            "On May 20, the Faculty of Chemistry of Hanoi University of Science and Technology"
+            " (HUST) and Kyoto University signed a memorandum on joint teaching.",
+        ),
+        (
+            # The ceremony told after a signing between two other bodies is that signing.
+            "Sáng 20/5, Đại học Bách khoa Hà Nội tổ chức Diễn đàn bán dẫn.\nTrong khuôn khổ diễn"
+            " đàn, Công ty Cổ phần Công nghệ Viettel và Tập đoàn Synopsys đã ký kết biên bản ghi"
+            " nhớ.\nLễ ký kết diễn ra dưới sự chứng kiến của lãnh đạo Đại học.",
+            "Sáng 20/5, Đại học Bách khoa Hà Nội tổ chức Diễn đàn bán dẫn.\nTrong khuôn khổ diễn"
+            " đàn, Đại học Bách khoa Hà Nội và Tập đoàn Synopsys đã ký kết biên bản ghi nhớ.\nLễ"
+            " ký kết diễn ra dưới sự chứng kiến của lãnh đạo hai Bộ.",
+        ),
+        (
+            # Signed in years that ended before the year of publication.
+            "Chiều 20/5, Đại học Bách khoa Hà Nội tổ chức lễ tiễn 42 sinh viên đi trao đổi.\nCác"
+            " chương trình thực hiện theo các thỏa thuận mà Nhà trường đã ký với Đại học Tartu"
+            " trong giai đoạn 2022-2024.",
+            "Chiều 20/5, Đại học Bách khoa Hà Nội tổ chức lễ tiễn 42 sinh viên đi trao đổi.\nNhân"
+            " dịp này, Nhà trường đã ký thỏa thuận với Đại học Tartu cho giai đoạn 2025-2030.",
+        ),
+    ],
+)
+def test_look_alikes_of_a_later_round(text: str, twin: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons

@@ -899,3 +899,34 @@ def test_names_of_this_round(text: str, expected: list[tuple[str, str]]) -> None
 )
 def test_names_of_the_next_round(text: str, expected: list[tuple[str, str]]) -> None:
     assert partners(read(text)) == expected
+
+
+def test_the_homes_parent_system_in_apposition_is_no_partner() -> None:
+    ulis = InstitutionConfig(id="ulis", name="VNU University of Languages", aliases=("ULIS",))
+    decision = read(
+        "Le 12 juin, l'Université des Langues (ULIS), Université nationale de Hanoï, et"
+        " l'Université de Rouen ont signé une convention de coopération.",
+        home=ulis,
+    )
+    assert partners(decision) == [("Université de Rouen", "FR")]
+
+
+def test_the_home_named_without_truong_is_the_home() -> None:
+    lhu = InstitutionConfig(
+        id="lhu", name="Lac Hong University", aliases=("LHU", "Trường Đại học Lạc Hồng")
+    )
+    decision = read(
+        "Dai hoc Lac Hong ky ket hop tac voi Cong ty TNHH Changshin Viet Nam\nSang ngay"
+        " 12/06/2025, tai Hoi truong Co so 1, Truong Dai hoc Lac Hong (LHU) va Cong ty TNHH"
+        " Changshin Viet Nam da to chuc le ky ket thoa thuan hop tac.",
+        home=lhu,
+    )
+    assert partners(decision) == [("Cong ty TNHH Changshin Viet Nam", "VN")]
+
+
+def test_a_city_named_as_where_the_signing_took_place_is_no_partner() -> None:
+    decision = read(
+        "On June 12, USTH and Kyungsung University (KSU), Busan, Republic of Korea, signed a"
+        " memorandum of understanding at the campus in District 3, Ho Chi Minh City."
+    )
+    assert partners(decision) == [("Kyungsung University", "KR")]

@@ -661,12 +661,18 @@ def same_signing(statements: list[Statement]) -> None:
     """A bare mention of the act ("prévue en marge de la signature", "Phát biểu tại buổi ký
     kết"), with no verb and no agreement noun of its own, is the signing the article told
     before it: when every earlier telling was put off, planned, a purchase, a decree, a mock
-    or denied, so is this one."""
+    or denied, so is this one; when every earlier one was between other parties, so is this
+    one, if it names no party of its own."""
     told = [s for s in statements if s.verb is not None or s.nouns]
     for stmt in statements:
         if stmt.verb is not None or stmt.nouns or stmt.qualifiers:
             continue
         before = [s for s in told if s.sentence.start < stmt.sentence.start]
+        if stmt.party == "implied" and before and all(s.party == "third" for s in before):
+            # "Viettel và Synopsys đã ký kết ... Lễ ký kết diễn ra dưới sự chứng kiến của ...".
+            stmt.party = "third"
+            stmt.party_note = "it is the signing told before it, between other parties"
+            continue
         carried = [
             (category, hit)
             for s in before
@@ -913,6 +919,12 @@ _SIGNED_IN_YEAR = re.compile(
 # 2005 signing".
 _CUE_YEAR = re.compile(r"\s+(?:de|of|nam|in)\s+((?:19|20)\d\d)(?![\d/.-])")
 _YEAR_CUE = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s+$")
+_CLAUSE_MARKS = re.compile(r"[,;:]")
+# Years after the signing verb, the last one captured: "signed between 2022 and 2024", "đã ký
+# với đối tác trong giai đoạn 2022-2024".
+_YEARS_AFTER = re.compile(
+    r"(?<![\d/.-])(?:19|20)\d\d\s*(?:[-–]|and|et|va|to|a|den)\s*((?:19|20)\d\d)(?![\d/-])"
+)
 # A year that opens a line, before a colon or a dash: a timeline's entry.
 _YEAR_LEAD = re.compile(r"\s*((?:19|20)\d\d)\s*(?::|[-–—]\s)")
 
@@ -941,6 +953,18 @@ def mark_time(
         when = resolve(found, published, year_before(dates, found.start)) if found else None
         out[stmt.index] = when
         if published is None:
+            continue
+        ended = _YEARS_AFTER.search(body.folded, stmt.anchor.end, s.end)
+        if (
+            ended
+            and int(ended.group(1)) < published.year
+            # In the verb's own clause: ", following the agreement for 2018-2023" names the
+            # agreement this one renews.
+            and not _CLAUSE_MARKS.search(body.folded, stmt.anchor.end, ended.start())
+        ):
+            # "các thỏa thuận mà Nhà trường đã ký với đối tác trong giai đoạn 2022-2024":
+            # signed in years that ended before the year of publication.
+            stmt.qualifiers.setdefault("background", stmt.anchor)
             continue
         if found is None:
             year = (
@@ -1114,11 +1138,11 @@ def assign_parties(
                 names = " and ".join(" ".join(body.text[a:b].split()) for a, b in signers)
                 stmt.party_note = f"the signers named before the verb are {names}"
                 continue
-            witness = _witness(stmt, body, lex, match.end())
-            if witness is not None and home.mentioned(body.folded, witness.end, end) is None:
-                stmt.party = "third"
-                verb = " ".join(body.text[witness.start : witness.end].split())
-                stmt.party_note = f"it is named as a witness ('{verb}')"
+            bystander = _bystander(
+                stmt, body, lex, home, after=match.end(), end=end, orgs=in_sentence
+            )
+            if bystander:
+                stmt.party, stmt.party_note = "third", bystander
                 continue
             stmt.party = "home"
             stmt.home_hit = (match.start(), match.end())
@@ -1156,6 +1180,29 @@ def assign_parties(
             if sides:
                 stmt.party = "third"
                 stmt.party_note = f"'the two sides' are {sides}, named before it"
+
+
+def _bystander(
+    stmt: Statement,
+    body: Body,
+    lex: Lexicon,
+    home: HomeSide,
+    *,
+    after: int,
+    end: int,
+    orgs: Sequence[object],
+) -> str:
+    """Why the home, named in the signing sentence, is no party to it: named as a witness
+    ("HUST leaders attended the signing"), or only through its own units, which sign with
+    each other ("the Faculty of History and the Faculty of Tourism Studies of USSH
+    signed"); "" when it is a party."""
+    witness = _witness(stmt, body, lex, after)
+    if witness is not None and home.mentioned(body.folded, witness.end, end) is None:
+        verb = " ".join(body.text[witness.start : witness.end].split())
+        return f"it is named as a witness ('{verb}')"
+    if _own_units_sign(stmt, body, lex, orgs, home):
+        return "the signers are units of the home institution itself"
+    return ""
 
 
 def _between_parties(stmt: Statement, body: Body, lex: Lexicon, home: HomeSide) -> bool:
@@ -1512,14 +1559,31 @@ def _role_agent(stmt: Statement, body: Body, lex: Lexicon) -> str | None:
 _BOTH = frozenset({"two", "both", "deux", "parties", "sides", "representatives", "leaders"})
 
 
-def _own_units_sign(stmt: Statement, body: Body, lex: Lexicon, orgs: Sequence[object]) -> bool:
+def _own_units_sign(
+    stmt: Statement,
+    body: Body,
+    lex: Lexicon,
+    orgs: Sequence[object],
+    home: HomeSide | None = None,
+) -> bool:
     """Whether the subject of the signing verb is two or more units named without an owner
-    ("Khoa Hóa học và Khoa Môi trường đã ký kết thỏa thuận"): the home's own units agree
-    with each other, which is no agreement with anyone outside."""
+    ("Khoa Hóa học và Khoa Môi trường đã ký kết thỏa thuận"), or with the home as their
+    owner when `home` is given: the home's own units agree with each other, which is no
+    agreement with anyone outside."""
     named = [o for o in orgs if _party_name(o, lex)]
-    units = [o for o in named if _own_unit(o)]
-    spans = _subject_spans(units, body, stmt.anchor.start)
-    return len(spans) >= 2 and spans == _subject_spans(named, body, stmt.anchor.start)
+    units = [o for o in named if _own_unit(o) or (home is not None and _home_unit(o, home))]
+    # "... of USSH (USSH) signed": the last unit's acronym may stand before the verb.
+    spans = _subject_spans(units, body, stmt.anchor.start, aside=True)
+    return len(spans) >= 2 and spans == _subject_spans(named, body, stmt.anchor.start, aside=True)
+
+
+def _home_unit(org: object, home: HomeSide) -> bool:
+    """A unit whose owner is the home ("the Faculty of Tourism Studies of USSH")."""
+    parent = getattr(org, "parent", None)
+    if not getattr(org, "is_unit", False) or not isinstance(parent, str):
+        return False
+    folded = fold(parent)
+    return home.mentioned(folded, 0, len(folded)) is not None
 
 
 def _own_unit(org: object) -> bool:

@@ -112,6 +112,7 @@ class HomeSide:
         side = cls(institution, set(keys), set(acronyms), set(parents))
         if lex is not None:
             side.keys |= _place_forms(keys, lex.cues["places"], lex.cities)
+            side.keys |= _without_truong(keys, lex.generic_name_words)
         return side
 
     def learn(self, orgs: Iterable[OrgMention]) -> None:
@@ -285,6 +286,25 @@ def _place_forms(
                 f"dai hoc {place}",
                 f"truong dai hoc {place}",
             }
+    return frozenset(out)
+
+
+@lru_cache(maxsize=256)
+def _without_truong(keys: frozenset[str], generic: frozenset[str]) -> frozenset[str]:
+    """ "Đại học Lạc Hồng" for "Trường Đại học Lạc Hồng": a university is named with or
+    without "Trường", when its own name is a proper name; "Đại học Ngoại ngữ" alone names
+    no one ("Đại học Ngoại ngữ Bắc Kinh" is another)."""
+    out = set()
+    phrases = sorted(generic, key=len, reverse=True)
+    for name_key in keys:
+        rest = name_key.removeprefix("truong ")
+        if rest == name_key or not rest.startswith("dai hoc "):
+            continue
+        own = f" {rest.removeprefix('dai hoc ')} "
+        for phrase in phrases:
+            own = own.replace(f" {phrase} ", " ")
+        if own.strip():
+            out.add(rest)
     return frozenset(out)
 
 
