@@ -1176,7 +1176,7 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
         # A Vietnamese name begins at its head ("Đại diện Trường Đại học X" -> "Trường ...").
         while i < j - 1 and toks[i].end <= head_hit.start:
             i += 1
-    while j > i + 1 and toks[j - 1].word in _single_words(ctx.lex, "titles"):
+    while j > i + 1 and toks[j - 1].word in ctx.title_words:
         j -= 1
     acronym: str | None = None
     resume = j
