@@ -168,7 +168,8 @@ class HomeSide:
         """Whether `org` is the home side: the home institution, one of its units or
         members, or the parent it belongs to."""
         forms = {key(m) for m in org.mentions}
-        if forms & (self.keys | self.parents):
+        # Two disjointness tests, not one test against a union made at every call.
+        if not (forms.isdisjoint(self.keys) and forms.isdisjoint(self.parents)):
             return True
         name_key = key(org.name)
         # "USTH Department of ...", "Department of International Cooperation of USTH".

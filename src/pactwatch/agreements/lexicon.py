@@ -296,13 +296,20 @@ class PhraseMatcher:
         stop = len(folded) if end is None else end
         if self._regex is not None and self._scan is not None:
             matches: Iterator[tuple[re.Match[str], int]] = iter(())
+            scan_from = start - 1
             if start <= 0:
-                matches = boundary_matches(self._regex, self._scan, folded, start, stop)
-            else:
+                scan_from = 0
+                if self._regex.match(folded, 0, stop) is not None:
+                    # A phrase opens the text: the anchored form first (see below).
+                    matches = boundary_matches(self._regex, self._scan, folded, start, stop)
+                    scan_from = stop + 1
+            if scan_from <= stop:
                 # The usual case, without the extra generator: scan until a hit ends in
                 # punctuation, then let boundary_matches go on from there (it starts by
                 # scanning from the character before, exactly what it does after such a hit).
-                for match in self._scan.finditer(folded, start - 1, stop):
+                # From the very start, where no phrase opens the text, a scan from there
+                # finds the rest.
+                for match in self._scan.finditer(folded, scan_from, stop):
                     begin, end_at = match.start() + 1, match.end()
                     entry = self._label(folded[begin:end_at])
                     if entry is not None:

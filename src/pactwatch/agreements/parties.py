@@ -19,7 +19,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from pactwatch.agreements.lexicon import Hit, Lexicon, PhraseMatcher
-from pactwatch.agreements.text import Body, Token, fold, has_vietnamese_marks, tokens
+from pactwatch.agreements.text import (
+    KEEP_DOT,
+    Body,
+    Token,
+    fold,
+    has_vietnamese_marks,
+    tokens,
+)
 from pactwatch.model import PartnerKind
 
 # Vietnamese names count syllables: "Công ty Cổ phần Du lịch và Tiếp thị Giao thông Vận tải
@@ -103,17 +110,6 @@ class _Ctx:
         return [h for h in self.heads if start <= h.start < end]
 
 
-def _word(tok: Token) -> str:
-    """The folded word without a sentence-final dot (kept on abbreviations like "Co.")."""
-    folded = tok.folded
-    if folded.endswith(".") and folded not in _KEEP_DOT:
-        return folded[:-1]
-    return folded
-
-
-_KEEP_DOT = frozenset({"co.", "ltd.", "inc.", "corp.", "tp.", "st.", "jsc."})
-
-
 def _is_possessive(tok: Token) -> bool:
     return tok.folded.endswith("'s") and len(tok.folded) > 2
 
@@ -132,7 +128,7 @@ def _starts_name(tok: Token, ctx: _Ctx, k: int = -1) -> bool:
 
 def _is_stop(tok: Token, ctx: _Ctx) -> bool:
     # "TU Wien": in capitals, a word that folds to a stop word ("từ") is an acronym.
-    word = _word(tok)
+    word = tok.word
     if word not in ctx.stops:
         return False
     return not (ctx.mixed_case and tok.is_acronym and word not in ctx.title_words)
@@ -151,15 +147,15 @@ def _name_article(ctx: _Ctx, k: int) -> bool:
     toks = ctx.toks
     if not toks[k].is_cap or k + 1 >= len(toks):
         return False
-    if _word(toks[k]) in _NAME_PARTICLES:
+    if toks[k].word in _NAME_PARTICLES:
         nxt = toks[k + 1]
-        if nxt.is_cap and _word(nxt) in _NAME_ARTICLES:
+        if nxt.is_cap and nxt.word in _NAME_ARTICLES:
             return _name_article(ctx, k + 1)
         return _before_head(ctx, k)
-    if _word(toks[k]) not in _NAME_ARTICLES:
+    if toks[k].word not in _NAME_ARTICLES:
         return False
     nxt = toks[k + 1]
-    if not (nxt.is_word and nxt.is_cap) or nxt.start in ctx.head_at or _word(nxt) in ctx.stops:
+    if not (nxt.is_word and nxt.is_cap) or nxt.start in ctx.head_at or nxt.word in ctx.stops:
         return False
     city = ctx.lex.cities.first(ctx.body.folded, toks[k].start, nxt.end)
     if city is not None and city.start == toks[k].start:
@@ -174,7 +170,7 @@ def _before_head(ctx: _Ctx, k: int) -> bool:
     if k + 2 >= len(toks):
         return False
     nxt = toks[k + 1]
-    if not (nxt.is_word and nxt.is_cap) or nxt.start in ctx.head_at or _word(nxt) in ctx.stops:
+    if not (nxt.is_word and nxt.is_cap) or nxt.start in ctx.head_at or nxt.word in ctx.stops:
         return False
     return toks[k + 2].start in ctx.head_at and toks[k + 2].is_cap
 
@@ -390,7 +386,7 @@ def _topic(ctx: _Ctx, i: int) -> bool:
     ASEAN Research Network"): it is what the agreement is about or creates."""
     toks = ctx.toks
     k = i
-    while k > 0 and _word(toks[k - 1]) in _ARTICLES:
+    while k > 0 and toks[k - 1].word in _ARTICLES:
         k -= 1
     if k == 0:
         return False
@@ -398,10 +394,10 @@ def _topic(ctx: _Ctx, i: int) -> bool:
         return True
     # "on Climate-Smart Agriculture and Food Systems Transformation": a topic joined by
     # "and" to a capitalised topic goes on the topic.
-    if _word(toks[k - 1]) not in _AND | {"va"}:
+    if toks[k - 1].word not in _AND | {"va"}:
         return False
     m = k - 1
-    while m > 0 and (toks[m - 1].is_cap or _word(toks[m - 1]) in _TOPIC_INNER):
+    while m > 0 and (toks[m - 1].is_cap or toks[m - 1].word in _TOPIC_INNER):
         m -= 1
     return m < k - 1 and toks[m].is_cap and _phrase_ends(ctx, "topic_prepositions", m)
 
@@ -426,7 +422,7 @@ def _lowercase_government(ctx: _Ctx, i: int) -> bool:
     if head.label != "government" and not (
         # "l'université de Can Tho", "l'institut de recherche de X": French writes an
         # organisation word in lowercase after its article.
-        head.lang == "fr" and i > 0 and _word(toks[i - 1]) in {"l'", "la", "le"}
+        head.lang == "fr" and i > 0 and toks[i - 1].word in {"l'", "la", "le"}
     ):
         return False
     k = i
@@ -434,13 +430,13 @@ def _lowercase_government(ctx: _Ctx, i: int) -> bool:
         k += 1
     if head.lang == "fr":
         # French writes "le ministère de l'Éducation", "l'ambassade de France" in lowercase.
-        while k < len(toks) and _word(toks[k]) in {"de", "des", "du", "d'", "la", "l'"}:
+        while k < len(toks) and toks[k].word in {"de", "des", "du", "d'", "la", "l'"}:
             k += 1
         if k == i + 1 or toks[i].is_cap:
             return False
     if k >= len(toks) or not toks[k].is_cap:
         return False
-    return i == 0 or not toks[i - 1].is_word or _word(toks[i - 1]) in _LIST_WORDS
+    return i == 0 or not toks[i - 1].is_word or toks[i - 1].word in _LIST_WORDS
 
 
 def _legal_tail(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
@@ -506,7 +502,7 @@ def _parent(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
         return mention, j
     # "the Faculty of Engineering at the University of Melbourne": "at" links a school to
     # its university as a comma does.
-    linked = k > j or (toks[j].is_word and _word(toks[j]) == "at")
+    linked = k > j or (toks[j].is_word and toks[j].word == "at")
     school = _school(ctx, mention) if linked else None
     if school is not None and k == j:
         k = j + 1
@@ -525,7 +521,7 @@ def _parent(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
     if after is None:
         return mention, j
     k = after
-    while k < len(toks) and _word(toks[k]) in _ARTICLES:
+    while k < len(toks) and toks[k].word in _ARTICLES:
         k += 1
     if k >= len(toks) or not _starts_name(toks[k], ctx):
         return mention, j
@@ -556,7 +552,7 @@ def _school_of(
     words before it with the university ("NEOMA Business School, Université de Lyon" are
     two)."""
     toks = ctx.toks
-    while k < len(toks) and _word(toks[k]) in _ARTICLES and not _name_article(ctx, k):
+    while k < len(toks) and toks[k].word in _ARTICLES and not _name_article(ctx, k):
         k += 1
     if k >= len(toks) or not _starts_name(toks[k], ctx, k):
         return None
@@ -589,10 +585,10 @@ def _proper_words(ctx: _Ctx, start: int, end: int) -> set[str]:
     heads = ctx.heads_in(start, end)
     skip = ctx.lex.name_connectors | _OF | ctx.lex.generic_name_words
     return {
-        _word(t)
+        t.word
         for t in tokens(ctx.body.text, ctx.body.folded, start, end)
         if t.is_cap
-        and _word(t) not in skip
+        and t.word not in skip
         and not any(h.start <= t.start < h.end for h in heads)
         and not any(u.start <= t.start < u.end for u in ctx.units)
     }
@@ -609,7 +605,7 @@ def _of_bare_head(ctx: _Ctx, k: int) -> bool:
     if k >= len(toks) or toks[k].text.lower() not in _OWNER:
         return False
     m = k + 1
-    while m < len(toks) and _word(toks[m]) in _ARTICLES | {"nha"}:
+    while m < len(toks) and toks[m].word in _ARTICLES | {"nha"}:
         m += 1
     head = ctx.head_at.get(toks[m].start) if m < len(toks) else None
     if head is None or not toks[m].is_cap:
@@ -657,7 +653,7 @@ def _place_reference(ctx: _Ctx, mention: OrgMention, i: int) -> bool:
     something is, not who signed."""
     toks = ctx.toks
     k = i
-    while k > 0 and _word(toks[k - 1]) in _ARTICLES:
+    while k > 0 and toks[k - 1].word in _ARTICLES:
         k -= 1
     if k == 0 or not _phrase_ends(ctx, "place_prepositions", k):
         return False
@@ -700,7 +696,7 @@ def _extend(ctx: _Ctx, i: int) -> int:
     while j < len(toks) and j - i < _MAX_NAME_TOKENS:
         tok = toks[j]
         prev = toks[j - 1]
-        if _is_possessive(prev) and _word(prev) not in ctx.lex.generic_name_words:
+        if _is_possessive(prev) and prev.word not in ctx.lex.generic_name_words:
             break
         if tok.is_cap or (tok.text.isdigit() and _city_number(ctx, j)):
             # A head inside the name ("Công ty Cổ phần Tập đoàn TH") is taken whole.
@@ -828,7 +824,7 @@ def _city_number(ctx: _Ctx, j: int) -> bool:
     toks = ctx.toks
     if len(toks[j].text) > 2 or not toks[j - 1].is_cap:
         return False
-    if j + 1 < len(toks) and _word(toks[j + 1]) in ctx.lex.months:
+    if j + 1 < len(toks) and toks[j + 1].word in ctx.lex.months:
         return False
     return ctx.lex.cities.label_of(toks[j - 1].text) is not None
 
@@ -853,12 +849,12 @@ def _enumeration_end(ctx: _Ctx, i: int, j: int) -> int | None:
     Affairs". The list follows "of" or "for", holds only capitalised words (no organisation
     head, acronym, place or country) and closes with "and" and a last field; else None."""
     toks = ctx.toks
-    if not any(_word(t) in {"of", "for"} for t in toks[i:j]):
+    if not any(t.word in {"of", "for"} for t in toks[i:j]):
         return None
     k = j
     fields = 0
     while k < len(toks) and k - j < _MAX_NAME_TOKENS:
-        sep = _word(toks[k])
+        sep = toks[k].word
         if toks[k].text != "," and sep not in {"and", "&"}:
             return None
         end = _segment_end(ctx, k + 1)
@@ -869,7 +865,7 @@ def _enumeration_end(ctx: _Ctx, i: int, j: int) -> int | None:
         if (
             any(t.is_acronym or t.start in ctx.head_at for t in segment)
             or _place_or_country(ctx, text)
-            or _word(segment[0]) in ctx.stops
+            or segment[0].word in ctx.stops
         ):
             return None
         fields += 1
@@ -888,15 +884,15 @@ def _french_enumeration_end(ctx: _Ctx, i: int, j: int) -> int | None:
     (INRAE)". Each field is an article and one or two lowercase words; the list closes
     with "et"; else None."""
     toks = ctx.toks
-    if not any(_word(t) in {"pour", "de", "des", "du"} for t in toks[i:j]):
+    if not any(t.word in {"pour", "de", "des", "du"} for t in toks[i:j]):
         return None
     k = j
     while k < len(toks) and k - j < _MAX_NAME_TOKENS:
         sep = toks[k].text
-        if sep != "," and _word(toks[k]) != "et":
+        if sep != "," and toks[k].word != "et":
             return None
         m = k + 1
-        if m < len(toks) and _word(toks[m]) in _FR_FIELD_ARTICLES:
+        if m < len(toks) and toks[m].word in _FR_FIELD_ARTICLES:
             m += 1
         end = m
         while (
@@ -904,10 +900,10 @@ def _french_enumeration_end(ctx: _Ctx, i: int, j: int) -> int | None:
             and end - m < 2
             and toks[end].is_word
             and not toks[end].is_cap
-            and _word(toks[end]) != "et"
+            and toks[end].word != "et"
         ):
             end += 1
-        if end == m or _word(toks[m]) in ctx.stops:
+        if end == m or toks[m].word in ctx.stops:
             return None
         k = end
         if sep != ",":
@@ -924,7 +920,7 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
     tok, prev = ctx.toks[j], ctx.toks[j - 1]
     if not tok.is_word or (run >= 4 and not _acronym_closes(ctx, j)):
         return False
-    if head.lang == "fr" and _word(prev) in _FR_OF and j >= 2 and ctx.toks[j - 2].end == head.end:
+    if head.lang == "fr" and prev.word in _FR_OF and j >= 2 and ctx.toks[j - 2].end == head.end:
         # "Centre de coopération internationale": what the head is "of" is the name's own,
         # whatever word it is.
         return not tok.text[:1].isdigit()
@@ -946,7 +942,7 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
     # name right before its parenthesis.
     closes = j + 1 < len(ctx.toks) and ctx.toks[j + 1].text == "("
     return (
-        _word(prev) in connectors
+        prev.word in connectors
         or run > 0
         # Right after the name's organisation word, or after a second one the name took
         # ("... – Université nationale du Vietnam").
@@ -1024,7 +1020,7 @@ def _after_proper_name(ctx: _Ctx, j: int) -> bool:
 def _person_syllables(ctx: _Ctx, start: int, end: int) -> bool:
     """Whether tokens start..end-1 are all syllables of Vietnamese people's names ("Tôn Đức
     Thắng"), unlike capitalised common words ("Lúa Đồng bằng")."""
-    return all(_word(t) in ctx.lex.syllables for t in ctx.toks[start:end])
+    return all(t.word in ctx.lex.syllables for t in ctx.toks[start:end])
 
 
 def _field_adjective(ctx: _Ctx, j: int, connectors: frozenset[str] | set[str]) -> bool:
@@ -1032,9 +1028,9 @@ def _field_adjective(ctx: _Ctx, j: int, connectors: frozenset[str] | set[str]) -
     d'Études internationales", "d'Études politiques" (a capitalised field word after a
     joining word, then the adjective)."""
     toks = ctx.toks
-    if j < 2 or not toks[j - 1].is_cap or _word(toks[j - 2]) not in connectors:
+    if j < 2 or not toks[j - 1].is_cap or toks[j - 2].word not in connectors:
         return False
-    return _word(toks[j]).endswith(ctx.lex.adjective_endings)
+    return toks[j].word.endswith(ctx.lex.adjective_endings)
 
 
 def _renewal_at(ctx: _Ctx, tok: Token) -> bool:
@@ -1053,7 +1049,7 @@ def _through_connector(
     toks = ctx.toks
     connectors = ctx.lex.name_connectors
     tok = toks[j]
-    word = _word(tok)
+    word = tok.word
     k = j
     while k < len(toks) and _connector(ctx, toks[k], _joining(connectors, _OF)) and k - j < 2:
         k += 1
@@ -1066,12 +1062,12 @@ def _through_connector(
             # technologies de Hanoï" has two.
             return j + 1, 0
         return None
-    article = k > j + 1 and _word(toks[j + 1]) in {"the", "l'", "la", "le", "les"}
+    article = k > j + 1 and toks[j + 1].word in {"the", "l'", "la", "le", "les"}
     if word in _AND and (article or not _and_joins(ctx, i, j, k)):
         # "and the ...", "et l'...": an article starts a second name.
         return None
     if word in _IN_PLACE and (
-        not _is_place_at(ctx, k) or not any(_word(t) in _OF_PLACE for t in toks[i:j])
+        not _is_place_at(ctx, k) or not any(t.word in _OF_PLACE for t in toks[i:j])
     ):
         # "Campus II of Foreign Trade University in Ho Chi Minh City", "Université nationale
         # du Vietnam à Hanoï" are one name; "Kyoto University in Hanoi", "l'USTH à Hanoï" are
@@ -1094,7 +1090,7 @@ def _bare_head(ctx: _Ctx, i: int, j: int) -> bool:
     """Whether tokens [i, j) end with an organisation word and hold no "of" yet: then "of
     France" completes the name ("Embassy of France", "National University of Singapore")."""
     toks = ctx.toks
-    if any(_word(t) in {"of", "de"} for t in toks[i:j]):
+    if any(t.word in {"of", "de"} for t in toks[i:j]):
         return False
     return any(h.end == toks[j - 1].end for h in ctx.heads_in(toks[i].start, toks[j - 1].end))
 
@@ -1120,7 +1116,7 @@ def _joining(connectors: frozenset[str], more: frozenset[str]) -> frozenset[str]
 def _connector(ctx: _Ctx, tok: Token, words: frozenset[str] | set[str]) -> bool:
     """A joining word ("of", "de", "du"); in a text with Vietnamese marks, "Dụ" is not "du",
     but a joining word written so ("à", "l’") is one whatever the text."""
-    if _word(tok) not in words:
+    if tok.word not in words:
         return False
     if tok.text.isascii() or not ctx.body.marked:
         return True
@@ -1136,7 +1132,7 @@ def _vi_and_joins(ctx: _Ctx, j: int) -> bool:
     Both sides are two-syllable words, the second syllable in lowercase; "Đại học Vinh và
     RMU" is two names."""
     toks = ctx.toks
-    if _word(toks[j]) != "va" or j < 2 or j + 2 >= len(toks):
+    if toks[j].word != "va" or j < 2 or j + 2 >= len(toks):
         return False
     before, after, after2 = toks[j - 1], toks[j + 1], toks[j + 2]
     if not (
@@ -1158,11 +1154,11 @@ def _vi_and_joins(ctx: _Ctx, j: int) -> bool:
 
 
 def _syllable(ctx: _Ctx, tok: Token) -> bool:
-    return has_vietnamese_marks(tok.text) or _word(tok) in ctx.lex.syllables
+    return has_vietnamese_marks(tok.text) or tok.word in ctx.lex.syllables
 
 
 def _stop(ctx: _Ctx, tok: Token, lang: str = "vi") -> bool:
-    return ctx.lex.has_word("name_stops", tok.text, _word(tok), marked=ctx.body.marked, lang=lang)
+    return ctx.lex.has_word("name_stops", tok.text, tok.word, marked=ctx.body.marked, lang=lang)
 
 
 def _segment_end(ctx: _Ctx, k: int) -> int:
@@ -1186,7 +1182,7 @@ def _and_joins(ctx: _Ctx, i: int, j: int, k: int) -> bool:
         # "Vietnam Technological and Commercial Joint Stock Bank", "Military Industry and
         # Telecoms Group": a field word without an organisation word of its own before "and"
         # is the first half of one name.
-        return not left_head and _word(toks[j - 1]) in ctx.lex.generic_name_words
+        return not left_head and toks[j - 1].word in ctx.lex.generic_name_words
     if (
         seg_end < len(toks)
         and toks[seg_end].text == "("
@@ -1195,7 +1191,7 @@ def _and_joins(ctx: _Ctx, i: int, j: int, k: int) -> bool:
     ):
         # "Airbus Defence and Space (France)": the parenthesis closes one name.
         return True
-    before = [_word(t) for t in toks[i:j]]
+    before = [t.word for t in toks[i:j]]
     first_of = next(
         (n for n, w in enumerate(before) if w in {"of", "for", "de", "des", "du"}), None
     )
@@ -1273,7 +1269,7 @@ def _country_before_of(ctx: _Ctx, i: int) -> bool:
     end = _segment_end(ctx, i)
     return (
         end < len(ctx.toks)
-        and _word(ctx.toks[end]) in _OF
+        and ctx.toks[end].word in _OF
         and ctx.toks[i].start not in ctx.head_at
         and _country_at(ctx, i) is not None
     )
@@ -1302,7 +1298,7 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
         # A Vietnamese name begins at its head ("Đại diện Trường Đại học X" -> "Trường ...").
         while i < j - 1 and toks[i].end <= head_hit.start:
             i += 1
-    while j > i + 1 and _word(toks[j - 1]) in _single_words(ctx.lex, "titles"):
+    while j > i + 1 and toks[j - 1].word in ctx.title_words:
         j -= 1
     acronym: str | None = None
     resume = j
@@ -1320,7 +1316,7 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
         j -= 2
     start, end = toks[i].start, toks[j - 1].end
     name = _clean(body.text[start:end])
-    if toks[j - 1].text.endswith(".") and toks[j - 1].folded not in _KEEP_DOT:
+    if toks[j - 1].text.endswith(".") and toks[j - 1].folded not in KEEP_DOT:
         name = name.rstrip(".")
     possessive = _is_possessive(toks[j - 1])
     if possessive:
@@ -1371,10 +1367,10 @@ def _owner_in(ctx: _Ctx, i: int, j: int) -> str | None:
     toks = ctx.toks
     owners = []
     for k in range(j - 2, i, -1):
-        if _word(toks[k]) not in _OWNER_OF:
+        if toks[k].word not in _OWNER_OF:
             continue
         m = k + 1
-        while m < j and _word(toks[m]) in _ARTICLES:
+        while m < j and toks[m].word in _ARTICLES:
             m += 1
         if m < j and toks[m].is_cap:
             owners.append((toks[m].start, toks[j - 1].end))
@@ -1444,7 +1440,7 @@ def _main_head(ctx: _Ctx, i: int, j: int) -> Hit | None:
         (
             t.start
             for t in ctx.toks[i:j]
-            if _word(t) in {"of", "for", "de"} and t.start > hits[0].start
+            if t.word in {"of", "for", "de"} and t.start > hits[0].start
         ),
         None,
     )
@@ -1457,14 +1453,14 @@ def _after_person(ctx: _Ctx, i: int, j: int) -> int:
     University"): the organisation comes after "of"."""
     toks = ctx.toks
     # Titles before a name are capitalised ("Dr.", "Prof.", "PGS.TS."): a cheap test first.
-    if i == 0 or not toks[i - 1].is_cap or _word(toks[i - 1]) not in ctx.title_words:
+    if i == 0 or not toks[i - 1].is_cap or toks[i - 1].word not in ctx.title_words:
         return i
     for k in range(i + 1, min(j - 1, i + 5)):
-        if _word(toks[k]) in _OWNER_OF:
+        if toks[k].word in _OWNER_OF:
             if ctx.heads_in(toks[i].start, toks[k].start):
                 return i
             m = k + 1
-            while m < j - 1 and _word(toks[m]) in _ARTICLES:
+            while m < j - 1 and toks[m].word in _ARTICLES:
                 m += 1
             return m if toks[m].is_cap else i
         if not toks[k].is_cap:
@@ -1483,7 +1479,7 @@ def _after_titles(ctx: _Ctx, i: int, j: int) -> int:
                 if _head_at(ctx, ctx.toks[first]) is not None and first == i:
                     break
                 k = first
-                while k < j and _word(ctx.toks[k]) in _OF | {"the", "of", "for"}:
+                while k < j and ctx.toks[k].word in _OF | {"the", "of", "for"}:
                     k += 1
                 if k < j and _has_head(ctx, ctx.toks[k].start, ctx.toks[j - 1].end):
                     last = max(last, k)
@@ -1529,14 +1525,14 @@ def _after(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
                 name = _clean(body.text[mention.start : toks[seg_end - 1].end])
                 mention = replace(mention, name=name, end=toks[seg_end - 1].end)
                 j = seg_end
-    if j + 1 < len(toks) and _word(toks[j]) in {"of", "in"}:
+    if j + 1 < len(toks) and toks[j].word in {"of", "in"}:
         country = _country_at(ctx, j + 1)
         # "the Embassy of France in Vietnam": where it sits, not whose it is.
         own = ctx.lex.countries.first(body.folded, mention.start, mention.end)
-        if country and mention.has_head and not (_word(toks[j]) == "in" and own):
+        if country and mention.has_head and not (toks[j].word == "in" and own):
             mention = replace(mention, country=country)
             j = _segment_end(ctx, j + 1)
-    if j + 1 < len(toks) and _word(toks[j]) in _SITS_IN and mention.has_head:
+    if j + 1 < len(toks) and toks[j].word in _SITS_IN and mention.has_head:
         mention, j = _seat_abroad(ctx, mention, j)
     before_paren = j
     while j < len(toks) and toks[j].text == "(":
@@ -1552,7 +1548,7 @@ def _after(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
     if j > before_paren and mention.country is None and mention.has_head:
         # "University College Dublin (UCD), Ireland": the country after the acronym.
         mention, j = _country_apposition(ctx, mention, j)
-    word = _word(toks[j]) if j + 1 < len(toks) else ""
+    word = toks[j].word if j + 1 < len(toks) else ""
     if word in _OF_PLACE | _AT_PLACE and mention.has_head:
         # "the National Center for Scientific Research (CNRS) of France"; after its acronym,
         # the place a name belongs to or sits in: "l'Institut de technologie ... (PTIT) de
@@ -1687,9 +1683,9 @@ def _read_piece(
             return replace(mention, acronym=content)
         return replace(mention, aliases=(*mention.aliases, content))
     name_words = {
-        _word(t) for t in tokens(ctx.body.text, ctx.body.folded, mention.start, mention.end)
+        t.word for t in tokens(ctx.body.text, ctx.body.folded, mention.start, mention.end)
     }
-    inner_words = {_word(t) for t in words}
+    inner_words = {t.word for t in words}
     if inner_words and inner_words <= name_words | ctx.lex.name_connectors | _OF:
         return replace(mention, aliases=(*mention.aliases, content))
     if len(words) <= 6 and words and words[0].is_cap:
@@ -1708,11 +1704,11 @@ def _shares_word(ctx: _Ctx, mention: OrgMention, inner: list[Token]) -> bool:
 
     def own(toks: list[Token]) -> set[str]:
         return {
-            _word(t)
+            t.word
             for t in toks
             if t.is_word
-            and len(_word(t)) > 2
-            and _word(t) not in skip
+            and len(t.word) > 2
+            and t.word not in skip
             and not any(h.start <= t.start < h.end for h in heads)
         }
 

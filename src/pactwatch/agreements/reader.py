@@ -951,6 +951,8 @@ def _partners(
 
 # "<person>, <head title> de l'|of the|của <partner>": the person is written before the comma.
 _HEADED = re.compile(r"((?:[^\W\d_][\w'’.-]*\s+){0,4}[^\W\d_][\w'’.-]*),\s+([^,;()]{2,50}?)\s*$")
+# The end of _HEADED, from its comma.
+_AFTER_COMMA = re.compile(r",\s+([^,;()]{2,50}?)\s*$")
 _SEATED = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:in|au|en|a|tai)\s")
 _OF_END = re.compile(r"(?:^|\s)(?:of|de|du|cua)(?:\s+(?:the|la|le)|\s*l')?\s*$|\sd'\s*$")
 
@@ -966,10 +968,12 @@ def _vietnamese_heads(reading: _Reading, candidates: list[Candidate]) -> frozens
             written = fold(name)
             start = body.folded.find(written)
             while start >= 0 and not out.issuperset(cand.forms()):
-                # The search tries every position of the window; without a comma in it
-                # (most mentions) it cannot match.
+                # The search tries every position of the window: first the cheap test that
+                # can rule it out. A match holds the window's last comma (none after it),
+                # and what follows that comma must read as a position.
                 window = max(0, start - 120)
-                found = "," in body.text[window:start]
+                comma = body.text.rfind(",", window, start)
+                found = comma >= 0 and _AFTER_COMMA.match(body.text, comma, start) is not None
                 match = _HEADED.search(body.text, window, start) if found else None
                 # "Directrice de l'IRD au Vietnam" heads a country office, not the body.
                 office = _SEATED.match(body.folded, start + len(written)) is not None

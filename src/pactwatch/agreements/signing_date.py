@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from pactwatch.agreements.lexicon import Lexicon, boundary_matches
+from pactwatch.agreements.lexicon import Lexicon
 from pactwatch.agreements.text import Body
 
 _ORD = r"(?:st|nd|rd|th|er|e)?"
@@ -52,24 +52,22 @@ class TextDate:
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
-    # month_day as written, and after a consumed character that is not a letter or digit.
-    month_day_at: re.Pattern[str]
+    # A character that is not a letter or digit before a month's name (consumed): the
+    # month patterns are tried only where a month's name starts.
+    month_word: re.Pattern[str]
     month_day: re.Pattern[str]
     day_month: re.Pattern[str]
     numeric: re.Pattern[str]
     vi_words: re.Pattern[str]
-    month_year_at: re.Pattern[str]
     month_year: re.Pattern[str]
-    month_alone_at: re.Pattern[str]
     month_alone: re.Pattern[str]
     vi_month_year: re.Pattern[str]
     vi_month_alone: re.Pattern[str]
     months: Mapping[str, int]
 
 
-# Each pattern starts with what it consumes (a digit, "thang", or a character before a month
-# name; see `boundary_matches`) and checks the character before it right after: with the
-# lookbehind first, the engine cannot skip to candidate positions and tries every character.
+# The day patterns start with the day's first digit and check the character before it right
+# after it: a match can start only where `_DAY_START` matches.
 def _day(before: str) -> str:
     """``(?<![before])(\\d{1,2})`` with the lookbehind after the first digit."""
     return rf"(\d(?<![{before}]\d)\d?)"
@@ -105,11 +103,11 @@ def _patterns(months: tuple[tuple[str, int], ...]) -> _Patterns:
     # "October 2023", "octobre 2023" (a day before it makes a longer, earlier match).
     month_year = r"\.?,?\s{1,3}((?:19|20)\d\d)(?!\d)"
     # "in March", "en mars": a month named after a preposition, with no day next to it.
-    before_month = r"(?:in|en|during|since|depuis|until|last|early|late|mid)\s{1,3}"
+    before_month = "(?:" + "|".join(_BEFORE_MONTH) + r")\s{1,3}"
     month_alone = r"(?![a-z0-9]|\.?\s{1,3}\d)"
     return _Patterns(
-        month_day_at=re.compile(rf"(?<![a-z0-9])({alt}){month_day}"),
-        month_day=re.compile(rf"[^a-z0-9]({trie}){month_day}"),
+        month_word=re.compile(rf"[^a-z0-9](?={trie})"),
+        month_day=re.compile(rf"(?<![a-z0-9])({alt}){month_day}"),
         day_month=re.compile(
             rf"{_day('a-z0-9/')}{_ORD}\s{{1,3}}(?:of\s{{1,3}})?({alt})\.?(?![a-z])"
             rf"(?:\s{{0,2}},?\s{{0,2}}(\d{{4}})(?!\d))?"
@@ -119,10 +117,8 @@ def _patterns(months: tuple[tuple[str, int], ...]) -> _Patterns:
             _day("a-z0-9") + r"\s{1,3}thang\s{1,3}(\d{1,2})(?!\d)"
             r"(?:\s{0,2},?\s{0,2}nam\s{1,3}(\d{4})(?!\d))?"
         ),
-        month_year_at=re.compile(rf"(?<![a-z0-9])({alt}){month_year}"),
-        month_year=re.compile(rf"[^a-z0-9]({trie}){month_year}"),
-        month_alone_at=re.compile(rf"(?<![a-z0-9]){before_month}({alt}){month_alone}"),
-        month_alone=re.compile(rf"[^a-z0-9]{before_month}({trie}){month_alone}"),
+        month_year=re.compile(rf"(?<![a-z0-9])({alt}){month_year}"),
+        month_alone=re.compile(rf"(?<![a-z0-9]){before_month}({alt}){month_alone}"),
         vi_month_year=re.compile(
             r"thang(?<![a-z0-9]thang)\s{1,3}(\d{1,2})(?:\s{0,2}[/.-]\s{0,2}|\s{1,3}nam\s{1,3})"
             r"((?:19|20)\d\d)(?!\d)"
@@ -130,6 +126,13 @@ def _patterns(months: tuple[tuple[str, int], ...]) -> _Patterns:
         vi_month_alone=re.compile(r"thang(?<![a-z0-9]thang)\s{1,3}(\d{1,2})(?![\d/.-]|\s{1,3}nam)"),
         months=dict(months),
     )
+
+
+_BEFORE_MONTH = ("in", "en", "during", "since", "depuis", "until", "last", "early", "late", "mid")
+# How far before a month's name a month_alone match can start: its word and \s{1,3}.
+_BEFORE_SPAN = max(map(len, _BEFORE_MONTH)) + 3
+# A digit after no letter or digit: where each day pattern (`_day`) can start.
+_DAY_START = re.compile(r"\d(?<![a-z0-9]\d)")
 
 
 def _valid(day: int, month: int, year: int | None) -> bool:
@@ -148,22 +151,29 @@ _RELATIVE = ("today", "yesterday")
 def find_dates(folded: str, start: int, end: int, lex: Lexicon) -> list[TextDate]:
     """Every date written in folded[start:end], in order, overlaps removed."""
     pats = _patterns(tuple(sorted(lex.months.items())))
+    # Each pattern can start only at a day's first digit, or at (or a few characters before)
+    # a month's name: those places are found once, and the patterns tried there alone,
+    # instead of a scan of the whole text by each of them.
+    days = [m.start() for m in _DAY_START.finditer(folded, start, end)]
+    months = [m.end() for m in pats.month_word.finditer(folded, max(start - 1, 0), end)]
+    if start <= 0:
+        months.insert(0, 0)  # the scan consumes a character before each name
     found: list[TextDate] = []
-    for match, begin in boundary_matches(pats.month_day_at, pats.month_day, folded, start, end):
+    for match in _matches_at(pats.month_day, folded, months, end):
         month = pats.months.get(match.group(1))
         day, year = int(match.group(2)), _year(match.group(3))
         if month and _valid(day, month, year):
-            found.append(TextDate(begin, match.end(), day, month, year))
-    for match in pats.day_month.finditer(folded, start, end):
+            found.append(TextDate(match.start(), match.end(), day, month, year))
+    for match in _matches_at(pats.day_month, folded, days, end):
         month = pats.months.get(match.group(2))
         day, year = int(match.group(1)), _year(match.group(3))
         if month and _valid(day, month, year):
             found.append(TextDate(match.start(), match.end(), day, month, year))
-    for match in pats.vi_words.finditer(folded, start, end):
+    for match in _matches_at(pats.vi_words, folded, days, end):
         day, month, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
         if _valid(day, month, year):
             found.append(TextDate(match.start(), match.end(), day, month, year))
-    for match in pats.numeric.finditer(folded, start, end):
+    for match in _matches_at(pats.numeric, folded, days, end):
         first, second, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
         day, month = (first, second) if second <= 12 else (second, first)
         if year is None and "." in match.group(0):
@@ -171,19 +181,19 @@ def find_dates(folded: str, start: int, end: int, lex: Lexicon) -> list[TextDate
             continue
         if _valid(day, month, year):
             found.append(TextDate(match.start(), match.end(), day, month, year))
-    for match, begin in boundary_matches(pats.month_year_at, pats.month_year, folded, start, end):
+    for match in _matches_at(pats.month_year, folded, months, end):
         month = pats.months.get(match.group(1))
         if month:
-            found.append(_month(begin, match, month, int(match.group(2))))
+            found.append(_month(match.start(), match, month, int(match.group(2))))
     for match in pats.vi_month_year.finditer(folded, start, end):
         month = int(match.group(1))
         if 1 <= month <= 12:
             found.append(_month(match.start(), match, month, int(match.group(2))))
-    alone = boundary_matches(pats.month_alone_at, pats.month_alone, folded, start, end)
-    for match, begin in alone:
+    before = sorted({p for m in months for p in range(max(start, m - _BEFORE_SPAN), m)})
+    for match in _matches_at(pats.month_alone, folded, before, end):
         month = pats.months.get(match.group(1))
         if month:
-            found.append(_month(begin, match, month, None))
+            found.append(_month(match.start(), match, month, None))
     for match in pats.vi_month_alone.finditer(folded, start, end):
         month = int(match.group(1))
         if 1 <= month <= 12:
@@ -200,6 +210,22 @@ def find_dates(folded: str, start: int, end: int, lex: Lexicon) -> list[TextDate
         if out and item.start < out[-1].end:
             continue
         out.append(item)
+    return out
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int], end: int
+) -> list[re.Match[str]]:
+    """What `pattern.finditer(text, starts[0], end)` finds, given every position where a
+    match can start (in order): the leftmost match, then the next one after its end."""
+    out: list[re.Match[str]] = []
+    resume = 0
+    for position in starts:
+        if position >= resume:
+            match = pattern.match(text, position, end)
+            if match is not None:
+                out.append(match)
+                resume = match.end()
     return out
 
 

@@ -319,9 +319,14 @@ class Token:
     # Read once per token here: the name readers ask each token again and again.
     is_word: bool = field(default=False, compare=False)
     is_cap: bool = field(default=False, compare=False)
+    # The folded word without a sentence-final dot (kept on abbreviations like "Co.").
+    word: str = field(default="", compare=False)
 
     @property
     def is_acronym(self) -> bool:
+        if self.text[1:].islower():
+            # At most the first letter is a capital (the usual "University"): no acronym.
+            return False
         letters = [c for c in self.text if c.isalpha()]
         upper = sum(1 for c in letters if c.isupper())
         return (
@@ -335,13 +340,19 @@ class Token:
 def tokens(text: str, folded: str, start: int, end: int) -> list[Token]:
     """Words and punctuation of text[start:end], with folded forms and absolute offsets."""
     out = []
-    for match in WORD.finditer(text, start, end):
-        a, b = match.span()
+    # The spans first, in one comprehension: a loop over the matches themselves costs more.
+    for a, b in [match.span() for match in WORD.finditer(text, start, end)]:
         word = text[a:b]
-        first = word[:1]
-        cap = first.isupper() or (first.isdigit() and word[-1:].isalpha())
-        out.append(Token(word, folded[a:b], a, b, first.isalnum(), cap))
+        first = word[0]
+        cap = first.isupper() or (first.isdigit() and word[-1].isalpha())
+        lowered = folded[a:b]
+        bare = lowered[:-1] if lowered[-1] == "." and lowered not in KEEP_DOT else lowered
+        out.append(Token(word, lowered, a, b, first.isalnum(), cap, bare))
     return out
+
+
+# Abbreviations whose dot is part of the word, not a sentence's end.
+KEEP_DOT = frozenset({"co.", "ltd.", "inc.", "corp.", "tp.", "st.", "jsc."})
 
 
 # The five Vietnamese tone marks (acute, grave, hook, tilde, dot below), decomposed.
