@@ -228,8 +228,14 @@ class Result:
     worst_ms: float = 0.0
 
 
+def _form(name: str) -> str:
+    """A name as compared: its key, without a French elided article ("l'Université Rennes 2"
+    is "Université Rennes 2"; "the" is gone already)."""
+    return key(name).removeprefix("l ")
+
+
 def _label_forms(partner: dict[str, Any]) -> set[str]:
-    return {key(x) for x in [partner["name"], *partner.get("mentions", [])] if key(x)}
+    return {_form(x) for x in [partner["name"], *partner.get("mentions", [])] if _form(x)}
 
 
 def score(pages: list[Page], institutions: dict[str, InstitutionConfig]) -> Result:
@@ -265,7 +271,9 @@ def _tally(t: Tally, page: Page, decision: Decision, errors: list[str] | None) -
     wanted = list(label.get("partners") or []) if expected else []
     used: set[int] = set()
     for partner in predicted:
-        forms = {key(x) for x in [partner.name, partner.acronym or "", *partner.mentions] if key(x)}
+        forms = {
+            _form(x) for x in [partner.name, partner.acronym or "", *partner.mentions] if _form(x)
+        }
         match = next(
             (i for i, w in enumerate(wanted) if i not in used and forms & _label_forms(w)), None
         )

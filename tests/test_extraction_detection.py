@@ -827,3 +827,38 @@ def test_entente_is_an_agreement() -> None:
 def test_look_alikes_of_a_later_round(text: str, twin: str) -> None:
     assert not read(text).is_agreement, read(text).reasons
     assert read(twin).is_agreement, read(twin).reasons
+
+
+def test_a_renewal_with_the_year_of_the_first_signing_after_a_comma_is_a_signing() -> None:
+    decision = read(
+        "Le 20 mai, HUST a reçu une délégation de l'Université de Liège.\nÀ cette occasion, les"
+        " deux universités ont renouvelé leur convention de coopération, signée pour la"
+        " première fois en 2014, pour cinq ans."
+    )
+    assert decision.is_agreement, decision.reasons
+    # The same year in the verb's own clause dates the signing itself.
+    assert not read(
+        "Le 20 mai, HUST a rappelé la convention signée en 2014 avec l'Université de Liège."
+    ).is_agreement
+
+
+def test_the_homes_parent_system_signing_alone_is_not_the_homes_signing() -> None:
+    hus = InstitutionConfig(
+        id="hus", name="VNU University of Science", aliases=("VNU-HUS", "HUS"), country="VN"
+    )
+    text = (
+        "On May 20, {signer} and Kyoto University signed a Memorandum of Understanding on"
+        " academic cooperation.\nThe Rector of HUS attended the ceremony."
+    )
+    assert not read(
+        text.format(signer="Vietnam National University, Hanoi (VNU)"), home=hus
+    ).is_agreement
+    assert read(text.format(signer="VNU University of Science (HUS)"), home=hus).is_agreement
+
+
+def test_a_signing_scheduled_in_the_headline_is_a_plan() -> None:
+    text = "On May 20, HUST welcomed a delegation of the University of Stirling."
+    assert not read(
+        text, title="HUST welcomes Stirling; MoU signing scheduled for December"
+    ).is_agreement
+    assert read(text, title="HUST and Stirling: MoU signing marks new partnership").is_agreement

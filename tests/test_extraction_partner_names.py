@@ -930,3 +930,39 @@ def test_a_city_named_as_where_the_signing_took_place_is_no_partner() -> None:
         " memorandum of understanding at the campus in District 3, Ho Chi Minh City."
     )
     assert partners(decision) == [("Kyungsung University", "KR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # "Bán dẫn" (semiconductor): "dẫn" alone would end the name.
+            "Chiều 12/6, USTH và Công ty Cổ phần Bán dẫn Việt Á (VASEMI) đã ký biên bản ghi nhớ.",
+            [("Công ty Cổ phần Bán dẫn Việt Á", "VN")],
+        ),
+        (
+            "Chieu 12/6/2025, USTH da to chuc le ky ket thoa thuan hop tac voi Cong ty TNHH Dien"
+            " tu Hoa Sen.",
+            [("Cong ty TNHH Dien tu Hoa Sen", "VN")],
+        ),
+        (
+            # Names in the opening clause of time are what was presented, not parties.
+            "Le 12 juin, l'USTH a reçu une délégation de l'INSA Lyon.\nAprès une présentation des"
+            " formations, notamment le Programme de Formation d'Ingénieurs d'Excellence au"
+            " Vietnam (PFIEV), les deux parties ont signé un protocole d'accord.",
+            [("INSA Lyon", "FR")],
+        ),
+        (
+            # One party per line after "với:".
+            "Ngày 12/6/2025, USTH đã ký kết các biên bản ghi nhớ với:\nTrường Đại học Kinh tế"
+            " Kobe (Nhật Bản);\nTrường Kinh doanh ESSCA (Pháp).",
+            [("Trường Đại học Kinh tế Kobe", "JP"), ("Trường Kinh doanh ESSCA", "FR")],
+        ),
+        (
+            "On June 12, USTH signed a cooperation agreement with Aqualis Instruments SAS.",
+            [("Aqualis Instruments SAS", "FR")],
+        ),
+    ],
+)
+def test_names_of_a_later_round(text: str, expected: list[tuple[str, str]]) -> None:
+    assert partners(read(text)) == expected

@@ -34,7 +34,7 @@ from datetime import date
 from itertools import pairwise
 
 from pactwatch.agreements.counterparts import party_slot
-from pactwatch.agreements.home import HomeSide
+from pactwatch.agreements.home import HomeSide, key
 from pactwatch.agreements.lexicon import Hit, Lexicon
 from pactwatch.agreements.signing_date import (
     TextDate,
@@ -439,7 +439,8 @@ def _qualifiers(
     if s.is_title:
         anchor = stmt.anchor
         for hit in lex.cues["headline_plan"].find(folded, s.start, s.end):
-            if hit.start <= anchor.end and hit.end >= anchor.start - 3:
+            # Before the act or the word right after it ("MoU signing scheduled for ...").
+            if hit.start <= anchor.end + 1 and hit.end >= anchor.start - 3:
                 found.append(("plan", hit))
     return found
 
@@ -967,9 +968,12 @@ def mark_time(
             stmt.qualifiers.setdefault("background", stmt.anchor)
             continue
         if found is None:
+            # "ont renouvelé leur convention, signée pour la première fois en 2014": a year
+            # after a clause mark that follows the act tells of an earlier one.
+            clause = _CLAUSE_MARKS.search(body.folded, stmt.anchor.end, s.end)
             year = (
                 _YEAR_LEAD.match(body.folded, s.start, s.end)
-                or _SIGNED_IN_YEAR.search(body.folded, s.start, s.end)
+                or _SIGNED_IN_YEAR.search(body.folded, s.start, clause.start() if clause else s.end)
                 or _CUE_YEAR.match(body.folded, stmt.anchor.end, s.end)
                 or _YEAR_CUE.search(
                     body.folded, max(s.start, stmt.anchor.start - 6), stmt.anchor.start
@@ -1172,6 +1176,9 @@ def assign_parties(
                 if not _names_home(o, body.folded, lex, home)
             ],
             previous_owner=_previous_owner(stmt, body, lex, home, orgs_of),
+            parent_signs=_parent_among_subjects(
+                stmt, body, lex, home, orgs_of(stmt.index) if orgs_of else ()
+            ),
         )
         if stmt.party == "implied" and orgs_of is not None:
             sides = _sides_named_before(
@@ -1407,11 +1414,13 @@ def _unnamed_party(
     home_in_article: bool,
     sentence_orgs: Sequence[object] = (),
     previous_owner: str = "",
+    parent_signs: str = "",
 ) -> None:
     """The party of a statement that does not name the home institution as a party: implied
     ("the two sides"), or a signing between the organisations it names. `sentence_orgs`
     are all the names of the sentence, the signer before the verb among them;
-    `previous_owner` the subject of the sentence before, when it is another body."""
+    `previous_owner` the subject of the sentence before, when it is another body;
+    `parent_signs` the home's parent when it stands among the signers, the home not."""
     s = stmt.sentence
     two = lex.cues["two_sides"].first(body.folded, s.start, s.end)
     named = [o for o in orgs if _party_name(o, lex)]
@@ -1461,6 +1470,9 @@ def _unnamed_party(
             # "Rynan AI signed ... with Denso. The ceremony took place in Tokyo": a lead
             # whose signing verb has both signers tells the signing the article is about.
             stmt.party_note = "the lead names two other organisations as the signers"
+    elif home_in_article and parent_signs:
+        stmt.party = "third"
+        stmt.party_note = f"the home's parent, {parent_signs}, signs, not the home"
     elif home_in_article and (
         owner := _possessed_signer(stmt, body, lex, sentence_orgs, previous_owner)
     ):
@@ -1482,6 +1494,23 @@ def _unnamed_party(
 _POSSESSED = re.compile(
     r"(?<![a-z])(?:its|their|sa|son|leur)\s+([a-z-]+)\s+(?:(?:has|have|a|ont)\s+)?$"
 )
+
+
+def _parent_among_subjects(
+    stmt: Statement, body: Body, lex: Lexicon, home: HomeSide, orgs: Sequence[object]
+) -> str:
+    """The name of the home's parent (the university system it belongs to) when it stands
+    with another name as the subject of the signing verb ("Vietnam National University,
+    Hanoi (VNU) and Kyoto University signed"); ""."""
+    named = [o for o in orgs if _party_name(o, lex)]
+    spans = _subject_spans(named, body, stmt.anchor.start, aside=True)
+    if len(spans) < 2:
+        return ""
+    for org in named:
+        forms = {key(str(m)) for m in getattr(org, "mentions", ())}
+        if _span(org) in spans and forms & home.parents and not forms & home.keys:
+            return str(getattr(org, "name", ""))
+    return ""
 
 
 def _previous_owner(

@@ -99,7 +99,13 @@ _LIST_CATEGORIES = (
     "other_topics",
     "bare_nouns",
 )
-_MAP_CATEGORIES = ("agreement_nouns", "negative_events", "org_heads", "party_counts")
+_MAP_CATEGORIES = (
+    "agreement_nouns",
+    "negative_events",
+    "org_heads",
+    "party_counts",
+    "legal_form_countries",
+)
 
 
 # Values, never changed once made; not frozen because a frozen __init__ costs about three

@@ -409,6 +409,7 @@ _ARTICLE_WORDS = frozenset({"the", "l", "la", "le", "les", "nha"})
 
 def _counterpart_mentions(reading: _Reading, stmt: Statement) -> list[OrgMention]:
     start, end = _clause(reading, stmt)
+    start = max(start, _after_time_clause(reading, stmt))
     venues = _venues(reading, stmt.sentence.start, stmt.sentence.end)
     out = []
     previous_home_possessive = False
@@ -432,8 +433,36 @@ def _counterpart_mentions(reading: _Reading, stmt: Statement) -> list[OrgMention
         # Names elsewhere in the sentence are places, programmes or topics ("within the
         # framework of the Erasmus+ programme funded by the European Union").
         out = slotted
-    listed = _listed(reading, stmt, out)
+    listed = _listed(reading, stmt, out) + _items_after_with(reading, stmt)
     return sorted(out + listed, key=lambda o: o.start) if listed else out
+
+
+def _items_after_with(reading: _Reading, stmt: Statement) -> list[OrgMention]:
+    """The parties listed one per line after a sentence that ends with "with" and a colon
+    ("Trường Đại học Ngoại thương đã ký kết các biên bản ghi nhớ (MOU) với:")."""
+    folded, s = reading.body.folded, stmt.sentence
+    tail = folded[stmt.anchor.end : s.end].rstrip()
+    if not tail.endswith(":"):
+        return []
+    slot = None
+    for hit in reading.lex.cues["with_slots"].find(folded, stmt.anchor.end, s.end):
+        slot = hit
+    if slot is None or folded[slot.end : s.end].strip() != ":":
+        return []
+    items = _list_items(reading, stmt.index + 1)
+    return [replace(o, listed=True) for o in items if _is_candidate(reading, o)]
+
+
+def _after_time_clause(reading: _Reading, stmt: Statement) -> int:
+    """Where the signing's own clause starts when the sentence opens with a clause of time
+    ("Après une présentation des formations de l'UST, notamment le PFIEV, les deux parties
+    ont signé"): after its last comma before the act; the names in it are not parties."""
+    folded, s = reading.body.folded, stmt.sentence
+    opening = reading.lex.cues["act_times"].first(folded, s.start, min(s.end, s.start + 12))
+    if opening is None or opening.start != s.start:
+        return s.start
+    comma = folded.rfind(",", opening.end, stmt.anchor.start)
+    return comma + 1 if comma >= 0 else s.start
 
 
 # The description before a described company: "the Norwegian simulation company", "la
