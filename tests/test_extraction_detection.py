@@ -862,3 +862,48 @@ def test_a_signing_scheduled_in_the_headline_is_a_plan() -> None:
         text, title="HUST welcomes Stirling; MoU signing scheduled for December"
     ).is_agreement
     assert read(text, title="HUST and Stirling: MoU signing marks new partnership").is_agreement
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            "On May 20, HUST hosted the launch of a reading programme, during which the Hanoi"
+            " Department of Education and Training and the non-profit organisation Reading"
+            " Bridges signed a memorandum of understanding.",
+            "On May 20, HUST and the non-profit organisation Reading Bridges signed a memorandum"
+            " of understanding.",
+        ),
+        (
+            "On May 20, HUST received laboratory equipment from Mekong AgriTech Co., Ltd.\nThe"
+            " handover minutes were signed by the Director of Mekong AgriTech and the Vice"
+            " President of HUST.",
+            "On May 20, HUST received a delegation of Mekong AgriTech Co., Ltd.\nThe cooperation"
+            " agreement was signed by the Director of Mekong AgriTech and the Vice President of"
+            " HUST.",
+        ),
+        (
+            "On May 20, HUST welcomed a delegation from Kanazawa University (Japan).\nThey agreed"
+            " to draft a Memorandum of Understanding and to aim for a signing ceremony in 2026.",
+            "On May 20, HUST welcomed a delegation from Kanazawa University (Japan).\nAt the"
+            " signing ceremony, the two sides signed a Memorandum of Understanding.",
+        ),
+        (
+            "Từ ngày 15 đến 20/5, đoàn Đại học Bách khoa Hà Nội làm việc tại Đại học Saga.\nHai"
+            " bên thống nhất sẽ hoàn thiện văn bản để ký kết thỏa thuận trao đổi sinh viên.",
+            "Từ ngày 15 đến 20/5, đoàn Đại học Bách khoa Hà Nội làm việc tại Đại học Saga.\nHai"
+            " bên đã ký kết thỏa thuận trao đổi sinh viên.",
+        ),
+    ],
+)
+def test_look_alikes_of_the_last_round(text: str, twin: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons
+
+
+def test_exchanging_the_signed_memorandum_in_a_caption_tells_the_signing() -> None:
+    decision = read(
+        "[Photo 2] HUST President and the Vice President of Kyoto Institute of Technology"
+        " exchange the signed memorandum of understanding on 20 May 2025."
+    )
+    assert decision.is_agreement, decision.reasons

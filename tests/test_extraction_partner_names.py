@@ -966,3 +966,28 @@ def test_a_city_named_as_where_the_signing_took_place_is_no_partner() -> None:
 )
 def test_names_of_a_later_round(text: str, expected: list[tuple[str, str]]) -> None:
     assert partners(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # An acronym in brackets that defines a degree is not a party.
+            "Le 12 juin, l'USTH et l'Université de Rouen Normandie (URN) ont signé un accord de"
+            " double diplôme pour la Licence en Langues étrangères appliquées (LEA).",
+            [("Université de Rouen Normandie", "FR")],
+        ),
+        (
+            "Le 12 juin, l'USTH a signé un accord-cadre aux côtés de deux établissements"
+            " français :\nl'Université de Lorraine ;\nl'Université de Pau et des Pays de l'Adour.",
+            [("Université de Lorraine", "FR"), ("Université de Pau et des Pays de l'Adour", "FR")],
+        ),
+        (
+            "Ngày 12/6/2025, USTH đã ký kết thỏa thuận hợp tác với Trường Đại học Quốc gia"
+            " Chonnam.",
+            [("Trường Đại học Quốc gia Chonnam", "KR")],
+        ),
+    ],
+)
+def test_names_of_the_last_round(text: str, expected: list[tuple[str, str]]) -> None:
+    assert partners(read(text)) == expected

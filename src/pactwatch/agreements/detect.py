@@ -1799,11 +1799,12 @@ _AUXILIARIES = frozenset(
 
 
 # Between two names of one list: a parenthesis, a country ("of Vietnam") and an aside on
-# whose behalf the first signs (", on behalf of the Government,") may come before the "and".
+# whose behalf the first signs (", on behalf of the Government,") may come before the "and";
+# a description after it ("and the non-profit organisation Reading Bridges").
 _JOINED = re.compile(
     r"\s*(?:\([^()]{0,80}\)\s*)?(?:(?:of|de|cua)\s+[a-z]+(?:\s[a-z]+)?\s*)?"
     r"(?:,\s*(?:on behalf of|representing|au nom de|thay mat|dai dien cho)\s[^,;()]{1,60}\s*)?"
-    r"(?:,\s*(?:and|va|et)?|&|and|va|et)\s*(?:(?:the|la|le)\s+|l')?"
+    r"(?:,\s*(?:and|va|et)?|&|and|va|et)\s*(?:(?:the|la|le)\s+(?:[a-z-]+\s+){0,3}|l')?"
 )
 
 

@@ -367,6 +367,10 @@ def _is_candidate(reading: _Reading, org: OrgMention) -> bool:
         # "la société Thales": a company word in lowercase names the company.
         return True
     acronym = org.acronym or ""
+    if reading.body.text[max(0, org.start - 1) : org.start] == "(":
+        # "pour la Licence en Langues étrangères appliquées (LEA)": an acronym in brackets
+        # defines the words before it; an organisation's own name carries it.
+        return False
     return (
         bool(acronym)
         and acronym == org.name
@@ -437,6 +441,9 @@ def _counterpart_mentions(reading: _Reading, stmt: Statement) -> list[OrgMention
     return sorted(out + listed, key=lambda o: o.start) if listed else out
 
 
+_SLOT_TO_COLON = re.compile(r"(?:\s+[\w'-]+){0,5}\s*:\s*")
+
+
 def _items_after_with(reading: _Reading, stmt: Statement) -> list[OrgMention]:
     """The parties listed one per line after a sentence that ends with "with" and a colon
     ("Trường Đại học Ngoại thương đã ký kết các biên bản ghi nhớ (MOU) với:")."""
@@ -447,7 +454,8 @@ def _items_after_with(reading: _Reading, stmt: Statement) -> list[OrgMention]:
     slot = None
     for hit in reading.lex.cues["with_slots"].find(folded, stmt.anchor.end, s.end):
         slot = hit
-    if slot is None or folded[slot.end : s.end].strip() != ":":
+    # "với:", "aux côtés de trois établissements français :", "with the following partners:".
+    if slot is None or not _SLOT_TO_COLON.fullmatch(folded, slot.end, s.end):
         return []
     items = _list_items(reading, stmt.index + 1)
     return [replace(o, listed=True) for o in items if _is_candidate(reading, o)]
@@ -783,8 +791,8 @@ def _list_items(reading: _Reading, first: int) -> list[OrgMention]:
     return out
 
 
-# Before the name that opens a list item: a number or a bullet at most.
-_ITEM_LEAD = re.compile(r"[\s\d.)•*–-]*")
+# Before the name that opens a list item: a number or a bullet, an article at most.
+_ITEM_LEAD = re.compile(r"[\s\d.)•*–-]*(?:(?:the|le|la|les)\s+|l['’]\s*)?")
 
 
 # Between who a list of parties names and its verb: a few words ("to the agreement", "tham
