@@ -991,3 +991,14 @@ def test_names_of_a_later_round(text: str, expected: list[tuple[str, str]]) -> N
 )
 def test_names_of_the_last_round(text: str, expected: list[tuple[str, str]]) -> None:
     assert partners(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le 12 juin, l'USTH a signé un accord avec l'Agence universitaire de la Francophonie.",
+        "Ngày 12/6/2025, USTH và Quỹ Nhi đồng Liên hợp quốc (UNICEF) đã ký kết thỏa thuận hợp tác.",
+    ],
+)
+def test_an_international_organisation_has_no_country(text: str) -> None:
+    assert [country for _, country in partners(read(text))] == [None]

@@ -174,6 +174,10 @@ def _unseated(lex: Lexicon, name: str) -> str:
 
 def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
     """The partner's country and where it came from (for the reasons)."""
+    bodies = ctx.lex.cues["international_bodies"]
+    for m in cand.mentions:
+        if any(bodies.label_of(form) for form in (m.name, m.acronym or "") if form):
+            return None, "an international organisation"
     for m in cand.mentions:
         if m.country:
             return m.country, "written next to the name"

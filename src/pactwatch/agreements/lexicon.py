@@ -86,6 +86,7 @@ _LIST_CATEGORIES = (
     "university_systems",
     "party_slots",
     "with_slots",
+    "international_bodies",
     "mission_heads",
     "plan_leads",
     "put_off_leads",
