@@ -1002,3 +1002,11 @@ def test_names_of_the_last_round(text: str, expected: list[tuple[str, str]]) -> 
 )
 def test_an_international_organisation_has_no_country(text: str) -> None:
     assert [country for _, country in partners(read(text))] == [None]
+
+
+def test_co_quan_is_an_organisation_word() -> None:
+    decision = read(
+        "Ngày 12/6/2025, USTH và Cơ quan Hợp tác Quốc tế Nhật Bản (JICA) đã ký kết thỏa thuận"
+        " hợp tác."
+    )
+    assert partners(decision) == [("Cơ quan Hợp tác Quốc tế Nhật Bản", "JP")]
