@@ -907,3 +907,44 @@ def test_exchanging_the_signed_memorandum_in_a_caption_tells_the_signing() -> No
         " exchange the signed memorandum of understanding on 20 May 2025."
     )
     assert decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            "Le 20 mai, HUST a reçu une délégation de l'Université de Poitiers.\nL'Université de"
+            " Poitiers souhaite formaliser ces projets par la signature d'une convention-cadre,"
+            " qui pourrait intervenir à l'automne.",
+            "Le 20 mai, HUST a reçu une délégation de l'Université de Poitiers.\nLa signature"
+            " d'une convention-cadre entre HUST et l'Université de Poitiers a eu lieu à cette"
+            " occasion.",
+        ),
+        (
+            "Le 20 mai, le conseil de HUST a approuvé le projet d'accord avec l'Université"
+            " Grenoble Alpes.\nLa signature officielle devrait intervenir en juin.",
+            "Le 20 mai, HUST et l'Université Grenoble Alpes ont signé un accord.\nLa signature"
+            " officielle a eu lieu à Hanoï.",
+        ),
+        (
+            "Du 18 au 20 mai, une délégation de HUST a participé à un forum à Bordeaux.\nLe"
+            " Comité populaire de Da Nang et la Région Nouvelle-Aquitaine ont signé une"
+            " déclaration d'intention.\nLa délégation universitaire a assisté à la signature.",
+            "Du 18 au 20 mai, une délégation de HUST a participé à un forum à Bordeaux.\nLa"
+            " délégation universitaire a signé un accord de coopération avec la Région"
+            " Nouvelle-Aquitaine.",
+        ),
+    ],
+)
+def test_look_alikes_of_the_closing_round(text: str, twin: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons
+
+
+def test_yesterday_counts_back_from_the_dateline() -> None:
+    decision = read(
+        "Hanoï, le 19 mai 2025 – HUST et l'INSA Lyon ont signé hier une convention de double"
+        " diplôme."
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.signed_on == date(2025, 5, 18)

@@ -1010,3 +1010,37 @@ def test_co_quan_is_an_organisation_word() -> None:
         " hợp tác."
     )
     assert partners(decision) == [("Cơ quan Hợp tác Quốc tế Nhật Bản", "JP")]
+
+
+def test_a_bank_named_again_in_english_in_brackets_is_one_name() -> None:
+    decision = read(
+        "Ngày 12/6/2025, USTH đã ký kết biên bản ghi nhớ với Ngân hàng TMCP Đông Sài Gòn (DSG"
+        " Bank)."
+    )
+    assert partners(decision) == [("Ngân hàng TMCP Đông Sài Gòn", "VN")]
+
+
+@pytest.mark.parametrize(
+    ("home", "text"),
+    [
+        (
+            InstitutionConfig(id="vu", name="VinUniversity", aliases=("VinUni",)),
+            "On June 12, the College of Health Sciences of VinUniversity and Bach Mai Hospital"
+            " signed a cooperation agreement.",
+        ),
+        (
+            InstitutionConfig(id="ud", name="The University of Danang", aliases=("UD",)),
+            "Le 12 juin, l'Université polytechnique, membre de l'Université de Danang (Đại học"
+            " Đà Nẵng), et l'Hôpital Bach Mai ont signé une convention.",
+        ),
+        (
+            InstitutionConfig(id="hus", name="VNU University of Science", aliases=("VNU-HUS",)),
+            "Le 12 juin, l'Université des sciences, Université nationale du Vietnam à Hanoï"
+            " (VNU-HUS), et l'Hôpital Bach Mai ont signé une convention.",
+        ),
+    ],
+)
+def test_a_school_or_member_of_the_home_is_the_home(home: InstitutionConfig, text: str) -> None:
+    assert [name for name, _ in partners(read(text, home=home))] == [
+        "Bach Mai Hospital" if "Hospital" in text else "Hôpital Bach Mai"
+    ]

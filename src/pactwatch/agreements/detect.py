@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 from pactwatch.agreements.counterparts import party_slot
@@ -138,7 +138,10 @@ _COUNT_WORDS = {
 }
 # Words that may stand between a signing noun and a future auxiliary ("the signing
 # ceremony of the MoU will ..."): anything else makes them separate clauses.
-_FUTURE_GAP = frozenset({"of", "the", "a", "an", "this", "for", "de", "la", "le", "du", "d", "l"})
+_FUTURE_GAP = frozenset(
+    {"of", "the", "a", "an", "this", "for", "de", "la", "le", "du", "d", "l", "un", "une"}
+    | {"official", "formal", "officielle", "officiel", "formelle", "chinh", "thuc"}
+)
 
 
 @dataclass
@@ -418,8 +421,13 @@ def _qualifiers(
             ("background", h) for h in lex.cues["predecessor"].find(folded, s.start, s.end)
         )
     for cue in stmt.cues:
-        for hit in lex.cues["future"].find(folded, cue.end, min(s.end, cue.end + 50)):
-            if cue.label == "signing_events" and _only_gap_words(folded[cue.end : hit.start]):
+        for hit in lex.cues["future"].find(folded, cue.end, min(s.end, cue.end + 70)):
+            # In the act's own language: the French "va" folds like the Vietnamese "và".
+            if (
+                cue.label == "signing_events"
+                and hit.lang == cue.lang
+                and _only_gap_words(_without_nouns(folded, cue.end, hit.start, stmt.nouns))
+            ):
                 found.append(("plan", hit))
             break
     for cue in stmt.cues:
@@ -857,8 +865,26 @@ def _apposition(folded: str, people: Hit, verb: Hit) -> bool:
 
 
 def _only_gap_words(gap: str) -> bool:
+    """ "la signature devrait", "la signature officielle d'une convention-cadre, qui pourrait":
+    articles and "official" between the act and the future, its noun and a relative clause
+    aside."""
+    gap = _RELATIVE_END.sub("", gap)
     words = re.findall(r"[a-z]+", gap)
     return not re.search(r"[,;:()]", gap) and all(w in _FUTURE_GAP for w in words)
+
+
+# ", qui pourrait intervenir", ", which will take place": a relative clause about the act.
+_RELATIVE_END = re.compile(r",\s*(?:qui|which|that)\s*$")
+
+
+def _without_nouns(folded: str, start: int, end: int, nouns: Sequence[Hit]) -> str:
+    """folded[start:end] with the agreement nouns inside it blanked."""
+    gap = folded[start:end]
+    for noun in nouns:
+        if start <= noun.start and noun.end <= end:
+            a, b = noun.start - start, noun.end - start
+            gap = gap[:a] + " " * (b - a) + gap[b:]
+    return gap
 
 
 def _qualify(stmt: Statement, body: Body, lex: Lexicon, published: date | None) -> None:
@@ -949,9 +975,14 @@ def mark_time(
         found = _attached_date(stmt, body, dates) or statement_date(
             dates, s.start, s.end, stmt.anchor.start, published, before=before
         )
+        back = 0
         if found is not None and found.today:
-            found = _dateline(dates, s.start, found.start) or found
+            line = _dateline(dates, s.start, found.start)
+            # "Da Nang, le 6 décembre 2023 – ... ont signé hier": the day before the dateline.
+            found, back = (line, found.days_back) if line is not None else (found, 0)
         when = resolve(found, published, year_before(dates, found.start)) if found else None
+        if when is not None and back:
+            when -= timedelta(days=back)
         out[stmt.index] = when
         if published is None:
             continue
@@ -1259,9 +1290,10 @@ def _named_after_verb(stmt: Statement, body: Body, lex: Lexicon, at: int) -> boo
     return at >= stmt.anchor.end and not party_slot(lex, body.folded, at, stmt.sentence.start)
 
 
-# Between an attendance cue and the act attended: an article or "buổi" at most ("tham dự
-# buổi lễ ký", "attending the signing"; "dự lễ" holds the ceremony word itself).
-_ATTENDED_ACT = re.compile(r"\s*(?:(?:the|la|le|l'|les|buoi)\s+)?")
+# Between an attendance cue and the act attended: "à" and an article or "buổi" at most
+# ("tham dự buổi lễ ký", "attending the signing", "a assisté à la signature"; "dự lễ" holds
+# the ceremony word itself).
+_ATTENDED_ACT = re.compile(r"\s*(?:(?:a|au|aux)\s+)?(?:(?:the|la|le|les|buoi)\s+|l')?")
 
 
 def _other_subjects(

@@ -122,6 +122,12 @@ class HomeSide:
         for org in orgs:
             own = self._own_unit_name(org)
             forms = {key(m) for m in org.mentions}
+            if org.system and org.follows and org.acronym and key(org.acronym) in self.keys:
+                # "L'Université des sciences, Université nationale du Vietnam à Hanoï
+                # (VNU-HUS)": the home's acronym closes the system that follows its name.
+                self.keys |= {key(f) for f in org.follows if key(f)}
+                self._regex = self._scan = None
+                continue
             if forms & self.keys or (org.has_head and self._unit_of_home(org)):
                 before = len(self.keys)
                 self.keys |= {f for f in forms if f}
@@ -175,6 +181,15 @@ class HomeSide:
         # "USTH Department of ...", "Department of International Cooperation of USTH".
         if org.is_unit and self.regex().search(name_key):
             return True
+        # "The College of Health Sciences of VinUniversity": a school the home owns (not "the
+        # Consortium for the Development of USTH", a body of others).
+        owned = [m for m in self.regex().finditer(name_key) if m.end() == len(name_key)]
+        if (
+            owned
+            and org.kind == "university"
+            and _PARENT_LINK.search(name_key[: owned[-1].start()].rstrip())
+        ):
+            return True
         return self._unit_of_home(org)
 
     def _unit_of_home(self, org: OrgMention) -> bool:
@@ -182,8 +197,11 @@ class HomeSide:
         # is the home's parent.
         if org.system and any(key(f) in self.keys for f in org.follows):
             return True
-        # "HUMP, a member of Hue University"; "Trường ĐH Công nghệ thuộc ĐHQGHN".
-        if org.parent is not None and key(org.parent) in self.keys:
+        # "HUMP, a member of Hue University"; "Trường ĐH Công nghệ thuộc ĐHQGHN"; "membre de
+        # l'Université de Danang (Đại học Đà Nẵng)": the parent's bracket names it again.
+        if org.parent is not None and any(
+            key(name) in self.keys for name in _BRACKETS.split(org.parent) if name.strip()
+        ):
             return True
         # "VNU-UET", "VNU University of Engineering and Technology": a member university
         # named after the home; "USTH Consortium" is named after it but is no member.
@@ -236,6 +254,7 @@ class HomeSide:
 
 _PAREN_FIRST = re.compile(r"^\s*\([^()]{0,80}\)")
 # Words that link a unit to its parent at the end of its name.
+_BRACKETS = re.compile(r"[()]")
 _PARENT_LINK = re.compile(r"(?:\s(?:of|the|de|du|des|d|l|la|cua|truong))+$")
 
 

@@ -1720,10 +1720,14 @@ def _qualifies(ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token])
     """Whether a parenthesis situates the name rather than shortens it: a parent
     organisation ("(ĐH Đà Nẵng)") or a place ("(Nghe An)")."""
     lex = ctx.lex
-    if inner and ctx.heads_in(inner[0].start, inner[-1].end):
+    heads = ctx.heads_in(inner[0].start, inner[-1].end) if inner else []
+    if heads:
+        if lex.cues["university_systems"].label_of(content) is not None:
+            return True
+        if mention.head_lang == "vi" and all(h.lang != "vi" for h in heads):
+            # "Ngân hàng TMCP Đông Sài Gòn (DSG Bank)": the name in another language.
+            return False
         # A parent ("(ĐH Đà Nẵng)"), unless the name is written again ("École nationale des
         # ponts et chaussées (École des Ponts ParisTech)").
-        return lex.cues["university_systems"].label_of(content) is not None or not _shares_word(
-            ctx, mention, inner
-        )
+        return not _shares_word(ctx, mention, inner)
     return bool(lex.cues["places"].label_of(content) or lex.cities.label_of(content))
