@@ -103,6 +103,11 @@ class HomeSide:
     parents: set[str] = field(default_factory=set)
     _regex: re.Pattern[str] | None = None
     _scan: re.Pattern[str] | None = None
+    # is_home's verdicts by mention (kept with it, so that its id stays its own): the same
+    # names are asked about again and again; they hold until `learn` changes the names.
+    _verdicts: dict[int, tuple[OrgMention, bool]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def build(cls, institution: InstitutionConfig, lex: Lexicon | None = None) -> HomeSide:
@@ -119,6 +124,7 @@ class HomeSide:
         """Add the aliases that the text defines for one of the home names, the units
         named with the home as their parent ("Trường Đại học Công nghệ, ĐHQGHN"), and the
         name a unit named with the home goes by alone."""
+        self._verdicts.clear()
         for org in orgs:
             own = self._own_unit_name(org)
             forms = {key(m) for m in org.mentions}
@@ -173,6 +179,14 @@ class HomeSide:
     def is_home(self, org: OrgMention) -> bool:
         """Whether `org` is the home side: the home institution, one of its units or
         members, or the parent it belongs to."""
+        known = self._verdicts.get(id(org))
+        if known is not None and known[0] is org:
+            return known[1]
+        verdict = self._is_home(org)
+        self._verdicts[id(org)] = (org, verdict)
+        return verdict
+
+    def _is_home(self, org: OrgMention) -> bool:
         forms = {key(m) for m in org.mentions}
         # Two disjointness tests, not one test against a union made at every call.
         if not (forms.isdisjoint(self.keys) and forms.isdisjoint(self.parents)):
