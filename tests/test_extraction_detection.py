@@ -948,3 +948,33 @@ def test_yesterday_counts_back_from_the_dateline() -> None:
     )
     assert decision.agreement is not None, decision.reasons
     assert decision.agreement.signed_on == date(2025, 5, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            "Partenaire de HUST depuis 2017, Nantes Université a signé le 14 mai un accord-cadre"
+            " avec l'Université Chulalongkorn (Thaïlande).",
+            "Partenaire de Nantes Université depuis 2017, HUST a signé le 14 mai un accord-cadre"
+            " avec l'Université Chulalongkorn (Thaïlande).",
+        ),
+        (
+            "Le 20 mai, HUST a accueilli un atelier régional.\nEn marge de l'atelier, la Faculté"
+            " d'éducation de l'Université Sukhothai et la Faculté des sciences de l'éducation de"
+            " l'Université ouverte de Malaisie ont signé une convention de coopération.",
+            "Le 20 mai, HUST a accueilli un atelier régional.\nEn marge de l'atelier, HUST et la"
+            " Faculté des sciences de l'éducation de l'Université ouverte de Malaisie ont signé"
+            " une convention de coopération.",
+        ),
+        (
+            "On May 20, HUST inaugurated a joint laboratory with the University of Illinois, two"
+            " years after the two institutions signed their research collaboration agreement.",
+            "On May 20, HUST and the University of Illinois signed a research collaboration"
+            " agreement.",
+        ),
+    ],
+)
+def test_look_alikes_of_the_final_round(text: str, twin: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons

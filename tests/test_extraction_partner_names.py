@@ -1044,3 +1044,37 @@ def test_a_school_or_member_of_the_home_is_the_home(home: InstitutionConfig, tex
     assert [name for name, _ in partners(read(text, home=home))] == [
         "Bach Mai Hospital" if "Hospital" in text else "Hôpital Bach Mai"
     ]
+
+
+def test_the_home_named_with_its_acronym_first_in_brackets_is_the_home() -> None:
+    decision = read(
+        "Le 3 mars, l'Université des Sciences et Technologies de Hanoï (HUST – Đại học Bách"
+        " khoa Hà Nội) et l'INSA Lyon ont renouvelé leur accord de double diplôme.",
+        home=HUST,
+    )
+    assert partners(decision) == [("INSA Lyon", "FR")]
+
+
+def test_the_home_speaking_of_itself_first_in_a_list_after_between() -> None:
+    decision = read(
+        "Chiều 12/6/2025, tại Trường Đại học Khoa học và Công nghệ Hà Nội đã diễn ra lễ ký kết"
+        " thỏa thuận hợp tác ba bên giữa Nhà trường, Công ty TNHH Điện tử Hanel Kosei và Trung"
+        " tâm Hỗ trợ Khởi nghiệp Bắc Ninh.",
+        title="Ký kết thỏa thuận hợp tác ba bên về đào tạo nhân lực",
+    )
+    assert [name for name, _ in partners(decision)] == [
+        "Công ty TNHH Điện tử Hanel Kosei",
+        "Trung tâm Hỗ trợ Khởi nghiệp Bắc Ninh",
+    ]
+
+
+def test_vnu_hanoi_after_the_home_is_its_parent() -> None:
+    ussh = InstitutionConfig(
+        id="ussh", name="University of Social Sciences and Humanities", aliases=("USSH",)
+    )
+    decision = read(
+        "On 2 December, USSH, VNU Hanoi, signed a memorandum of understanding with the Faculty"
+        " of Arts, Chulalongkorn University (Thailand).",
+        home=ussh,
+    )
+    assert partners(decision) == [("Faculty of Arts, Chulalongkorn University", "TH")]

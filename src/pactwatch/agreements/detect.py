@@ -1238,6 +1238,16 @@ def _bystander(
     if witness is not None and home.mentioned(body.folded, witness.end, end) is None:
         verb = " ".join(body.text[witness.start : witness.end].split())
         return f"it is named as a witness ('{verb}')"
+    named = home.mentioned(body.folded, stmt.sentence.start, after)
+    if (
+        named is not None
+        and named.start() < stmt.anchor.start
+        and _PARTNER_OF.search(body.folded, max(0, named.start() - 30), named.start())
+        and home.mentioned(body.folded, _past_bracket(body.folded, named.end()), end) is None
+    ):
+        # "Partenaire de l'Université de Hanoï depuis 2017, Nantes Université a signé ...":
+        # the home describes the signer, whose signing it relays.
+        return "it is named only as the signer's partner"
     if _own_units_sign(stmt, body, lex, orgs, home):
         return "the signers are units of the home institution itself"
     return ""
@@ -1877,6 +1887,9 @@ def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int
     for hit in lex.cues["org_heads"].find(folded, start, end, original=text):
         if hit.label not in {"university", "research_institute"} or not text[hit.start].isupper():
             continue
+        if fold(text[hit.start : hit.end]).split()[-1] in _OF_WORDS:
+            # "la Faculté des sciences de ...": a head ending with "of" opens a name.
+            continue
         if text[hit.start : hit.end].isupper():
             # "l'IRD", "the CNRS": an acronym is a name of its own, not a self-reference.
             continue
@@ -1916,6 +1929,20 @@ _DEFINED_AFTER = re.compile(
 )
 
 
+def _past_bracket(folded: str, at: int) -> int:
+    """Where the text goes on after a bracket that opens right at `at` ("HANU (HANU)")."""
+    rest = folded[at : at + 3].lstrip()
+    if not rest.startswith("("):
+        return at
+    close = folded.find(")", at, at + 40)
+    return close + 1 if close >= 0 else at
+
+
+# "partner of", "partenaire de l'", "đối tác của": what comes next describes another body.
+_PARTNER_OF = re.compile(
+    r"(?:partners?|partenaires?|doi tac)\s+(?:of|de|du|des|cua)(?:\s+(?:the|la|le)\s*|\s*l')?\s*$"
+)
+_OF_WORDS = frozenset({"of", "de", "des", "du", "d'", "cua"})
 _SELF_BEFORE = frozenset({"the", "l", "l'", "la", "le", "va", "and", "et", ",", "giua", "between"})
 
 

@@ -1640,14 +1640,21 @@ def _legal_form_at(ctx: _Ctx, toks: list[Token], k: int) -> bool:
 
 
 def _name_and_acronym(ctx: _Ctx, inner: list[Token]) -> list[list[Token]] | None:
-    """A name with an organisation word, a dash and its acronym: the two; else None."""
+    """A name with an organisation word, a dash and its acronym, or the acronym first
+    ("HUST – Đại học Bách khoa Hà Nội"): the two; else None."""
     dash = next((k for k in range(len(inner) - 1, 0, -1) if inner[k].text in _DASHES), None)
-    if (
-        dash is not None
-        and _acronym_only(inner[dash + 1 :])
-        and ctx.heads_in(inner[0].start, inner[dash - 1].end)
-    ):
+    if dash is None:
+        return None
+    if _acronym_only(inner[dash + 1 :]) and ctx.heads_in(inner[0].start, inner[dash - 1].end):
         return [inner[:dash], inner[dash + 1 :]]
+    first = next((k for k in range(1, len(inner) - 1) if inner[k].text in _DASHES), None)
+    if (
+        first is not None
+        and _acronym_only(inner[:first])
+        and not any(t.text in {",", ";"} for t in inner[first:])
+        and ctx.heads_in(inner[first + 1].start, inner[-1].end)
+    ):
+        return [inner[:first], inner[first + 1 :]]
     return None
 
 

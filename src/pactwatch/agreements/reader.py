@@ -324,10 +324,16 @@ _LIST_GAP = re.compile(r"^[\s,;&()-]*(?:and|va|voi|cung|et|avec)?[\s,]*(?:the|la
 def _list_end(reading: _Reading, stmt: Statement, start: int, end: int) -> int:
     """After "between", the parties are one list of names: it ends at the first other word."""
     position = start
+    folded = reading.body.folded
     for org in reading.sentence_orgs(stmt.index):
         if org.start < start:
             continue
-        if org.start >= end or not _LIST_GAP.match(reading.body.folded[position : org.start]):
+        # "giữa Nhà trường, Công ty X và Y": the home speaking of itself is an item too.
+        own = reading.lex.cues["self_sides"].first(folded, position, org.start)
+        gap_from = (
+            own.end if own is not None and not folded[position : own.start].strip() else position
+        )
+        if org.start >= end or not _LIST_GAP.match(folded[gap_from : org.start]):
             return min(end, org.start)
         position = org.end
         # The name's own parenthesis ("(VNU-HUS)") belongs to it.
