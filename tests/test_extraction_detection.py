@@ -978,3 +978,16 @@ def test_yesterday_counts_back_from_the_dateline() -> None:
 def test_look_alikes_of_the_final_round(text: str, twin: str) -> None:
     assert not read(text).is_agreement, read(text).reasons
     assert read(twin).is_agreement, read(twin).reasons
+
+
+def test_a_name_that_folds_like_cancel_is_no_put_off() -> None:
+    # "Huy" (a given name) folds like "hủy" (to cancel) in a text without marks.
+    decision = read(
+        "Chieu 20/5/2025, doan cong tac cua Dai hoc Bach khoa Ha Noi do PGS.TS Nguyen Huy Bang"
+        " dan dau da ky gia han Bien ban ghi nho hop tac voi Dai hoc Souphanouvong."
+    )
+    assert decision.is_agreement, decision.reasons
+    assert not read(
+        "Chieu 20/5/2025, Dai hoc Bach khoa Ha Noi da huy le ky Bien ban ghi nho hop tac voi"
+        " Dai hoc Souphanouvong."
+    ).is_agreement

@@ -371,8 +371,13 @@ def _put_off_or_planned(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple
         hits = list(lex.cues[category].find(folded, start, anchor.start))
         if not hits or not _LEAD_GAP.fullmatch(folded, hits[-1].end, anchor.start):
             continue
-        if _as_written(lex, category, hits[-1], body):
-            found.append((label, hits[-1]))
+        lead = hits[-1]
+        if lead.start > stmt.sentence.start and body.text[lead.start].isupper():
+            # "do PGS.TS Nguyen Huy Bang ... da ky": a capital inside the sentence is a name
+            # ("Huy"), not the verb it folds like ("hủy", to cancel).
+            continue
+        if _as_written(lex, category, lead, body):
+            found.append((label, lead))
     return found
 
 
