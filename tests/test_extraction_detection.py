@@ -991,3 +991,46 @@ def test_a_name_that_folds_like_cancel_is_no_put_off() -> None:
         "Chieu 20/5/2025, Dai hoc Bach khoa Ha Noi da huy le ky Bien ban ghi nho hop tac voi"
         " Dai hoc Souphanouvong."
     ).is_agreement
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            "Ngày 20/5, Hội đồng Đại học Bách khoa Hà Nội đã thông qua chủ trương ký kết biên"
+            " bản ghi nhớ hợp tác với Đại học Kyushu.",
+            "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký kết biên bản ghi nhớ hợp tác với Đại học"
+            " Kyushu.",
+        ),
+        (
+            "La Rochelle Université, membre du consortium français de HUST, a signé le 20 mai un"
+            " accord de coopération avec l'Université de Cần Thơ.",
+            "HUST, membre du consortium de La Rochelle Université, a signé le 20 mai un accord"
+            " de coopération avec l'Université de Cần Thơ.",
+        ),
+        (
+            "On May 20, Chaoyang University of Technology and Universiti Teknologi Malaysia"
+            " signed a memorandum of understanding, with HUST President Dr. Tran attending as a"
+            " witness.",
+            "On May 20, Chaoyang University of Technology signed a memorandum of understanding"
+            " with HUST.",
+        ),
+        (
+            "Ngày 20/5, TS. Phạm Minh Khoa, giảng viên Đại học Bách khoa Hà Nội, đã ký hợp đồng"
+            " thực hiện đề tài với Sở Khoa học và Công nghệ tỉnh Long An.",
+            "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký thỏa thuận hợp tác với Sở Khoa học và"
+            " Công nghệ tỉnh Long An.",
+        ),
+    ],
+)
+def test_look_alikes_of_the_ninth_round(text: str, twin: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons
+
+
+def test_a_unit_without_an_owner_signing_at_the_home_signs_for_it() -> None:
+    decision = read(
+        "Ngay 18/5/2025, tai Dai hoc Bach khoa Ha Noi (HUST), Khoa Co khi da ky ket Bien ban"
+        " ghi nho (MOU) voi Khoa Co khi, Dai hoc Kagoshima (Nhat Ban)."
+    )
+    assert decision.is_agreement, decision.reasons

@@ -1078,3 +1078,11 @@ def test_vnu_hanoi_after_the_home_is_its_parent() -> None:
         home=ussh,
     )
     assert partners(decision) == [("Faculty of Arts, Chulalongkorn University", "TH")]
+
+
+def test_a_healthcare_system_is_an_organisation_and_its_officer_is_not_its_name() -> None:
+    decision = read(
+        "On June 12, USTH signed an agreement with Hong Ngoc Healthcare System.\nIt was signed"
+        " by Dr. Tran, Chief Executive Officer of Hong Ngoc Healthcare System."
+    )
+    assert [name for name, _ in partners(decision)] == ["Hong Ngoc Healthcare System"]

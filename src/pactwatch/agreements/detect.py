@@ -1247,11 +1247,12 @@ def _bystander(
     if (
         named is not None
         and named.start() < stmt.anchor.start
-        and _PARTNER_OF.search(body.folded, max(0, named.start() - 30), named.start())
+        and _PARTNER_OF.search(body.folded, max(0, named.start() - 60), named.start())
         and home.mentioned(body.folded, _past_bracket(body.folded, named.end()), end) is None
     ):
-        # "Partenaire de l'Université de Hanoï depuis 2017, Nantes Université a signé ...":
-        # the home describes the signer, whose signing it relays.
+        # "Partenaire de l'Université de Hanoï depuis 2017, Nantes Université a signé ...",
+        # "La Rochelle Université, membre du consortium français de l'USTH, a signé": the
+        # home describes the signer, whose signing it relays.
         return "it is named only as the signer's partner"
     if _own_units_sign(stmt, body, lex, orgs, home):
         return "the signers are units of the home institution itself"
@@ -1302,7 +1303,14 @@ def _named_after_verb(stmt: Statement, body: Body, lex: Lexicon, at: int) -> boo
     """Whether the home, named at `at`, comes after the signing verb and not as a party
     ("with X"): "the Ministry of Finance and the World Bank signed the financing agreement,
     under which HaUI is one of three beneficiaries" is about the home, not signed by it."""
-    return at >= stmt.anchor.end and not party_slot(lex, body.folded, at, stmt.sentence.start)
+    if at < stmt.anchor.end:
+        return False
+    if not party_slot(lex, body.folded, at, stmt.sentence.start):
+        return True
+    # "..., with LHU President Dr. X attending as a witness": "with" opens who looked on.
+    clause = _CLAUSE_MARKS.search(body.folded, at, stmt.sentence.end)
+    stop = clause.start() if clause else stmt.sentence.end
+    return lex.cues["attendance"].first(body.folded, at, stop) is not None
 
 
 # Between an attendance cue and the act attended: "à" and an article or "buổi" at most
@@ -1504,6 +1512,10 @@ def _unnamed_party(
         stmt.party_note = "the signers are units of the home institution itself"
     elif two is not None and home_in_article:
         stmt.party = "implied"
+    elif hosting is not None and _own_unit_subject(stmt, body, lex, sentence_orgs):
+        # "tại Trường Đại học Cần Thơ, Khoa Nông nghiệp đã ký kết ... với X": at the home, a
+        # unit named without an owner is the home's and signs for it.
+        stmt.party = "implied"
     elif (hosting is None and others >= 2 and not with_other) or (
         parties >= 2 and (not with_other or subject)
     ):
@@ -1651,6 +1663,13 @@ def _own_units_sign(
     # "... of USSH (USSH) signed": the last unit's acronym may stand before the verb.
     spans = _subject_spans(units, body, stmt.anchor.start, aside=True)
     return len(spans) >= 2 and spans == _subject_spans(named, body, stmt.anchor.start, aside=True)
+
+
+def _own_unit_subject(stmt: Statement, body: Body, lex: Lexicon, orgs: Sequence[object]) -> bool:
+    """Whether the one name right before the signing verb is a unit named without an owner."""
+    named = [o for o in orgs if _party_name(o, lex)]
+    spans = _subject_spans(named, body, stmt.anchor.start, aside=True)
+    return len(spans) == 1 and any(_span(o) == spans[0] and _own_unit(o) for o in named)
 
 
 def _home_unit(org: object, home: HomeSide) -> bool:
@@ -1945,7 +1964,8 @@ def _past_bracket(folded: str, at: int) -> int:
 
 # "partner of", "partenaire de l'", "đối tác của": what comes next describes another body.
 _PARTNER_OF = re.compile(
-    r"(?:partners?|partenaires?|doi tac)\s+(?:of|de|du|des|cua)(?:\s+(?:the|la|le)\s*|\s*l')?\s*$"
+    r"(?:partners?|partenaires?|doi tac|members?|membres?|thanh vien)(?:\s+[^,;:()]{0,40}?)?"
+    r"\s+(?:of|de|du|des|cua)(?:\s+(?:the|la|le)\s*|\s*l')?\s*$"
 )
 _OF_WORDS = frozenset({"of", "de", "des", "du", "d'", "cua"})
 _SELF_BEFORE = frozenset({"the", "l", "l'", "la", "le", "va", "and", "et", ",", "giua", "between"})
