@@ -1034,3 +1034,12 @@ def test_a_unit_without_an_owner_signing_at_the_home_signs_for_it() -> None:
         " ghi nho (MOU) voi Khoa Co khi, Dai hoc Kagoshima (Nhat Ban)."
     )
     assert decision.is_agreement, decision.reasons
+
+
+def test_a_signing_that_remains_to_be_organised_has_not_taken_place() -> None:
+    text = (
+        "La cérémonie de signature de l'accord entre HUST et l'Université Grenoble Alpes a été"
+        " reportée.\n« Le texte de l'accord est finalisé ; seule la signature reste à organiser »,"
+        " précise le directeur."
+    )
+    assert not read(text).is_agreement, read(text).reasons

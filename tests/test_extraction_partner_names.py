@@ -1086,3 +1086,29 @@ def test_a_healthcare_system_is_an_organisation_and_its_officer_is_not_its_name(
         " by Dr. Tran, Chief Executive Officer of Hong Ngoc Healthcare System."
     )
     assert [name for name, _ in partners(decision)] == ["Hong Ngoc Healthcare System"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # "(USA)" spells the name: an acronym, not the United States.
+            "On June 12, USTH signed a memorandum of understanding with the University of San"
+            " Agustin (USA), Iloilo City, the Philippines.",
+            [("University of San Agustin", "PH")],
+        ),
+        (
+            # A dateline's place, a dash, then the sentence.
+            "Ho Chi Minh City – On June 12, USTH and Monash University (Australia) signed a"
+            " memorandum of understanding.",
+            [("Monash University", "AU")],
+        ),
+        (
+            "Le 12 juin, l'USTH et l'IRD ont signé une convention.\nElle a été signée par M."
+            " Thomas Girardot, Représentant de l'IRD au Vietnam.",
+            [("IRD", "FR")],
+        ),
+    ],
+)
+def test_names_of_the_tenth_round(text: str, expected: list[tuple[str, str]]) -> None:
+    assert partners(read(text)) == expected

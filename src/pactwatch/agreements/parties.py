@@ -1206,6 +1206,9 @@ def _and_joins(ctx: _Ctx, i: int, j: int, k: int) -> bool:
 
 def _dash_joins(ctx: _Ctx, i: int, j: int) -> bool:
     toks = ctx.toks
+    if _is_stop(ctx.toks[j + 1], ctx):
+        # "Ho Chi Minh City – On August 5, ...": a dateline's place, then the sentence.
+        return False
     seg_end = _segment_end(ctx, j + 1)
     left = _has_head(ctx, toks[i].start, toks[j - 1].end)
     if not left and _place_or_country(ctx, ctx.body.text[toks[i].start : toks[j - 1].end]):
@@ -1567,15 +1570,21 @@ def _after(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
 
 
 def _country_apposition(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
-    """Read ", Country" closing a short apposition at token j."""
+    """Read ", Country" or ", City, Country" closing a short apposition at token j
+    ("University of San Agustin (USA), Iloilo City, the Philippines")."""
     toks = ctx.toks
     if j + 1 < len(toks) and toks[j].text == ",":
-        seg_end = _segment_end(ctx, j + 1)
-        if j + 1 < seg_end <= j + 4:
-            segment = ctx.body.text[toks[j + 1].start : toks[seg_end - 1].end].rstrip(".")
+        first = j + 2 if toks[j + 1].folded in {"the", "la", "le", "les"} else j + 1
+        seg_end = _segment_end(ctx, first) if first < len(toks) else first
+        if first < seg_end <= first + 3:
+            segment = ctx.body.text[toks[first].start : toks[seg_end - 1].end].rstrip(".")
             country = ctx.lex.countries.label_of(segment)
             if country:
                 return replace(mention, country=country), seg_end
+            if ctx.lex.cities.label_of(segment) is not None:
+                after, end = _country_apposition(ctx, mention, seg_end)
+                if after.country is not None:
+                    return after, end
     return mention, j
 
 
@@ -1667,12 +1676,24 @@ def _acronym_only(piece: list[Token]) -> bool:
 _LEADING_ARTICLE = re.compile(r"^(?:the|les|la|le)\s+|^l['’]", re.IGNORECASE)
 
 
+def _spells(ctx: _Ctx, mention: OrgMention, acronym: str) -> bool:
+    """Whether `acronym` is the initials of the mention's words (joining words aside)."""
+    letters = "".join(c for c in fold(acronym) if c.isalpha())
+    words = [
+        t.folded
+        for t in tokens(ctx.body.text, ctx.body.folded, mention.start, mention.end)
+        if t.is_word and t.folded not in ctx.lex.name_connectors
+    ]
+    return len(letters) >= 2 and "".join(w[0] for w in words if w[:1].isalpha()) == letters
+
+
 def _read_piece(
     ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token], *, qualifier: bool
 ) -> OrgMention:
-    # "(the Netherlands)", "(les Pays-Bas)": a country's name with its article.
+    # "(the Netherlands)", "(les Pays-Bas)": a country's name with its article; not an
+    # acronym that spells the name ("University of San Agustin (USA)").
     country = ctx.lex.countries.label_of(_LEADING_ARTICLE.sub("", content.rstrip(".")))
-    if country:
+    if country and not _spells(ctx, mention, content):
         return replace(mention, country=mention.country or country)
     words = [t for t in inner if t.is_word]
     if inner:
