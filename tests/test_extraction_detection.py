@@ -1043,3 +1043,36 @@ def test_a_signing_that_remains_to_be_organised_has_not_taken_place() -> None:
         " précise le directeur."
     )
     assert not read(text).is_agreement, read(text).reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            "Le 20 mai, les gouvernements français et vietnamien ont signé un accord"
+            " intergouvernemental en faveur de HUST.",
+            "Le 20 mai, HUST et l'Université de Lyon ont signé un accord de coopération.",
+        ),
+        (
+            "Ngày 20/5, hai Chính phủ đã ký hiệp định về Đại học Bách khoa Hà Nội.",
+            "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký thỏa thuận hợp tác với Đại học Kyoto.",
+        ),
+        (
+            "Le 20 mai, les membres du consortium de HUST ont signé entre eux un avenant à leur"
+            " convention.",
+            "Le 20 mai, HUST et les membres de son consortium ont signé un avenant à leur"
+            " convention.",
+        ),
+        (
+            "Le 20 mai, HUST a accueilli une réunion régionale.\nEn marge de la réunion, l'AUF et"
+            " le Ministère de l'Éducation ont signé une feuille de route.\nLa signature a eu lieu"
+            " dans la grande salle de HUST.",
+            "Le 20 mai, HUST a accueilli une réunion régionale.\nEn marge de la réunion, HUST et"
+            " l'AUF ont signé une feuille de route.\nLa signature a eu lieu dans la grande salle"
+            " de HUST.",
+        ),
+    ],
+)
+def test_look_alikes_of_the_eleventh_round(text: str, twin: str) -> None:
+    assert not read(text).is_agreement, read(text).reasons
+    assert read(twin).is_agreement, read(twin).reasons

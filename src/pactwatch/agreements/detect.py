@@ -671,6 +671,14 @@ def same_contract(statements: list[Statement], body: Body) -> None:
 _CARRIED = ("plan", "commercial", "decree", "mock", "negation")
 
 
+def _home_only_after(stmt: Statement) -> bool:
+    """Whether the statement names the home only after the act ("La signature a eu lieu
+    dans la grande salle de l'ĐHCT"), where it is told, not who signed."""
+    return stmt.party == "implied" or (
+        stmt.home_hit is not None and stmt.home_hit[0] >= stmt.anchor.end
+    )
+
+
 def same_signing(statements: list[Statement]) -> None:
     """A bare mention of the act ("prévue en marge de la signature", "Phát biểu tại buổi ký
     kết"), with no verb and no agreement noun of its own, is the signing the article told
@@ -682,7 +690,12 @@ def same_signing(statements: list[Statement]) -> None:
         if stmt.verb is not None or stmt.nouns or stmt.qualifiers:
             continue
         before = [s for s in told if s.sentence.start < stmt.sentence.start]
-        if stmt.party == "implied" and before and all(s.party == "third" for s in before):
+        if (
+            stmt.party in {"implied", "home"}
+            and _home_only_after(stmt)
+            and before
+            and all(s.party == "third" for s in before)
+        ):
             # "Viettel và Synopsys đã ký kết ... Lễ ký kết diễn ra dưới sự chứng kiến của ...".
             stmt.party = "third"
             stmt.party_note = "it is the signing told before it, between other parties"
@@ -1256,6 +1269,11 @@ def _bystander(
         return "it is named only as the signer's partner"
     if _own_units_sign(stmt, body, lex, orgs, home):
         return "the signers are units of the home institution itself"
+    first = home.mentioned(body.folded, stmt.sentence.start, end)
+    if first is not None and first.start() >= stmt.anchor.end:
+        # "les gouvernements ... ont signé un accord ... en faveur de l'USTH": the home is
+        # what states agreed on.
+        return _others_sign(stmt, body, lex, "")
     return ""
 
 
@@ -1529,9 +1547,9 @@ def _unnamed_party(
             # "Rynan AI signed ... with Denso. The ceremony took place in Tokyo": a lead
             # whose signing verb has both signers tells the signing the article is about.
             stmt.party_note = "the lead names two other organisations as the signers"
-    elif home_in_article and parent_signs:
+    elif home_in_article and (signers := _others_sign(stmt, body, lex, parent_signs)):
         stmt.party = "third"
-        stmt.party_note = f"the home's parent, {parent_signs}, signs, not the home"
+        stmt.party_note = signers
     elif home_in_article and (
         owner := _possessed_signer(stmt, body, lex, sentence_orgs, previous_owner)
     ):
@@ -1553,6 +1571,26 @@ def _unnamed_party(
 _POSSESSED = re.compile(
     r"(?<![a-z])(?:its|their|sa|son|leur)\s+([a-z-]+)\s+(?:(?:has|have|a|ont)\s+)?$"
 )
+
+
+def _others_sign(stmt: Statement, body: Body, lex: Lexicon, parent_signs: str) -> str:
+    """Why the signers are others: the home's parent among them (`parent_signs`), states as
+    the subject ("les gouvernements français et vietnamien ont signé", "hai Chính phủ đã
+    ký"), or a signing "among themselves" ("ont signé entre eux un avenant"); ""."""
+    if parent_signs:
+        return f"the home's parent, {parent_signs}, signs, not the home"
+    folded, s = body.folded, stmt.sentence
+    states = lex.cues["state_signers"].first(folded, s.start, stmt.anchor.start)
+    if states is not None:
+        return (
+            f"the signers are states ('{' '.join(body.text[states.start : states.end].split())}')"
+        )
+    among = lex.cues["among_themselves"].first(
+        folded, stmt.anchor.end, min(s.end, stmt.anchor.end + 20)
+    )
+    if among is not None:
+        return "the signers sign among themselves"
+    return ""
 
 
 def _parent_among_subjects(

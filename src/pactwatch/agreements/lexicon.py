@@ -87,6 +87,8 @@ _LIST_CATEGORIES = (
     "party_slots",
     "with_slots",
     "international_bodies",
+    "state_signers",
+    "among_themselves",
     "mission_heads",
     "plan_leads",
     "put_off_leads",
