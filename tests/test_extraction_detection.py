@@ -59,32 +59,6 @@ def test_other_organisations_as_the_subject_make_the_home_a_bystander(text: str)
 
 
 @pytest.mark.parametrize(
-    ("text", "twin"),
-    [
-        (
-            # The home named after the verb, not as a party: what the agreement is about.
-            # The list of signers has an Oxford comma and an aside on whose behalf one signs.
-            "On May 20, the Ministry of Finance, on behalf of the Government, and the Asian"
-            " Development Bank signed a grant agreement under which HUST will build a new"
-            " laboratory.",
-            "On May 20, HUST signed a cooperation agreement with the Asian Development Bank to"
-            " build a new laboratory.",
-        ),
-        (
-            "On May 20, the Vietnam Academy of Science and Technology, Toshiba Corporation, and"
-            " the Japan Science and Technology Agency signed a research agreement, under which"
-            " HUST students receive scholarships.",
-            "On May 20, HUST, Toshiba Corporation, and the Japan Science and Technology Agency"
-            " signed a research agreement.",
-        ),
-    ],
-)
-def test_the_home_named_after_other_signers_verb_is_no_party(text: str, twin: str) -> None:
-    assert not read(text).is_agreement, read(text).reasons
-    assert read(twin).is_agreement, read(twin).reasons
-
-
-@pytest.mark.parametrize(
     ("title", "text"),
     [
         (
@@ -651,7 +625,7 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
     assert not others.is_agreement, others.reasons
 
 
-# -- look-alikes of this round -------------------------------------------------------------------
+# -- look-alikes and their twins ------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -697,36 +671,6 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             " các nhóm đã đóng vai ký kết một bản ghi nhớ giả định với một trường nước ngoài.",
             "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký kết bản ghi nhớ với Đại học Tohoku.",
         ),
-    ],
-)
-def test_look_alikes_of_signings_by_the_home(text: str, twin: str) -> None:
-    assert not read(text).is_agreement, read(text).reasons
-    assert read(twin).is_agreement, read(twin).reasons
-
-
-def test_a_programme_for_an_event_to_come_holds_no_signing_yet() -> None:
-    notice = (
-        "Đại học Bách khoa Hà Nội trân trọng thông báo tổ chức Ngày hội Doanh nghiệp vào ngày"
-        " {day}/2025 tại Thư viện Tạ Quang Bửu.\nChương trình gồm: phiên khai mạc và lễ ký kết"
-        " thỏa thuận hợp tác giữa Đại học Bách khoa Hà Nội và Công ty Bosch Việt Nam."
-    )
-    assert not read(notice.format(day="15/06")).is_agreement
-    # The same programme told the day after the event: the signing took place.
-    assert read(notice.format(day="20/05")).is_agreement
-
-
-def test_a_duration_before_the_agreement_noun_is_no_count() -> None:
-    decision = read(
-        "Le 20 mai, l'Université des sciences et technologies de Hanoï et le Cirad ont renouvelé"
-        " pour cinq ans leur accord de partenariat."
-    )
-    assert decision.is_agreement, decision.reasons
-    assert decision.agreement is not None and decision.agreement.renewal
-
-
-@pytest.mark.parametrize(
-    ("text", "twin"),
-    [
         (
             # The two co-organisers are the two bodies named before them in the sentence.
             "On May 20, HUST hosted a startup forum.\nThe forum was co-organised by the Hanoi"
@@ -779,25 +723,6 @@ def test_a_duration_before_the_agreement_noun_is_no_count() -> None:
             " và công nghệ bắt đầu thực hiện từ năm 2025 với Tập đoàn Công nghiệp - Viễn thông"
             " Quân đội.",
         ),
-    ],
-)
-def test_look_alikes_of_the_next_round(text: str, twin: str) -> None:
-    assert not read(text).is_agreement, read(text).reasons
-    assert read(twin).is_agreement, read(twin).reasons
-
-
-def test_entente_is_an_agreement() -> None:
-    decision = read(
-        "Le 20 mai, HUST et l'Université Laval (Québec, Canada) ont signé une entente de"
-        " collaboration."
-    )
-    assert decision.agreement is not None, decision.reasons
-    assert decision.agreement.kind == "cooperation_agreement"
-
-
-@pytest.mark.parametrize(
-    ("text", "twin"),
-    [
         (
             # Two units of the home, the second named with the home as its owner.
             "On May 20, the Faculty of Chemistry and the Faculty of Physics of Hanoi University"
@@ -822,11 +747,173 @@ def test_entente_is_an_agreement() -> None:
             "Chiều 20/5, Đại học Bách khoa Hà Nội tổ chức lễ tiễn 42 sinh viên đi trao đổi.\nNhân"
             " dịp này, Nhà trường đã ký thỏa thuận với Đại học Tartu cho giai đoạn 2025-2030.",
         ),
+        (
+            "On May 20, HUST hosted the launch of a reading programme, during which the Hanoi"
+            " Department of Education and Training and the non-profit organisation Reading"
+            " Bridges signed a memorandum of understanding.",
+            "On May 20, HUST and the non-profit organisation Reading Bridges signed a memorandum"
+            " of understanding.",
+        ),
+        (
+            "On May 20, HUST received laboratory equipment from Mekong AgriTech Co., Ltd.\nThe"
+            " handover minutes were signed by the Director of Mekong AgriTech and the Vice"
+            " President of HUST.",
+            "On May 20, HUST received a delegation of Mekong AgriTech Co., Ltd.\nThe cooperation"
+            " agreement was signed by the Director of Mekong AgriTech and the Vice President of"
+            " HUST.",
+        ),
+        (
+            "On May 20, HUST welcomed a delegation from Kanazawa University (Japan).\nThey agreed"
+            " to draft a Memorandum of Understanding and to aim for a signing ceremony in 2026.",
+            "On May 20, HUST welcomed a delegation from Kanazawa University (Japan).\nAt the"
+            " signing ceremony, the two sides signed a Memorandum of Understanding.",
+        ),
+        (
+            "Từ ngày 15 đến 20/5, đoàn Đại học Bách khoa Hà Nội làm việc tại Đại học Saga.\nHai"
+            " bên thống nhất sẽ hoàn thiện văn bản để ký kết thỏa thuận trao đổi sinh viên.",
+            "Từ ngày 15 đến 20/5, đoàn Đại học Bách khoa Hà Nội làm việc tại Đại học Saga.\nHai"
+            " bên đã ký kết thỏa thuận trao đổi sinh viên.",
+        ),
+        (
+            "Le 20 mai, HUST a reçu une délégation de l'Université de Poitiers.\nL'Université de"
+            " Poitiers souhaite formaliser ces projets par la signature d'une convention-cadre,"
+            " qui pourrait intervenir à l'automne.",
+            "Le 20 mai, HUST a reçu une délégation de l'Université de Poitiers.\nLa signature"
+            " d'une convention-cadre entre HUST et l'Université de Poitiers a eu lieu à cette"
+            " occasion.",
+        ),
+        (
+            "Le 20 mai, le conseil de HUST a approuvé le projet d'accord avec l'Université"
+            " Grenoble Alpes.\nLa signature officielle devrait intervenir en juin.",
+            "Le 20 mai, HUST et l'Université Grenoble Alpes ont signé un accord.\nLa signature"
+            " officielle a eu lieu à Hanoï.",
+        ),
+        (
+            "Du 18 au 20 mai, une délégation de HUST a participé à un forum à Bordeaux.\nLe"
+            " Comité populaire de Da Nang et la Région Nouvelle-Aquitaine ont signé une"
+            " déclaration d'intention.\nLa délégation universitaire a assisté à la signature.",
+            "Du 18 au 20 mai, une délégation de HUST a participé à un forum à Bordeaux.\nLa"
+            " délégation universitaire a signé un accord de coopération avec la Région"
+            " Nouvelle-Aquitaine.",
+        ),
+        (
+            "Partenaire de HUST depuis 2017, Nantes Université a signé le 14 mai un accord-cadre"
+            " avec l'Université Chulalongkorn (Thaïlande).",
+            "Partenaire de Nantes Université depuis 2017, HUST a signé le 14 mai un accord-cadre"
+            " avec l'Université Chulalongkorn (Thaïlande).",
+        ),
+        (
+            "Le 20 mai, HUST a accueilli un atelier régional.\nEn marge de l'atelier, la Faculté"
+            " d'éducation de l'Université Sukhothai et la Faculté des sciences de l'éducation de"
+            " l'Université ouverte de Malaisie ont signé une convention de coopération.",
+            "Le 20 mai, HUST a accueilli un atelier régional.\nEn marge de l'atelier, HUST et la"
+            " Faculté des sciences de l'éducation de l'Université ouverte de Malaisie ont signé"
+            " une convention de coopération.",
+        ),
+        (
+            "On May 20, HUST inaugurated a joint laboratory with the University of Illinois, two"
+            " years after the two institutions signed their research collaboration agreement.",
+            "On May 20, HUST and the University of Illinois signed a research collaboration"
+            " agreement.",
+        ),
+        (
+            "Ngày 20/5, Hội đồng Đại học Bách khoa Hà Nội đã thông qua chủ trương ký kết biên"
+            " bản ghi nhớ hợp tác với Đại học Kyushu.",
+            "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký kết biên bản ghi nhớ hợp tác với Đại học"
+            " Kyushu.",
+        ),
+        (
+            "La Rochelle Université, membre du consortium français de HUST, a signé le 20 mai un"
+            " accord de coopération avec l'Université de Cần Thơ.",
+            "HUST, membre du consortium de La Rochelle Université, a signé le 20 mai un accord"
+            " de coopération avec l'Université de Cần Thơ.",
+        ),
+        (
+            "On May 20, Chaoyang University of Technology and Universiti Teknologi Malaysia"
+            " signed a memorandum of understanding, with HUST President Dr. Tran attending as a"
+            " witness.",
+            "On May 20, Chaoyang University of Technology signed a memorandum of understanding"
+            " with HUST.",
+        ),
+        (
+            "Ngày 20/5, TS. Phạm Minh Khoa, giảng viên Đại học Bách khoa Hà Nội, đã ký hợp đồng"
+            " thực hiện đề tài với Sở Khoa học và Công nghệ tỉnh Long An.",
+            "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký thỏa thuận hợp tác với Sở Khoa học và"
+            " Công nghệ tỉnh Long An.",
+        ),
+        (
+            "Le 20 mai, les gouvernements français et vietnamien ont signé un accord"
+            " intergouvernemental en faveur de HUST.",
+            "Le 20 mai, HUST et l'Université de Lyon ont signé un accord de coopération.",
+        ),
+        (
+            "Ngày 20/5, hai Chính phủ đã ký hiệp định về Đại học Bách khoa Hà Nội.",
+            "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký thỏa thuận hợp tác với Đại học Kyoto.",
+        ),
+        (
+            "Le 20 mai, les membres du consortium de HUST ont signé entre eux un avenant à leur"
+            " convention.",
+            "Le 20 mai, HUST et les membres de son consortium ont signé un avenant à leur"
+            " convention.",
+        ),
+        (
+            "Le 20 mai, HUST a accueilli une réunion régionale.\nEn marge de la réunion, l'AUF et"
+            " le Ministère de l'Éducation ont signé une feuille de route.\nLa signature a eu lieu"
+            " dans la grande salle de HUST.",
+            "Le 20 mai, HUST a accueilli une réunion régionale.\nEn marge de la réunion, HUST et"
+            " l'AUF ont signé une feuille de route.\nLa signature a eu lieu dans la grande salle"
+            " de HUST.",
+        ),
+        (
+            # The home named after the verb, not as a party: what the agreement is about.
+            # The list of signers has an Oxford comma and an aside on whose behalf one signs.
+            "On May 20, the Ministry of Finance, on behalf of the Government, and the Asian"
+            " Development Bank signed a grant agreement under which HUST will build a new"
+            " laboratory.",
+            "On May 20, HUST signed a cooperation agreement with the Asian Development Bank to"
+            " build a new laboratory.",
+        ),
+        (
+            "On May 20, the Vietnam Academy of Science and Technology, Toshiba Corporation, and"
+            " the Japan Science and Technology Agency signed a research agreement, under which"
+            " HUST students receive scholarships.",
+            "On May 20, HUST, Toshiba Corporation, and the Japan Science and Technology Agency"
+            " signed a research agreement.",
+        ),
     ],
 )
-def test_look_alikes_of_a_later_round(text: str, twin: str) -> None:
+def test_a_look_alike_is_no_signing_by_the_home_and_its_twin_is(text: str, twin: str) -> None:
     assert not read(text).is_agreement, read(text).reasons
     assert read(twin).is_agreement, read(twin).reasons
+
+
+def test_a_programme_for_an_event_to_come_holds_no_signing_yet() -> None:
+    notice = (
+        "Đại học Bách khoa Hà Nội trân trọng thông báo tổ chức Ngày hội Doanh nghiệp vào ngày"
+        " {day}/2025 tại Thư viện Tạ Quang Bửu.\nChương trình gồm: phiên khai mạc và lễ ký kết"
+        " thỏa thuận hợp tác giữa Đại học Bách khoa Hà Nội và Công ty Bosch Việt Nam."
+    )
+    assert not read(notice.format(day="15/06")).is_agreement
+    # The same programme told the day after the event: the signing took place.
+    assert read(notice.format(day="20/05")).is_agreement
+
+
+def test_a_duration_before_the_agreement_noun_is_no_count() -> None:
+    decision = read(
+        "Le 20 mai, l'Université des sciences et technologies de Hanoï et le Cirad ont renouvelé"
+        " pour cinq ans leur accord de partenariat."
+    )
+    assert decision.is_agreement, decision.reasons
+    assert decision.agreement is not None and decision.agreement.renewal
+
+
+def test_entente_is_an_agreement() -> None:
+    decision = read(
+        "Le 20 mai, HUST et l'Université Laval (Québec, Canada) ont signé une entente de"
+        " collaboration."
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.kind == "cooperation_agreement"
 
 
 def test_a_renewal_with_the_year_of_the_first_signing_after_a_comma_is_a_signing() -> None:
@@ -864,81 +951,12 @@ def test_a_signing_scheduled_in_the_headline_is_a_plan() -> None:
     assert read(text, title="HUST and Stirling: MoU signing marks new partnership").is_agreement
 
 
-@pytest.mark.parametrize(
-    ("text", "twin"),
-    [
-        (
-            "On May 20, HUST hosted the launch of a reading programme, during which the Hanoi"
-            " Department of Education and Training and the non-profit organisation Reading"
-            " Bridges signed a memorandum of understanding.",
-            "On May 20, HUST and the non-profit organisation Reading Bridges signed a memorandum"
-            " of understanding.",
-        ),
-        (
-            "On May 20, HUST received laboratory equipment from Mekong AgriTech Co., Ltd.\nThe"
-            " handover minutes were signed by the Director of Mekong AgriTech and the Vice"
-            " President of HUST.",
-            "On May 20, HUST received a delegation of Mekong AgriTech Co., Ltd.\nThe cooperation"
-            " agreement was signed by the Director of Mekong AgriTech and the Vice President of"
-            " HUST.",
-        ),
-        (
-            "On May 20, HUST welcomed a delegation from Kanazawa University (Japan).\nThey agreed"
-            " to draft a Memorandum of Understanding and to aim for a signing ceremony in 2026.",
-            "On May 20, HUST welcomed a delegation from Kanazawa University (Japan).\nAt the"
-            " signing ceremony, the two sides signed a Memorandum of Understanding.",
-        ),
-        (
-            "Từ ngày 15 đến 20/5, đoàn Đại học Bách khoa Hà Nội làm việc tại Đại học Saga.\nHai"
-            " bên thống nhất sẽ hoàn thiện văn bản để ký kết thỏa thuận trao đổi sinh viên.",
-            "Từ ngày 15 đến 20/5, đoàn Đại học Bách khoa Hà Nội làm việc tại Đại học Saga.\nHai"
-            " bên đã ký kết thỏa thuận trao đổi sinh viên.",
-        ),
-    ],
-)
-def test_look_alikes_of_the_last_round(text: str, twin: str) -> None:
-    assert not read(text).is_agreement, read(text).reasons
-    assert read(twin).is_agreement, read(twin).reasons
-
-
 def test_exchanging_the_signed_memorandum_in_a_caption_tells_the_signing() -> None:
     decision = read(
         "[Photo 2] HUST President and the Vice President of Kyoto Institute of Technology"
         " exchange the signed memorandum of understanding on 20 May 2025."
     )
     assert decision.is_agreement, decision.reasons
-
-
-@pytest.mark.parametrize(
-    ("text", "twin"),
-    [
-        (
-            "Le 20 mai, HUST a reçu une délégation de l'Université de Poitiers.\nL'Université de"
-            " Poitiers souhaite formaliser ces projets par la signature d'une convention-cadre,"
-            " qui pourrait intervenir à l'automne.",
-            "Le 20 mai, HUST a reçu une délégation de l'Université de Poitiers.\nLa signature"
-            " d'une convention-cadre entre HUST et l'Université de Poitiers a eu lieu à cette"
-            " occasion.",
-        ),
-        (
-            "Le 20 mai, le conseil de HUST a approuvé le projet d'accord avec l'Université"
-            " Grenoble Alpes.\nLa signature officielle devrait intervenir en juin.",
-            "Le 20 mai, HUST et l'Université Grenoble Alpes ont signé un accord.\nLa signature"
-            " officielle a eu lieu à Hanoï.",
-        ),
-        (
-            "Du 18 au 20 mai, une délégation de HUST a participé à un forum à Bordeaux.\nLe"
-            " Comité populaire de Da Nang et la Région Nouvelle-Aquitaine ont signé une"
-            " déclaration d'intention.\nLa délégation universitaire a assisté à la signature.",
-            "Du 18 au 20 mai, une délégation de HUST a participé à un forum à Bordeaux.\nLa"
-            " délégation universitaire a signé un accord de coopération avec la Région"
-            " Nouvelle-Aquitaine.",
-        ),
-    ],
-)
-def test_look_alikes_of_the_closing_round(text: str, twin: str) -> None:
-    assert not read(text).is_agreement, read(text).reasons
-    assert read(twin).is_agreement, read(twin).reasons
 
 
 def test_yesterday_counts_back_from_the_dateline() -> None:
@@ -948,36 +966,6 @@ def test_yesterday_counts_back_from_the_dateline() -> None:
     )
     assert decision.agreement is not None, decision.reasons
     assert decision.agreement.signed_on == date(2025, 5, 18)
-
-
-@pytest.mark.parametrize(
-    ("text", "twin"),
-    [
-        (
-            "Partenaire de HUST depuis 2017, Nantes Université a signé le 14 mai un accord-cadre"
-            " avec l'Université Chulalongkorn (Thaïlande).",
-            "Partenaire de Nantes Université depuis 2017, HUST a signé le 14 mai un accord-cadre"
-            " avec l'Université Chulalongkorn (Thaïlande).",
-        ),
-        (
-            "Le 20 mai, HUST a accueilli un atelier régional.\nEn marge de l'atelier, la Faculté"
-            " d'éducation de l'Université Sukhothai et la Faculté des sciences de l'éducation de"
-            " l'Université ouverte de Malaisie ont signé une convention de coopération.",
-            "Le 20 mai, HUST a accueilli un atelier régional.\nEn marge de l'atelier, HUST et la"
-            " Faculté des sciences de l'éducation de l'Université ouverte de Malaisie ont signé"
-            " une convention de coopération.",
-        ),
-        (
-            "On May 20, HUST inaugurated a joint laboratory with the University of Illinois, two"
-            " years after the two institutions signed their research collaboration agreement.",
-            "On May 20, HUST and the University of Illinois signed a research collaboration"
-            " agreement.",
-        ),
-    ],
-)
-def test_look_alikes_of_the_final_round(text: str, twin: str) -> None:
-    assert not read(text).is_agreement, read(text).reasons
-    assert read(twin).is_agreement, read(twin).reasons
 
 
 def test_a_name_that_folds_like_cancel_is_no_put_off() -> None:
@@ -991,41 +979,6 @@ def test_a_name_that_folds_like_cancel_is_no_put_off() -> None:
         "Chieu 20/5/2025, Dai hoc Bach khoa Ha Noi da huy le ky Bien ban ghi nho hop tac voi"
         " Dai hoc Souphanouvong."
     ).is_agreement
-
-
-@pytest.mark.parametrize(
-    ("text", "twin"),
-    [
-        (
-            "Ngày 20/5, Hội đồng Đại học Bách khoa Hà Nội đã thông qua chủ trương ký kết biên"
-            " bản ghi nhớ hợp tác với Đại học Kyushu.",
-            "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký kết biên bản ghi nhớ hợp tác với Đại học"
-            " Kyushu.",
-        ),
-        (
-            "La Rochelle Université, membre du consortium français de HUST, a signé le 20 mai un"
-            " accord de coopération avec l'Université de Cần Thơ.",
-            "HUST, membre du consortium de La Rochelle Université, a signé le 20 mai un accord"
-            " de coopération avec l'Université de Cần Thơ.",
-        ),
-        (
-            "On May 20, Chaoyang University of Technology and Universiti Teknologi Malaysia"
-            " signed a memorandum of understanding, with HUST President Dr. Tran attending as a"
-            " witness.",
-            "On May 20, Chaoyang University of Technology signed a memorandum of understanding"
-            " with HUST.",
-        ),
-        (
-            "Ngày 20/5, TS. Phạm Minh Khoa, giảng viên Đại học Bách khoa Hà Nội, đã ký hợp đồng"
-            " thực hiện đề tài với Sở Khoa học và Công nghệ tỉnh Long An.",
-            "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký thỏa thuận hợp tác với Sở Khoa học và"
-            " Công nghệ tỉnh Long An.",
-        ),
-    ],
-)
-def test_look_alikes_of_the_ninth_round(text: str, twin: str) -> None:
-    assert not read(text).is_agreement, read(text).reasons
-    assert read(twin).is_agreement, read(twin).reasons
 
 
 def test_a_unit_without_an_owner_signing_at_the_home_signs_for_it() -> None:
@@ -1043,36 +996,3 @@ def test_a_signing_that_remains_to_be_organised_has_not_taken_place() -> None:
         " précise le directeur."
     )
     assert not read(text).is_agreement, read(text).reasons
-
-
-@pytest.mark.parametrize(
-    ("text", "twin"),
-    [
-        (
-            "Le 20 mai, les gouvernements français et vietnamien ont signé un accord"
-            " intergouvernemental en faveur de HUST.",
-            "Le 20 mai, HUST et l'Université de Lyon ont signé un accord de coopération.",
-        ),
-        (
-            "Ngày 20/5, hai Chính phủ đã ký hiệp định về Đại học Bách khoa Hà Nội.",
-            "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký thỏa thuận hợp tác với Đại học Kyoto.",
-        ),
-        (
-            "Le 20 mai, les membres du consortium de HUST ont signé entre eux un avenant à leur"
-            " convention.",
-            "Le 20 mai, HUST et les membres de son consortium ont signé un avenant à leur"
-            " convention.",
-        ),
-        (
-            "Le 20 mai, HUST a accueilli une réunion régionale.\nEn marge de la réunion, l'AUF et"
-            " le Ministère de l'Éducation ont signé une feuille de route.\nLa signature a eu lieu"
-            " dans la grande salle de HUST.",
-            "Le 20 mai, HUST a accueilli une réunion régionale.\nEn marge de la réunion, HUST et"
-            " l'AUF ont signé une feuille de route.\nLa signature a eu lieu dans la grande salle"
-            " de HUST.",
-        ),
-    ],
-)
-def test_look_alikes_of_the_eleventh_round(text: str, twin: str) -> None:
-    assert not read(text).is_agreement, read(text).reasons
-    assert read(twin).is_agreement, read(twin).reasons

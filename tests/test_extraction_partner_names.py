@@ -831,7 +831,9 @@ def test_bach_khoa_is_no_faculty_word() -> None:
         ),
     ],
 )
-def test_names_of_this_round(text: str, expected: list[tuple[str, str]]) -> None:
+def test_partner_names_with_or_without_a_headline(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
     if "\n" in text:
         title, text = text.split("\n", 1)
         assert partners(read(text, title=title)) == expected
@@ -895,9 +897,69 @@ def test_names_of_this_round(text: str, expected: list[tuple[str, str]]) -> None
             " accord d'échange avec l'USTH.",
             [("Faculté des sciences d'Orsay de l'Université Paris-Saclay", "FR")],
         ),
+        (
+            # "Bán dẫn" (semiconductor): "dẫn" alone would end the name.
+            "Chiều 12/6, USTH và Công ty Cổ phần Bán dẫn Việt Á (VASEMI) đã ký biên bản ghi nhớ.",
+            [("Công ty Cổ phần Bán dẫn Việt Á", "VN")],
+        ),
+        (
+            "Chieu 12/6/2025, USTH da to chuc le ky ket thoa thuan hop tac voi Cong ty TNHH Dien"
+            " tu Hoa Sen.",
+            [("Cong ty TNHH Dien tu Hoa Sen", "VN")],
+        ),
+        (
+            # Names in the opening clause of time are what was presented, not parties.
+            "Le 12 juin, l'USTH a reçu une délégation de l'INSA Lyon.\nAprès une présentation des"
+            " formations, notamment le Programme de Formation d'Ingénieurs d'Excellence au"
+            " Vietnam (PFIEV), les deux parties ont signé un protocole d'accord.",
+            [("INSA Lyon", "FR")],
+        ),
+        (
+            # One party per line after "với:".
+            "Ngày 12/6/2025, USTH đã ký kết các biên bản ghi nhớ với:\nTrường Đại học Kinh tế"
+            " Kobe (Nhật Bản);\nTrường Kinh doanh ESSCA (Pháp).",
+            [("Trường Đại học Kinh tế Kobe", "JP"), ("Trường Kinh doanh ESSCA", "FR")],
+        ),
+        (
+            "On June 12, USTH signed a cooperation agreement with Aqualis Instruments SAS.",
+            [("Aqualis Instruments SAS", "FR")],
+        ),
+        (
+            # An acronym in brackets that defines a degree is not a party.
+            "Le 12 juin, l'USTH et l'Université de Rouen Normandie (URN) ont signé un accord de"
+            " double diplôme pour la Licence en Langues étrangères appliquées (LEA).",
+            [("Université de Rouen Normandie", "FR")],
+        ),
+        (
+            "Le 12 juin, l'USTH a signé un accord-cadre aux côtés de deux établissements"
+            " français :\nl'Université de Lorraine ;\nl'Université de Pau et des Pays de l'Adour.",
+            [("Université de Lorraine", "FR"), ("Université de Pau et des Pays de l'Adour", "FR")],
+        ),
+        (
+            "Ngày 12/6/2025, USTH đã ký kết thỏa thuận hợp tác với Trường Đại học Quốc gia"
+            " Chonnam.",
+            [("Trường Đại học Quốc gia Chonnam", "KR")],
+        ),
+        (
+            # "(USA)" spells the name: an acronym, not the United States.
+            "On June 12, USTH signed a memorandum of understanding with the University of San"
+            " Agustin (USA), Iloilo City, the Philippines.",
+            [("University of San Agustin", "PH")],
+        ),
+        (
+            # A dateline's place, a dash, then the sentence.
+            "Ho Chi Minh City – On June 12, USTH and Monash University (Australia) signed a"
+            " memorandum of understanding.",
+            [("Monash University", "AU")],
+        ),
+        (
+            "Le 12 juin, l'USTH et l'IRD ont signé une convention.\nElle a été signée par M."
+            " Thomas Girardot, Représentant de l'IRD au Vietnam.",
+            [("IRD", "FR")],
+        ),
     ],
 )
-def test_names_of_the_next_round(text: str, expected: list[tuple[str, str]]) -> None:
+def test_partner_names_and_countries(text: str, expected: list[tuple[str, str]]) -> None:
     assert partners(read(text)) == expected
 
 
@@ -930,67 +992,6 @@ def test_a_city_named_as_where_the_signing_took_place_is_no_partner() -> None:
         " memorandum of understanding at the campus in District 3, Ho Chi Minh City."
     )
     assert partners(decision) == [("Kyungsung University", "KR")]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            # "Bán dẫn" (semiconductor): "dẫn" alone would end the name.
-            "Chiều 12/6, USTH và Công ty Cổ phần Bán dẫn Việt Á (VASEMI) đã ký biên bản ghi nhớ.",
-            [("Công ty Cổ phần Bán dẫn Việt Á", "VN")],
-        ),
-        (
-            "Chieu 12/6/2025, USTH da to chuc le ky ket thoa thuan hop tac voi Cong ty TNHH Dien"
-            " tu Hoa Sen.",
-            [("Cong ty TNHH Dien tu Hoa Sen", "VN")],
-        ),
-        (
-            # Names in the opening clause of time are what was presented, not parties.
-            "Le 12 juin, l'USTH a reçu une délégation de l'INSA Lyon.\nAprès une présentation des"
-            " formations, notamment le Programme de Formation d'Ingénieurs d'Excellence au"
-            " Vietnam (PFIEV), les deux parties ont signé un protocole d'accord.",
-            [("INSA Lyon", "FR")],
-        ),
-        (
-            # One party per line after "với:".
-            "Ngày 12/6/2025, USTH đã ký kết các biên bản ghi nhớ với:\nTrường Đại học Kinh tế"
-            " Kobe (Nhật Bản);\nTrường Kinh doanh ESSCA (Pháp).",
-            [("Trường Đại học Kinh tế Kobe", "JP"), ("Trường Kinh doanh ESSCA", "FR")],
-        ),
-        (
-            "On June 12, USTH signed a cooperation agreement with Aqualis Instruments SAS.",
-            [("Aqualis Instruments SAS", "FR")],
-        ),
-    ],
-)
-def test_names_of_a_later_round(text: str, expected: list[tuple[str, str]]) -> None:
-    assert partners(read(text)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            # An acronym in brackets that defines a degree is not a party.
-            "Le 12 juin, l'USTH et l'Université de Rouen Normandie (URN) ont signé un accord de"
-            " double diplôme pour la Licence en Langues étrangères appliquées (LEA).",
-            [("Université de Rouen Normandie", "FR")],
-        ),
-        (
-            "Le 12 juin, l'USTH a signé un accord-cadre aux côtés de deux établissements"
-            " français :\nl'Université de Lorraine ;\nl'Université de Pau et des Pays de l'Adour.",
-            [("Université de Lorraine", "FR"), ("Université de Pau et des Pays de l'Adour", "FR")],
-        ),
-        (
-            "Ngày 12/6/2025, USTH đã ký kết thỏa thuận hợp tác với Trường Đại học Quốc gia"
-            " Chonnam.",
-            [("Trường Đại học Quốc gia Chonnam", "KR")],
-        ),
-    ],
-)
-def test_names_of_the_last_round(text: str, expected: list[tuple[str, str]]) -> None:
-    assert partners(read(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -1086,29 +1087,3 @@ def test_a_healthcare_system_is_an_organisation_and_its_officer_is_not_its_name(
         " by Dr. Tran, Chief Executive Officer of Hong Ngoc Healthcare System."
     )
     assert [name for name, _ in partners(decision)] == ["Hong Ngoc Healthcare System"]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            # "(USA)" spells the name: an acronym, not the United States.
-            "On June 12, USTH signed a memorandum of understanding with the University of San"
-            " Agustin (USA), Iloilo City, the Philippines.",
-            [("University of San Agustin", "PH")],
-        ),
-        (
-            # A dateline's place, a dash, then the sentence.
-            "Ho Chi Minh City – On June 12, USTH and Monash University (Australia) signed a"
-            " memorandum of understanding.",
-            [("Monash University", "AU")],
-        ),
-        (
-            "Le 12 juin, l'USTH et l'IRD ont signé une convention.\nElle a été signée par M."
-            " Thomas Girardot, Représentant de l'IRD au Vietnam.",
-            [("IRD", "FR")],
-        ),
-    ],
-)
-def test_names_of_the_tenth_round(text: str, expected: list[tuple[str, str]]) -> None:
-    assert partners(read(text)) == expected
