@@ -880,6 +880,27 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             "On May 20, HUST, Toshiba Corporation, and the Japan Science and Technology Agency"
             " signed a research agreement.",
         ),
+        (
+            # Submitted for signature later; a year in the verb's own clause, past the comma
+            # of "Co., Ltd."; an R&D contract.
+            "Ngày 10/5, Đại học Bách khoa Hà Nội làm việc với BIDV.\nHai bên giao Phòng Hợp tác"
+            " xây dựng phụ lục thỏa thuận để trình ký trong quý IV.",
+            "Ngày 10/5, Đại học Bách khoa Hà Nội làm việc với BIDV.\nĐại học Bách khoa Hà Nội"
+            " và Ngân hàng BIDV đã ký phụ lục thỏa thuận hợp tác.",
+        ),
+        (
+            "On May 20, 18 HUST students left for internships in Japan.\nThe internships are"
+            " arranged under the cooperation agreement that HUST signed with Career Bridge Co.,"
+            " Ltd. in 2022.",
+            "On May 20, 18 HUST students left for internships in Japan.\nOn this occasion, HUST"
+            " signed a cooperation agreement with Career Bridge Co., Ltd.",
+        ),
+        (
+            "On May 20, the Faculty of Mechanical Engineering of HUST signed a research and"
+            " development contract with a bus manufacturer.",
+            "On May 20, the Faculty of Mechanical Engineering of HUST signed a cooperation"
+            " agreement with Thaco Bus.",
+        ),
     ],
 )
 def test_a_look_alike_is_no_signing_by_the_home_and_its_twin_is(text: str, twin: str) -> None:

@@ -957,6 +957,22 @@ def test_partner_names_with_or_without_a_headline(
             " Thomas Girardot, Représentant de l'IRD au Vietnam.",
             [("IRD", "FR")],
         ),
+        (
+            # A list introduced by "với các đối tác sau:" is no count of partners.
+            "Ngày 12/6/2025, USTH đã ký kết biên bản ghi nhớ với các đối tác sau:\nTrường Đại học"
+            " Tottori (Nhật Bản);\nTrường Đại học Ehime (Nhật Bản).",
+            [("Trường Đại học Tottori", "JP"), ("Trường Đại học Ehime", "JP")],
+        ),
+        (
+            "Ngày 12/6/2025, USTH và Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Nam đã ký kết"
+            " thỏa thuận hợp tác.",
+            [("Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Nam", "VN")],
+        ),
+        (
+            "On June 12, USTH and Standard Chartered Bank (Vietnam) Limited signed a memorandum"
+            " of understanding.",
+            [("Standard Chartered Bank (Vietnam) Limited", "VN")],
+        ),
     ],
 )
 def test_partner_names_and_countries(text: str, expected: list[tuple[str, str]]) -> None:

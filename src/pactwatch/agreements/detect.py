@@ -401,6 +401,8 @@ def _qualifiers(
             for category in _SENTENCE_WIDE
             for hit in lex.cues[category].find(folded, s.start, s.end)
             if _as_written(lex, category, hit, body)
+            # "với các đối tác sau:", "with the following partners:": a list follows.
+            and not (category == "statistic" and _LIST_FOLLOWS.match(folded, hit.end))
         ]
     found += _put_off_or_planned(stmt, body, lex)
     found += _noun_qualifiers(stmt, body, lex)
@@ -488,6 +490,7 @@ def _noun_qualifiers(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[st
     return found
 
 
+_LIST_FOLLOWS = re.compile(r"\s*(?:sau|following|suivants?|suivantes?)?\s*:")
 # A unit of time right after a count: "cinq ans", "5 years", "năm năm" is how long, not how
 # many.
 _DURATION = re.compile(r"\s+(?:years?|nam|ans?|annees?|months?|mois|thang)(?![a-z])")
@@ -964,7 +967,8 @@ _SIGNED_IN_YEAR = re.compile(
 # 2005 signing".
 _CUE_YEAR = re.compile(r"\s+(?:de|of|nam|in)\s+((?:19|20)\d\d)(?![\d/.-])")
 _YEAR_CUE = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s+$")
-_CLAUSE_MARKS = re.compile(r"[,;:]")
+# A clause mark, not the comma of a company's legal form ("Career Bridge Co., Ltd.").
+_CLAUSE_MARKS = re.compile(r"[;:]|,(?!\s*(?:ltd|inc|jsc|llc|plc)\b)")
 # Years after the signing verb, the last one captured: "signed between 2022 and 2024", "đã ký
 # với đối tác trong giai đoạn 2022-2024".
 _YEARS_AFTER = re.compile(
@@ -1003,6 +1007,18 @@ def mark_time(
             when -= timedelta(days=back)
         out[stmt.index] = when
         if published is None:
+            continue
+        own_clause = _CLAUSE_MARKS.search(body.folded, stmt.anchor.end, s.end)
+        clause_end = own_clause.start() if own_clause else s.end
+        year_after = _SIGNED_IN_YEAR.search(body.folded, stmt.anchor.end, clause_end)
+        if (
+            year_after is not None
+            and int(year_after.group(1)) < published.year
+            and (found is None or not s.start <= found.start < s.end)
+        ):
+            # "the cooperation agreement that LHU signed with Career Bridge in 2022": the
+            # year in the verb's own clause, whatever date another sentence gave.
+            stmt.qualifiers.setdefault("background", stmt.anchor)
             continue
         ended = _YEARS_AFTER.search(body.folded, stmt.anchor.end, s.end)
         if (

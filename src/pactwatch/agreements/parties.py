@@ -835,7 +835,37 @@ def _through_comma(ctx: _Ctx, i: int, j: int, *, vi_mode: bool) -> int | None:
     if ctx.toks[j - 1].folded == "co." and _next_is(ctx.toks, j, "ltd"):
         return j + 1
     if _named_body(ctx, i, j):
-        return _french_enumeration_end(ctx, i, j) if vi_mode else _enumeration_end(ctx, i, j)
+        if not vi_mode:
+            return _enumeration_end(ctx, i, j)
+        return _french_enumeration_end(ctx, i, j) or _vietnamese_enumeration_end(ctx, i, j)
+    return None
+
+
+def _vietnamese_enumeration_end(ctx: _Ctx, i: int, j: int) -> int | None:
+    """Where a Vietnamese body's own list of fields goes on after the comma at token j:
+    "Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Nam". Each field opens with a capital and
+    has two syllables at most; the list closes with "và" and a capitalised field, and the
+    name goes on from there; else None."""
+    toks = ctx.toks
+    head = _name_head(ctx, toks[i].start)
+    if head is None or head.lang != "vi" or head.label != "government":
+        return None
+    k = j
+    while k < len(toks) and k - j < _MAX_NAME_TOKENS:
+        sep = toks[k].word
+        if toks[k].text != "," and sep not in {"va", "và"}:
+            return None
+        first = k + 1
+        if first >= len(toks) or not toks[first].is_cap or toks[first].start in ctx.head_at:
+            return None
+        if sep in {"va", "và"}:
+            return first + 1
+        end = first + 1
+        while end < len(toks) and end - first < 2 and toks[end].is_word and not toks[end].is_cap:
+            if toks[end].word in {"va", "và"}:
+                break
+            end += 1
+        k = end
     return None
 
 
