@@ -901,6 +901,33 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             "On May 20, the Faculty of Mechanical Engineering of HUST signed a cooperation"
             " agreement with Thaco Bus.",
         ),
+        (
+            # Agreements recalled in a relative clause with its own subject.
+            "Trong tháng 5, 12 sinh viên Đại học Bách khoa Hà Nội lên đường sang Nhật Bản.\nCác"
+            " sinh viên học tập tại Đại học Ochanomizu theo các thỏa thuận trao đổi sinh viên mà"
+            " hai trường đã ký.",
+            "Trong tháng 5, 12 sinh viên Đại học Bách khoa Hà Nội lên đường sang Nhật Bản.\nNhân"
+            " dịp này, Đại học Bách khoa Hà Nội đã ký thỏa thuận trao đổi sinh viên với Đại học"
+            " Ochanomizu.",
+        ),
+        (
+            "On May 20, HUST held a working session with the Korea Institute of Public"
+            " Administration.\nThe meeting concluded with an agreement to continue exchanging"
+            " information.",
+            "On May 20, HUST held a working session with the Korea Institute of Public"
+            " Administration.\nThe two sides signed a cooperation agreement.",
+        ),
+        (
+            "On May 20, at a forum hosted by HUST, the Hanoi Department of Industry and Trade"
+            " and TechLink Vietnam JSC signed an agreement on automation.",
+            "On May 20, HUST and TechLink Vietnam JSC signed an agreement on automation.",
+        ),
+        (
+            "Dr. Mai Thanh Truc, lecturer at the Faculty of Economics, HUST, has signed a"
+            " contract with Routledge to publish her monograph.",
+            "Prof. Mai Thanh Truc, President of HUST, has signed a cooperation agreement with"
+            " Routledge.",
+        ),
     ],
 )
 def test_a_look_alike_is_no_signing_by_the_home_and_its_twin_is(text: str, twin: str) -> None:

@@ -1103,3 +1103,18 @@ def test_a_healthcare_system_is_an_organisation_and_its_officer_is_not_its_name(
         " by Dr. Tran, Chief Executive Officer of Hong Ngoc Healthcare System."
     )
     assert [name for name, _ in partners(decision)] == ["Hong Ngoc Healthcare System"]
+
+
+def test_the_homes_system_named_after_it_with_de_signs_with_it() -> None:
+    ussh = InstitutionConfig(
+        id="ussh", name="University of Social Sciences and Humanities", aliases=("USSH",)
+    )
+    decision = read(
+        "Le 12 juin, l'Université des Sciences sociales et humaines (USSH) de l'Université"
+        " nationale du Vietnam à Hanoï et l'Institut national des langues et civilisations"
+        " orientales (Inalco) ont signé une convention de coopération.",
+        home=ussh,
+    )
+    assert partners(decision) == [
+        ("Institut national des langues et civilisations orientales", "FR")
+    ]

@@ -417,6 +417,9 @@ def _qualifiers(
     people = _people_counterpart(stmt.verb or stmt.anchor, body, lex, s.end)
     if people is not None:
         found.append(("commercial", people))
+    person = _person_subject(stmt, body, lex)
+    if person is not None:
+        found.append(("commercial", person))
     # The agreement a renewal follows is named as background; in a sentence that speaks
     # of the renewal itself it is not ("the second phase, following the agreement for
     # 2018-2023"). A signing sentence seldom names an earlier agreement: one search of it
@@ -535,6 +538,10 @@ def _time_ahead(cue: Hit, end: int, body: Body, lex: Lexicon) -> Hit | None:
 # signed in 2021", "l'accord qui a été signé en 2021", "các văn bản hợp tác đã ký").
 _RECALLED_GAP = re.compile(
     r"[\s,]*(?:(?:that|which|was|were|had|been|duoc|da|qui|que|a|avait|avaient|ete)\s+)*"
+    # "các thỏa thuận mà hai trường đã ký", "the agreement that the two sides signed": a
+    # relative clause with its own subject.
+    r"|[\s,]*(?:that|which|ma|que|qu')\s*(?:[a-z0-9-]+\s+){1,4}?"
+    r"(?:(?:has|have|had|da|duoc|a|ont|avait|avaient)\s+)*"
 )
 # "signed (between the two sides) in (April) 2023": who signed may stand before the time.
 _SIGNERS = r"(?:\s+(?:between|by|giua|boi|entre|par)\s[^,.;:]{0,40}?)?"
@@ -843,6 +850,25 @@ def _people_signing(verb: Hit, body: Body, lex: Lexicon) -> Hit | None:
         ):
             return Hit(people.start, verb.end, "commercial", people.lang)
     return None
+
+
+def _person_subject(stmt: Statement, body: Body, lex: Lexicon) -> Hit | None:
+    """A person described by a role that signs for itself, as the sentence's subject: "Dr.
+    Mai Thanh Truc, lecturer at the Faculty of ..., has signed a contract with Routledge"."""
+    folded, s = body.folded, stmt.sentence
+    first = _FIRST_WORD.match(folded, s.start, stmt.anchor.start)
+    if first is None or not lex.has_word("titles", first.group(1), first.group(1), marked=False):
+        return None
+    comma = folded.find(",", first.end(), stmt.anchor.start)
+    if comma < 0 or comma - first.end() > 40:
+        return None
+    people = lex.cues["people_signers"].first(folded, comma + 1, min(stmt.anchor.start, comma + 30))
+    if people is None or folded[comma + 1 : people.start].strip():
+        return None
+    return Hit(people.start, people.end, "commercial", people.lang)
+
+
+_FIRST_WORD = re.compile(r"\s*([a-z]+)\.?\s")
 
 
 def _people_counterpart(verb: Hit, body: Body, lex: Lexicon, end: int) -> Hit | None:
@@ -1359,7 +1385,13 @@ def _other_subjects(
     """The names of two or more organisations other than the home that stand as the
     subject of the signing verb ("A and B signed"); [] otherwise."""
     folded = body.folded
-    named = [o for o in orgs if _party_name(o, lex) and not _names_home(o, folded, lex, home)]
+    named = [
+        o
+        for o in orgs
+        if _party_name(o, lex)
+        and not _names_home(o, folded, lex, home)
+        and not _homes_system(o, folded, lex, home)
+    ]
     spans = _subject_spans(named, body, stmt.anchor.start, aside=True)
     proper = {_span(o) for o in named if _proper(o) or _long(o)}
     if len(spans) < 2 or not proper.intersection(spans):
@@ -1383,6 +1415,22 @@ def _other_subjects(
             # Korea - A, B, C and D - signed": the home heads the list of signers.
             return []
     return spans
+
+
+def _homes_system(org: object, folded: str, lex: Lexicon, home: HomeSide) -> bool:
+    """Whether `org` is a university system named right after the home as its owner
+    ("l'USSH de l'Université nationale du Vietnam à Hanoï", "HUS, VNU"): one party."""
+    name = str(getattr(org, "name", ""))
+    if not (getattr(org, "system", False) or lex.cues["university_systems"].label_of(name)):
+        return False
+    start = _span(org)[0]
+    before = list(home.regex().finditer(folded, max(0, start - 80), start))
+    return bool(before) and _OWNER_LINK.fullmatch(folded, before[-1].end(), start) is not None
+
+
+_OWNER_LINK = re.compile(
+    r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?(?:,|-|–|of|de|du|cua)\s*(?:the\s+|la\s+|le\s+|l')?"
+)
 
 
 def _unit_ends_at(orgs: Sequence[object], end: int) -> bool:

@@ -718,6 +718,10 @@ def _extend(ctx: _Ctx, i: int) -> int:
             j += 1
             continue
         if tok.is_word and _connector(ctx, tok, _joining(connectors, _OF_AND)):
+            if tok.word in _AND and any(t.word in _AND for t in toks[i:j]):
+                # "the Department of Industry and Trade and TechLink Vietnam JSC": a name's
+                # own "and" is one; a second one joins the next name.
+                break
             step = _through_connector(ctx, i, j, vi_mode=vi_mode, head_lang=head_lang)
             if step is None:
                 break
