@@ -928,6 +928,20 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             "Prof. Mai Thanh Truc, President of HUST, has signed a cooperation agreement with"
             " Routledge.",
         ),
+        (
+            # Two ministries of one name and two countries are two signers.
+            "On May 20, in Vientiane, the Ministry of Home Affairs of Vietnam and the Ministry of"
+            " Home Affairs of Laos signed an agreement on training civil servants.\nUnder the"
+            " agreement, HUST will receive Lao trainees.",
+            "On May 20, in Vientiane, HUST and the Ministry of Home Affairs of Laos signed an"
+            " agreement on training civil servants.",
+        ),
+        (
+            "Le 20 mars, l'Institut français du Vietnam et le Service de la culture et des sports"
+            " de Hanoï ont signé, dans l'amphithéâtre de HUST, un accord pour un festival.",
+            "Le 20 mars, HUST et le Service de la culture et des sports de Hanoï ont signé un"
+            " accord pour un festival.",
+        ),
     ],
 )
 def test_a_look_alike_is_no_signing_by_the_home_and_its_twin_is(text: str, twin: str) -> None:

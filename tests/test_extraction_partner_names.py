@@ -973,6 +973,14 @@ def test_partner_names_with_or_without_a_headline(
             " of understanding.",
             [("Standard Chartered Bank (Vietnam) Limited", "VN")],
         ),
+        (
+            # The same university named in Vietnamese and in English is one partner; TESOL
+            # is a field.
+            "Chiều ngày 12/6/2025, USTH đã ký thỏa thuận liên kết đào tạo TESOL với Đại học"
+            " Bedfordshire (Vương quốc Anh).\nKý kết thỏa thuận có ông Richard Holloway, Giám"
+            " đốc Đối tác quốc tế, University of Bedfordshire.",
+            [("Đại học Bedfordshire", "GB")],
+        ),
     ],
 )
 def test_partner_names_and_countries(text: str, expected: list[tuple[str, str]]) -> None:

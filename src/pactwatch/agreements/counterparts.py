@@ -73,10 +73,39 @@ def _initials(name: str) -> str:
 _SEAT = "@seat "
 
 
+# A university named by its own name and the word "university" in one language or another.
+_UNIVERSITY_FORMS = (
+    re.compile(r"(?:truong )?dai hoc (?P<core>.+)"),
+    re.compile(r"university of (?P<core>.+)"),
+    re.compile(r"universite (?:de |d )?(?P<core>.+)"),
+    re.compile(r"(?P<core>.+) (?:university|universite)"),
+)
+
+
+def _university_core(form: str) -> str:
+    """The name of a university without its word for "university" ("bedfordshire"), when it
+    is a proper name of two or more letters (not "quoc gia", "national")."""
+    for pattern in _UNIVERSITY_FORMS:
+        match = pattern.fullmatch(form)
+        if match is not None:
+            core = match.group("core")
+            return core if len(core) >= 4 and core not in _GENERIC_CORES else ""
+    return ""
+
+
+_GENERIC_CORES = frozenset(
+    {"quoc gia", "national", "nationale", "quoc te", "international", "open", "mo", "of science"}
+)
+
+
 def same_org(a: OrgMention, forms: set[str]) -> bool:
     """Whether mention `a` names the organisation known by `forms`."""
     mine = {key(x) for x in a.mentions if key(x)}
     if mine & forms or (a.seat and _SEAT + a.seat in forms):
+        return True
+    # "Đại học Bedfordshire" and "University of Bedfordshire": one university in two languages.
+    cores = {c for c in map(_university_core, mine) if c}
+    if cores and cores & {_university_core(f) for f in forms}:
         return True
     for form in forms:
         if form.startswith(_SEAT):

@@ -1561,7 +1561,9 @@ def _unnamed_party(
     s = stmt.sentence
     two = lex.cues["two_sides"].first(body.folded, s.start, s.end)
     named = [o for o in orgs if _party_name(o, lex)]
-    others = len({_party_name(o, lex) for o in named})
+    # "the Ministry of Home Affairs of Vietnam and the Ministry of Home Affairs of Laos": one
+    # name, two countries, two bodies.
+    others = len({(_party_name(o, lex), getattr(o, "country", None)) for o in named})
     # "la signature d'un accord avec l'Université de Cần Thơ": the other side follows
     # "with"; the one who signs with it is the home institution, unless the sentence
     # names who signs with it ("the Department of Science signed an MoU with Viettel").
