@@ -942,6 +942,29 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             "Le 20 mars, HUST et le Service de la culture et des sports de Hanoï ont signé un"
             " accord pour un festival.",
         ),
+        (
+            # A long object before "between"; the home names only the room.
+            "On 19 May, HUST hosted the signing of an intergovernmental agreement on the mutual"
+            " recognition of higher-education degrees between the Ministry of Education of"
+            " Vietnam and the French Ministry of Higher Education.\nThe agreement was signed by"
+            " the two vice ministers in the HUST Auditorium.",
+            "On 19 May, HUST and the French Ministry of Higher Education signed an agreement"
+            " on the mutual recognition of degrees in the HUST Auditorium.",
+        ),
+        (
+            # A possessive inside a university's name.
+            "On the sidelines of a conference at HUST, Kyushu Institute of Technology (Japan) and"
+            " King Mongkut's University of Technology Thonburi (Thailand) signed an academic"
+            " exchange agreement.",
+            "On the sidelines of a conference, HUST and King Mongkut's University of Technology"
+            " Thonburi (Thailand) signed an academic exchange agreement.",
+        ),
+        (
+            "Du 16 au 20 mai, une délégation de HUST s'est rendue en France.\nCes rencontres"
+            " devraient aboutir à la signature de nouveaux accords.",
+            "Du 16 au 20 mai, une délégation de HUST s'est rendue en France.\nHUST et l'INSA"
+            " Lyon ont signé un nouvel accord.",
+        ),
     ],
 )
 def test_a_look_alike_is_no_signing_by_the_home_and_its_twin_is(text: str, twin: str) -> None:

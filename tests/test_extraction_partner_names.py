@@ -981,6 +981,11 @@ def test_partner_names_with_or_without_a_headline(
             " đốc Đối tác quốc tế, University of Bedfordshire.",
             [("Đại học Bedfordshire", "GB")],
         ),
+        (
+            "Ngày 12/6/2025, USTH đã ký kết thỏa thuận hợp tác với Trường Hành chính Quốc gia"
+            " Lào giai đoạn 2026 - 2030.",
+            [("Trường Hành chính Quốc gia Lào", "LA")],
+        ),
     ],
 )
 def test_partner_names_and_countries(text: str, expected: list[tuple[str, str]]) -> None:

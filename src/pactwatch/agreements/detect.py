@@ -1312,6 +1312,9 @@ def _bystander(
     if _own_units_sign(stmt, body, lex, orgs, home):
         return "the signers are units of the home institution itself"
     first = home.mentioned(body.folded, stmt.sentence.start, end)
+    if first is not None and _home_names_a_room(body, lex, first.start(), first.end()):
+        # "... was signed ... in the USTH Auditorium": where, not who.
+        return "it names the room where the signing took place"
     if first is not None and first.start() >= stmt.anchor.end:
         # "les gouvernements ... ont signé un accord ... en faveur de l'USTH": the home is
         # what states agreed on.
@@ -2057,6 +2060,21 @@ _DEFINED_AFTER = re.compile(
 )
 
 
+def _home_names_a_room(body: Body, lex: Lexicon, start: int, end: int) -> bool:
+    """Whether the home named at folded[start:end] only qualifies a room after "in" or "at"
+    ("in the USTH Auditorium", "at the HUST Library"), and is named nowhere else there."""
+    folded = body.folded
+    room = lex.cues["venue_nouns"].first(folded, end, min(len(folded), end + 20))
+    return (
+        room is not None
+        and not folded[end : room.start].strip()
+        and _ROOM_BEFORE.search(folded, max(0, start - 12), start) is not None
+    )
+
+
+_ROOM_BEFORE = re.compile(r"(?<![a-z])(?:in|at|tai|dans)\s+(?:the\s+|l')?$")
+
+
 def _past_bracket(folded: str, at: int) -> int:
     """Where the text goes on after a bracket that opens right at `at` ("HANU (HANU)")."""
     rest = folded[at : at + 3].lstrip()
@@ -2113,7 +2131,7 @@ _LIST_STOP = re.compile(
 )
 _FR_AT = re.compile(r"\s[àÀ]\s")
 _CONNECTOR = re.compile(r"\s(?:and|va|et|cung)\s|&")
-_AFTER_CUE = re.compile(r"^[^,;:()]{0,70}$")
+_AFTER_CUE = re.compile(r"^[^,;:()]{0,110}$")
 
 
 def _list_stop(folded: str, start: int, limit: int) -> int:

@@ -696,7 +696,12 @@ def _extend(ctx: _Ctx, i: int) -> int:
     while j < len(toks) and j - i < _MAX_NAME_TOKENS:
         tok = toks[j]
         prev = toks[j - 1]
-        if _is_possessive(prev) and prev.word not in ctx.lex.generic_name_words:
+        if (
+            _is_possessive(prev)
+            and prev.word not in ctx.lex.generic_name_words
+            # "King Mongkut's University of Technology": an organisation word goes on.
+            and tok.start not in ctx.head_at
+        ):
             break
         if tok.is_cap or (tok.text.isdigit() and _city_number(ctx, j)):
             # A head inside the name ("Công ty Cổ phần Tập đoàn TH") is taken whole.
