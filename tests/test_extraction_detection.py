@@ -965,6 +965,25 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             "Du 16 au 20 mai, une délégation de HUST s'est rendue en France.\nHUST et l'INSA"
             " Lyon ont signé un nouvel accord.",
         ),
+        (
+            "On 12 May, HUST and Tohoku University agreed on a memorandum of understanding on"
+            " student exchange.\nThe signing ceremony has not yet been scheduled.",
+            "On 12 May, HUST and Tohoku University agreed on a memorandum of understanding on"
+            " student exchange.\nThe memorandum was signed on the same day.",
+        ),
+        (
+            # "Centre" followed by an adjective and a name is another body, not the home
+            # speaking of itself.
+            "Le 20 mai, le Centre culturel Lumière de Hanoï et la Fondation Orange ont signé une"
+            " convention de partenariat pour un festival de cinéma.",
+            "Le 20 mai, HUST et le Centre culturel Lumière de Hanoï ont signé une convention de"
+            " partenariat pour un festival de cinéma.",
+        ),
+        (
+            "Le 20 mai, le syndicat de HUST et la Mutuelle générale ont signé une convention de"
+            " partenariat.",
+            "Le 20 mai, HUST et la Mutuelle générale ont signé une convention de partenariat.",
+        ),
     ],
 )
 def test_a_look_alike_is_no_signing_by_the_home_and_its_twin_is(text: str, twin: str) -> None:

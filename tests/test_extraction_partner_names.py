@@ -986,6 +986,29 @@ def test_partner_names_with_or_without_a_headline(
             " Lào giai đoạn 2026 - 2030.",
             [("Trường Hành chính Quốc gia Lào", "LA")],
         ),
+        (
+            # An agency a state runs abroad is that state's, whatever city it sits in.
+            "On June 12, USTH and the Goethe-Institut Hanoi signed a cooperation agreement on"
+            " German language training.",
+            [("Goethe-Institut Hanoi", "DE")],
+        ),
+        (
+            "Le 12 juin, l'USTH et l'Institut français du Vietnam ont signé une convention de"
+            " partenariat.",
+            [("Institut français du Vietnam", "FR")],
+        ),
+        (
+            # "nhân dịp" (on the occasion of) ends a name; "nhân" alone goes on ("nhân tạo").
+            "Ngày 12/6/2025, USTH vừa ký thỏa thuận hợp tác với Trường Đại học FPT nhân dịp kỷ"
+            " niệm 20 năm thành lập.",
+            [("Trường Đại học FPT", "VN")],
+        ),
+        (
+            # "d’Économie et de Commerce": the elided "of" opens the name's field list.
+            "Le 12 juin, l’USTH et l’Université d’Économie et de Commerce de Lyon ont signé une"
+            " convention de coopération.",
+            [("Université d’Économie et de Commerce de Lyon", "FR")],
+        ),
     ],
 )
 def test_partner_names_and_countries(text: str, expected: list[tuple[str, str]]) -> None:

@@ -210,6 +210,11 @@ def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
     for m in cand.mentions:
         if m.country:
             return m.country, "written next to the name"
+    agencies = ctx.lex.cues["foreign_agencies"]
+    for m in cand.mentions:
+        agency = agencies.first(fold(m.name))
+        if agency is not None and agency.start == 0:
+            return agency.label, "an agency of its state abroad"
     for m in cand.mentions:
         name = _unseated(ctx.lex, m.name)
         hit = _places(ctx.lex, name)

@@ -2038,8 +2038,13 @@ def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int
             # "l'Institut français du Vietnam", "l'Université catholique de Louvain": the
             # organisation word opens a name of its own.
             continue
-        if after and hit.lang == "fr" and fold(after[0]).endswith(lex.adjective_endings):
-            # "l'Université nationale du Vietnam", "l'École polytechnique": a name goes on.
+        if (
+            after
+            and fold(after[0]).endswith(lex.adjective_endings)
+            and (hit.lang == "fr" or (len(after) > 1 and after[1][:1].isupper()))
+        ):
+            # "l'Université nationale du Vietnam", "l'École polytechnique", "le Centre
+            # culturel Lumière" (a head both languages share): a name goes on.
             continue
         if _DEFINED_AFTER.match(text, hit.end):
             # "l'Institut de recherche pour le développement (IRD)": a name with its acronym.

@@ -80,6 +80,7 @@ _LIST_CATEGORIES = (
     "name_compounds",
     "place_prepositions",
     "seat_words",
+    "name_enders",
     "alias_leads",
     "topic_prepositions",
     "founding_verbs",
@@ -108,6 +109,7 @@ _MAP_CATEGORIES = (
     "org_heads",
     "party_counts",
     "legal_form_countries",
+    "foreign_agencies",
 )
 
 

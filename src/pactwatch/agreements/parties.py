@@ -971,6 +971,9 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
             or (head.lang == "vi" and _second_syllable(ctx, j))
         )
     if head.lang != "fr":
+        ender = ctx.lex.cues["name_enders"].first(ctx.body.folded, tok.start, tok.start + 16)
+        if ender is not None and ender.start == tok.start:
+            return False
         return not _renewal_at(ctx, tok) and not _after_proper_name(ctx, j)
     if tok.text[:1].isdigit():
         # "l'Université de Rennes le 12 décembre": a number in lowercase is a date or a
@@ -1232,7 +1235,7 @@ def _and_joins(ctx: _Ctx, i: int, j: int, k: int) -> bool:
         return True
     before = [t.word for t in toks[i:j]]
     first_of = next(
-        (n for n, w in enumerate(before) if w in {"of", "for", "de", "des", "du"}), None
+        (n for n, w in enumerate(before) if w in {"of", "for", "de", "des", "du", "d'"}), None
     )
     if first_of is None:
         return False
