@@ -984,6 +984,21 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             " partenariat.",
             "Le 20 mai, HUST et la Mutuelle générale ont signé une convention de partenariat.",
         ),
+        (
+            # "ký từ tháng 3": signed back in March, a contract under review now.
+            "Ngày 20/5, HUST tổ chức nghiệm thu hợp đồng nghiên cứu thực hiện cho Viện Dầu khí"
+            " Việt Nam.\nHợp đồng được ký từ tháng 3/2025 với tổng kinh phí 3,2 tỷ đồng.",
+            "Ngày 20/5, HUST tổ chức nghiệm thu hợp đồng nghiên cứu thực hiện cho Viện Dầu khí"
+            " Việt Nam.\nHợp đồng hợp tác với Viện Dầu khí Việt Nam được ký ngày 20/5.",
+        ),
+        (
+            "Le 20 mai, HUST a accueilli huit étudiants de l'INSA Lyon pour un semestre"
+            " d'échange.\nDepuis la signature de cet accord, 25 étudiants de HUST sont partis à"
+            " Lyon.",
+            "Le 20 mai, HUST a accueilli huit étudiants de l'INSA Lyon pour un semestre"
+            " d'échange.\nLors de la signature de cet accord, HUST et l'INSA Lyon ont prévu des"
+            " échanges.",
+        ),
     ],
 )
 def test_a_look_alike_is_no_signing_by_the_home_and_its_twin_is(text: str, twin: str) -> None:

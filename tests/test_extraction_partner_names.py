@@ -1009,6 +1009,32 @@ def test_partner_names_with_or_without_a_headline(
             " convention de coopération.",
             [("Université d’Économie et de Commerce de Lyon", "FR")],
         ),
+        (
+            # A unit's own field list does not close its parent's name.
+            "On May 2, USTH signed a student exchange agreement with the Faculty of Japanese"
+            " Language and Culture of the Osaka University of Languages and International"
+            " Studies.",
+            [
+                (
+                    "Faculty of Japanese Language and Culture of the Osaka University of"
+                    " Languages and International Studies",
+                    "JP",
+                )
+            ],
+        ),
+        (
+            # A place closes a name before "and".
+            "On May 2, USTH, the Department of Science and Technology of Hanoi and Samsung"
+            " signed a cooperation agreement.",
+            [("Department of Science and Technology of Hanoi", "VN"), ("Samsung", "VN")],
+        ),
+        (
+            # The portfolio a title is for is no part of the name; Vienna is in Austria.
+            "On May 2, Dr. Tran Van A, Rector of USTH, and Dr. Helena Brandt, Vice-Rector for"
+            " International Affairs of the Vienna University of Economics and Business, signed"
+            " a cooperation agreement.",
+            [("Vienna University of Economics and Business", "AT")],
+        ),
     ],
 )
 def test_partner_names_and_countries(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1023,6 +1049,25 @@ def test_the_homes_parent_system_in_apposition_is_no_partner() -> None:
         home=ulis,
     )
     assert partners(decision) == [("Université de Rouen", "FR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trường ĐHKHXH&NV ký kết thỏa thuận với Đại học Ngoại ngữ Busan\nNgày 12/6/2025, Trường"
+        " ĐH KHXH&NV và Trường Đại học Ngoại ngữ Busan (Hàn Quốc) đã ký kết thỏa thuận trao đổi"
+        " sinh viên.",
+        "Ngày 12/6/2025, Đại học USSH và Trường Đại học Ngoại ngữ Busan (Hàn Quốc) đã ký kết"
+        " thỏa thuận trao đổi sinh viên.",
+    ],
+)
+def test_the_home_by_its_vietnamese_initials_or_its_acronym_after_dai_hoc(text: str) -> None:
+    ussh = InstitutionConfig(
+        id="ussh",
+        name="University of Social Sciences and Humanities",
+        aliases=("USSH", "Trường Đại học Khoa học Xã hội và Nhân văn"),
+    )
+    assert partners(read(text, home=ussh)) == [("Trường Đại học Ngoại ngữ Busan", "KR")]
 
 
 def test_the_home_named_without_truong_is_the_home() -> None:

@@ -118,6 +118,9 @@ class HomeSide:
         if lex is not None:
             side.keys |= _place_forms(keys, lex.cues["places"], lex.cities)
             side.keys |= _without_truong(keys, lex.generic_name_words)
+        side.keys |= _initialisms(frozenset(institution.names))
+        # "Đại học UEH", "Trường ĐH USTH": a university's head before its own acronym.
+        side.keys |= {f"{head} {a}" for a in acronyms for head in ("dai hoc", "truong dai hoc")}
         return side
 
     def learn(self, orgs: Iterable[OrgMention]) -> None:
@@ -339,6 +342,30 @@ def _without_truong(keys: frozenset[str], generic: frozenset[str]) -> frozenset[
             own = own.replace(f" {phrase} ", " ")
         if own.strip():
             out.add(rest)
+    return frozenset(out)
+
+
+_VI_UNIVERSITY = re.compile(r"(?:trường\s+)?đại\s+học\s+(?P<own>.+)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _initialisms(names: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
+    """The initials Vietnamese sites write for a university's Vietnamese name: "Trường
+    ĐHKHXH&NV", "ĐH KHXH&NV" for "Trường Đại học Khoa học Xã hội và Nhân văn" (one letter
+    per syllable, "và" as "&" or left out). Only from a name of three syllables or more
+    after "Đại học": two letters name no one."""
+    out: set[str] = set()
+    for name in names:
+        match = _VI_UNIVERSITY.fullmatch(name.strip())
+        if match is None or "," in name or " - " in name:
+            continue
+        syllables = fold(match["own"]).split()
+        if len(syllables) < 3 or not all(s.isalpha() for s in syllables):
+            continue
+        for joined in ("&", ""):
+            own = "".join(joined if s == "va" else s[0] for s in syllables)
+            for form in (f"dh{own}", f"dai hoc {own}"):
+                out |= {form, f"truong {form}"}
     return frozenset(out)
 
 

@@ -81,6 +81,7 @@ _LIST_CATEGORIES = (
     "place_prepositions",
     "seat_words",
     "name_enders",
+    "portfolios",
     "alias_leads",
     "topic_prepositions",
     "founding_verbs",

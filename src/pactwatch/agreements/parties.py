@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -723,9 +724,11 @@ def _extend(ctx: _Ctx, i: int) -> int:
             j += 1
             continue
         if tok.is_word and _connector(ctx, tok, _joining(connectors, _OF_AND)):
-            if tok.word in _AND and any(t.word in _AND for t in toks[i:j]):
+            if tok.word in _AND and _and_since_of(toks[i:j]):
                 # "the Department of Industry and Trade and TechLink Vietnam JSC": a name's
-                # own "and" is one; a second one joins the next name.
+                # own "and" is one; a second one joins the next name. A unit's field list
+                # is not its parent's ("Faculty of Language and Culture of the University
+                # of Languages and International Studies").
                 break
             step = _through_connector(ctx, i, j, vi_mode=vi_mode, head_lang=head_lang)
             if step is None:
@@ -1233,17 +1236,35 @@ def _and_joins(ctx: _Ctx, i: int, j: int, k: int) -> bool:
     ):
         # "Airbus Defence and Space (France)": the parenthesis closes one name.
         return True
-    before = [t.word for t in toks[i:j]]
-    first_of = next(
-        (n for n, w in enumerate(before) if w in {"of", "for", "de", "des", "du", "d'"}), None
-    )
-    if first_of is None:
+    ofs = [n for n in range(i, j) if toks[n].word in _FIELD_OF]
+    if not ofs:
         return False
-    if any(w in _AND for w in before[first_of:]):
+    if (
+        k == j + 1
+        and ofs[-1] + 1 < j
+        and _place_or_country(ctx, ctx.body.text[toks[ofs[-1] + 1].start : toks[j - 1].end])
+    ):
+        # "the Department of Science of Hanoi and Samsung": a place closes a name
+        # ("Université de Pau et des Pays de l'Adour" goes on with "of" after "and").
+        return False
+    if _and_since_of(toks[i:j]):
         # "Department of Industry and Trade and Siemens Energy": the name's own field list
         # is closed; a second "and" starts the next name.
         return False
     return _named_body(ctx, i, j)
+
+
+_FIELD_OF = frozenset({"of", "for", "de", "des", "du", "d'"})
+
+
+def _and_since_of(toks: Sequence[Token]) -> bool:
+    """Whether an "and" follows the last "of" of a name so far: its field list is closed."""
+    for tok in reversed(toks):
+        if tok.word in _AND:
+            return True
+        if tok.word in _FIELD_OF:
+            return False
+    return False
 
 
 def _dash_joins(ctx: _Ctx, i: int, j: int) -> bool:
@@ -1527,9 +1548,25 @@ def _after_titles(ctx: _Ctx, i: int, j: int) -> int:
                 while k < j and ctx.toks[k].word in _OF | {"the", "of", "for"}:
                     k += 1
                 if k < j and _has_head(ctx, ctx.toks[k].start, ctx.toks[j - 1].end):
-                    last = max(last, k)
+                    last = max(last, _past_portfolio(ctx, k, j))
                 break
     return last
+
+
+def _past_portfolio(ctx: _Ctx, k: int, j: int) -> int:
+    """Past the portfolio a title names ("Vice-Rector for International Affairs of the
+    Vienna University ...", "chargé des relations internationales de l'Université ..."):
+    the name comes after it, when an organisation word follows."""
+    toks = ctx.toks
+    hit = ctx.lex.cues["portfolios"].first(ctx.body.folded, toks[k].start, toks[j - 1].end)
+    if hit is None or hit.start != toks[k].start:
+        return k
+    m = next((n for n in range(k, j) if toks[n].start >= hit.end), j)
+    if m == k or m >= j or toks[m].word not in _OF | {"of"}:
+        return k
+    while m < j and toks[m].word in _OF | {"the", "of", "l'"}:
+        m += 1
+    return m if m < j and _has_head(ctx, toks[m].start, toks[j - 1].end) else k
 
 
 def _is_unit(ctx: _Ctx, start: int, end: int, head_start: int) -> bool:
