@@ -999,6 +999,42 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             " d'échange.\nLors de la signature de cet accord, HUST et l'INSA Lyon ont prévu des"
             " échanges.",
         ),
+        (
+            # Works bought are a contract of another kind.
+            "On May 20, HUST signed a construction contract with Coteccons Construction JSC for"
+            " a new dormitory.",
+            "On May 20, HUST signed a cooperation agreement with Coteccons Construction JSC on"
+            " internships.",
+        ),
+        (
+            "Sáng 20/5, HUST và Công ty CP Xây dựng Hòa Bình đã ký hợp đồng thi công tòa nhà"
+            " thực hành.",
+            "Sáng 20/5, HUST và Công ty CP Xây dựng Hòa Bình đã ký thỏa thuận hợp tác đào tạo.",
+        ),
+        (
+            # "Nhà trường" among the witnesses is no side of the signing.
+            "Sáng 20/5, HUST phối hợp với Trung tâm Dịch vụ việc làm Hà Nội tổ chức Ngày hội"
+            " việc làm.\nTrong khuôn khổ Ngày hội, Sở Nội vụ Hà Nội và Hiệp hội Doanh nghiệp"
+            " thành phố Hà Nội đã ký kết thỏa thuận hợp tác, dưới sự chứng kiến của Ban Giám"
+            " hiệu Nhà trường.",
+            "Sáng 20/5, HUST phối hợp với Trung tâm Dịch vụ việc làm Hà Nội tổ chức Ngày hội"
+            " việc làm.\nTrong khuôn khổ Ngày hội, Nhà trường và Hiệp hội Doanh nghiệp thành"
+            " phố Hà Nội đã ký kết thỏa thuận hợp tác.",
+        ),
+        (
+            "Le 20 mai, plus de 400 étudiants de HUST et de l'Université d'économie ont signé"
+            " leur convention de stage avec une entreprise d'accueil.",
+            "Le 20 mai, HUST et l'Université d'économie ont signé une convention de partenariat"
+            " avec une entreprise d'accueil.",
+        ),
+        (
+            # Students' teams in a negotiation contest sign for themselves.
+            "In the final round on May 20, the HUST team and a team from the National"
+            " University of Singapore negotiated for three hours, and both teams signed a"
+            " memorandum of understanding.",
+            "On May 20, HUST and the National University of Singapore negotiated for three"
+            " hours, and both universities signed a memorandum of understanding.",
+        ),
     ],
 )
 def test_a_look_alike_is_no_signing_by_the_home_and_its_twin_is(text: str, twin: str) -> None:
@@ -1115,3 +1151,34 @@ def test_a_signing_that_remains_to_be_organised_has_not_taken_place() -> None:
         " précise le directeur."
     )
     assert not read(text).is_agreement, read(text).reasons
+
+
+def test_a_home_hosting_the_signing_in_the_headline_is_no_party_when_the_lead_names_others() -> (
+    None
+):
+    vinuni = InstitutionConfig(id="vinuni", name="VinUniversity", aliases=("VinUni",))
+    decision = read(
+        "On May 20, VinUni hosted the signing of a memorandum of understanding between the"
+        " Ministry of Health of Vietnam and the Australian Department of Health.\nThe MoU was"
+        " signed by Deputy Minister Tran Van Thuan and Ms. Blair Exell, in the presence of"
+        " Prof. Rohit Verma, Provost of VinUni.",
+        title="VinUni hosts Vietnam–Australia MoU signing",
+        home=vinuni,
+    )
+    assert not decision.is_agreement, decision.reasons
+
+
+def test_the_academy_unmarked_after_its_own_venue_signs() -> None:
+    # "Hoc vien" capitalised is the academy (Học viện), not trainees (học viên); named
+    # after the venue that is its own seat, it is the subject.
+    apag = InstitutionConfig(
+        id="apag",
+        name="Academy of Public Administration and Governance",
+        aliases=("APAG", "Học viện Hành chính và Quản trị công"),
+    )
+    decision = read(
+        "Ngay 20/5/2025, tai tru so Hoc vien Hanh chinh va Quan tri cong, Hoc vien da ky ket"
+        " Bien ban ghi nho hop tac voi Vien Hanh chinh cong Han Quoc (KIPA).",
+        home=apag,
+    )
+    assert decision.is_agreement, decision.reasons

@@ -1035,6 +1035,12 @@ def test_partner_names_with_or_without_a_headline(
             " a cooperation agreement.",
             [("Vienna University of Economics and Business", "AT")],
         ),
+        (
+            # A weekday is no name; Bragança is in Portugal.
+            "Last Friday (June 12), USTH and the Polytechnic Institute of Bragança signed a"
+            " cooperation agreement.",
+            [("Polytechnic Institute of Bragança", "PT")],
+        ),
     ],
 )
 def test_partner_names_and_countries(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1199,3 +1205,37 @@ def test_the_homes_system_named_after_it_with_de_signs_with_it() -> None:
     assert partners(decision) == [
         ("Institut national des langues et civilisations orientales", "FR")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le 12 juin, l'Université Ouverte de Hô Chi Minh-Ville (HCMC Open University) et La"
+            " Rochelle Université (France) ont signé un accord d'échange.",
+            InstitutionConfig(
+                id="ou", name="Ho Chi Minh City Open University", aliases=("HCMC Open University",)
+            ),
+            [("La Rochelle Université", "FR")],
+        ),
+        (
+            "Le 12 juin, l'Université VinUni et le CHU de Bordeaux ont signé un accord de"
+            " coopération.",
+            InstitutionConfig(id="vinuni", name="VinUniversity", aliases=("VinUni",)),
+            [("CHU de Bordeaux", "FR")],
+        ),
+    ],
+)
+def test_the_home_named_in_another_language_or_by_a_head_and_its_acronym(
+    text: str, home: InstitutionConfig, expected: list[tuple[str, str]]
+) -> None:
+    assert partners(read(text, home=home)) == expected
+
+
+def test_a_vietnamese_company_form_makes_the_company_vietnamese() -> None:
+    decision = read(
+        "Ngay 12/6/2025, USTH da ky bien ban ghi nho hop tac voi Cong ty Co phan Nhan luc Sakura"
+        " ve dao tao tieng Nhat.",
+        title="USTH ky ket hop tac dao tao nhan luc sang Nhat Ban",
+    )
+    assert partners(decision) == [("Cong ty Co phan Nhan luc Sakura", "VN")]

@@ -251,11 +251,15 @@ def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
     for form in cand.forms():
         if form in described:
             return described[form], "a sentence describing the partner"
+    forms = ctx.lex.cues["legal_form_countries"]
     for m in cand.mentions:
         form = m.name.split()[-1] if m.name.split() else ""
-        code = ctx.lex.cues["legal_form_countries"].label_of(form)
+        code = forms.label_of(form)
         if code:
             return code, f"its legal form ({form})"
+        opening = forms.first(fold(m.name))
+        if opening is not None and opening.start == 0:
+            return opening.label, f"its legal form ({m.name[: opening.end]})"
     codes = _foreign(cand, ctx, ctx.title_and_url, (ctx.lex.countries,))
     if len(codes) == 1:
         return codes.pop(), "the only foreign country in the title or address"

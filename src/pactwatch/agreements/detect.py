@@ -53,7 +53,7 @@ DISQUALIFIERS = {
     "background": "background (an earlier signing)",
     "generic": "a generic remark",
     "negation": "a negation",
-    "commercial": "a purchase, supply, sponsorship or employment contract",
+    "commercial": "a contract of another kind (purchase, works, services, sponsorship, employment)",
     "decree": "an internal decision or decree",
     "mock": "a mock signing (an exercise, a contest, a role play)",
 }
@@ -845,11 +845,25 @@ def _people_signing(verb: Hit, body: Body, lex: Lexicon) -> Hit | None:
         # "thỏa thuận trao đổi sinh viên đã ký": the people name the agreement; "Học viện
         # ký kết" (the academy signs) folds like "học viên" (a student).
         noun = lex.cues["agreement_nouns"].first(folded, max(0, people.start - 30), people.end)
-        if (noun is None or noun.end < people.end) and _as_written(
-            lex, "people_signers", people, body
+        if (
+            (noun is None or noun.end < people.end)
+            and _as_written(lex, "people_signers", people, body)
+            and not _capitalised_head(lex, people, body)
         ):
             return Hit(people.start, verb.end, "commercial", people.lang)
     return None
+
+
+def _capitalised_head(lex: Lexicon, people: Hit, body: Body) -> bool:
+    """Whether people words written without marks and capitalised are an organisation
+    word they fold like: "Hoc vien da ky ket" is the academy (Học viện) signing, not
+    trainees (học viên)."""
+    written = body.text[people.start : people.end]
+    return (
+        written.isascii()
+        and written[:1].isupper()
+        and lex.cues["org_heads"].label_of(body.folded[people.start : people.end]) is not None
+    )
 
 
 def _person_subject(stmt: Statement, body: Body, lex: Lexicon) -> Hit | None:
@@ -1242,6 +1256,10 @@ def assign_parties(
             stmt.party = "home"
             stmt.home_hit = (match.start(), match.end())
             stmt.weak = _weak_mention(stmt, body, match.start())
+            if s.is_title and _hosts(body, lex, match.end(), stmt.anchor.start):
+                # "VinUni hosts Vietnam–Australia MoU signing": the host may sign or only
+                # lend the room; the body tells which.
+                stmt.party = "implied"
             continue
         if hosting is not None and _home_among_subjects(
             stmt, body, lex, home, orgs_of(stmt.index) if orgs_of else orgs_in.get(stmt.index, [])
@@ -1250,7 +1268,7 @@ def assign_parties(
             # ends at its comma; the home heads the list of signers.
             continue
         own = _self_reference(body, lex, s.start, stmt.anchor.start)
-        if own is not None and hosting is None:
+        if own is not None and (hosting is None or _after_venue(body, hosting, own[0])):
             # "Học viện và Đại học X đã ký kết", "the University signed ... with X".
             stmt.party, stmt.home_hit = "home", own
             continue
@@ -1278,6 +1296,22 @@ def assign_parties(
             if sides:
                 stmt.party = "third"
                 stmt.party_note = f"'the two sides' are {sides}, named before it"
+
+
+def _hosts(body: Body, lex: Lexicon, end: int, anchor: int) -> bool:
+    """Whether the home named right before `end` is the subject of a hosting verb that
+    comes before the signing word ("HUST hosts ... signing", "l'USTH accueille la
+    signature")."""
+    verb = lex.cues["host_verbs"].first(body.folded, end, anchor)
+    return verb is not None and not body.folded[end : verb.start].strip()
+
+
+def _after_venue(body: Body, hosting: Hit, start: int) -> bool:
+    """Whether the organisation word at `start` comes after the venue that names the home,
+    past a comma: "tại trụ sở Học viện X, Học viện đã ký kết" (the academy, where it sits,
+    signed)."""
+    comma = body.folded.find(",", hosting.end, start)
+    return comma >= 0 and not body.folded[comma + 1 : start].strip()
 
 
 def _bystander(
@@ -1562,7 +1596,12 @@ def _unnamed_party(
     `previous_owner` the subject of the sentence before, when it is another body;
     `parent_signs` the home's parent when it stands among the signers, the home not."""
     s = stmt.sentence
-    two = lex.cues["two_sides"].first(body.folded, s.start, s.end)
+    # "..., dưới sự chứng kiến của Ban Giám hiệu Nhà trường": the sides named among the
+    # witnesses do not sign.
+    attendance = lex.cues["attendance"].first(body.folded, stmt.anchor.end, s.end)
+    two = lex.cues["two_sides"].first(
+        body.folded, s.start, attendance.start if attendance is not None else s.end
+    )
     named = [o for o in orgs if _party_name(o, lex)]
     # "the Ministry of Home Affairs of Vietnam and the Ministry of Home Affairs of Laos": one
     # name, two countries, two bodies.

@@ -119,8 +119,11 @@ class HomeSide:
             side.keys |= _place_forms(keys, lex.cues["places"], lex.cities)
             side.keys |= _without_truong(keys, lex.generic_name_words)
         side.keys |= _initialisms(frozenset(institution.names))
-        # "Đại học UEH", "Trường ĐH USTH": a university's head before its own acronym.
-        side.keys |= {f"{head} {a}" for a in acronyms for head in ("dai hoc", "truong dai hoc")}
+        # "Đại học UEH", "Trường ĐH USTH", "l'Université VinUni": a university's head
+        # before its own acronym.
+        side.keys |= {
+            f"{head} {a}" for a in acronyms for head in ("dai hoc", "truong dai hoc", "universite")
+        }
         return side
 
     def learn(self, orgs: Iterable[OrgMention]) -> None:
@@ -130,7 +133,13 @@ class HomeSide:
         self._verdicts.clear()
         for org in orgs:
             own = self._own_unit_name(org)
-            forms = {key(m) for m in org.mentions}
+            # "l'Université Ouverte de Hô Chi Minh-Ville (HCMC Open University)": the home's
+            # name in another language, in brackets after the one the text uses; each
+            # half is a name, the whole is none.
+            bracketed = {m: b for m in org.mentions if (b := _BRACKETED.search(m))}
+            forms = {key(m) for m in org.mentions if m not in bracketed}
+            forms |= {key(m[: b.start()]) for m, b in bracketed.items()}
+            forms |= {key(b[1]) for b in bracketed.values()}
             if org.system and org.follows and org.acronym and key(org.acronym) in self.keys:
                 # "L'Université des sciences, Université nationale du Vietnam à Hanoï
                 # (VNU-HUS)": the home's acronym closes the system that follows its name.
@@ -270,6 +279,7 @@ class HomeSide:
 
 
 _PAREN_FIRST = re.compile(r"^\s*\([^()]{0,80}\)")
+_BRACKETED = re.compile(r"\s*\(([^()]{4,80})\)$")
 # Words that link a unit to its parent at the end of its name.
 _BRACKETS = re.compile(r"[()]")
 _PARENT_LINK = re.compile(r"(?:\s(?:of|the|de|du|des|d|l|la|cua|truong))+$")

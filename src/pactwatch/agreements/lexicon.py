@@ -82,6 +82,7 @@ _LIST_CATEGORIES = (
     "seat_words",
     "name_enders",
     "portfolios",
+    "host_verbs",
     "alias_leads",
     "topic_prepositions",
     "founding_verbs",
