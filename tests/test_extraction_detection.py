@@ -1035,6 +1035,29 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             "On May 20, HUST and the National University of Singapore negotiated for three"
             " hours, and both universities signed a memorandum of understanding.",
         ),
+        (
+            # Implementing an agreement signed earlier.
+            "Sáng 20/5, HUST đã tiếp đoàn công tác tỉnh Champasak (Lào).\nÔng Vilayvong đề nghị"
+            " hỗ trợ Trường Đại học Champasak nâng cao năng lực giảng viên.\nHai bên nhất trí tiếp"
+            " tục thực hiện có hiệu quả thỏa thuận hợp tác giai đoạn 2021-2025 đã ký.",
+            "Sáng 20/5, HUST đã tiếp đoàn công tác tỉnh Champasak (Lào).\nÔng Vilayvong đề nghị"
+            " hỗ trợ Trường Đại học Champasak nâng cao năng lực giảng viên.\nHai bên đã ký thỏa"
+            " thuận hợp tác giai đoạn 2025-2030.",
+        ),
+        (
+            "Le 20 mai, HUST a accueilli une délégation de l'Université de Montpellier.\nLes deux"
+            " établissements ont convenu de préparer la signature d'un protocole d'accord dans"
+            " les prochains mois.",
+            "Le 20 mai, HUST a accueilli une délégation de l'Université de Montpellier.\nLes deux"
+            " établissements ont procédé à la signature d'un protocole d'accord.",
+        ),
+        (
+            "On May 20, HUST held an online meeting with Kyushu University to finalise the draft"
+            " memorandum of understanding.\nOnce the ministries' opinions are received, the two"
+            " universities will arrange a signing ceremony.",
+            "On May 20, HUST held an online meeting with Kyushu University to finalise the"
+            " memorandum of understanding.\nThe two universities then held a signing ceremony.",
+        ),
     ],
 )
 def test_a_look_alike_is_no_signing_by_the_home_and_its_twin_is(text: str, twin: str) -> None:
@@ -1182,3 +1205,20 @@ def test_the_academy_unmarked_after_its_own_venue_signs() -> None:
         home=apag,
     )
     assert decision.is_agreement, decision.reasons
+
+
+def test_a_partner_that_the_home_describes_signs_with_others() -> None:
+    # The home's name goes on into another's ("... Ngoại ngữ Hàn Quốc"), and the home only
+    # describes the signer ("đối tác lâu năm của ...").
+    ulis = InstitutionConfig(
+        id="ulis",
+        name="VNU University of Languages and International Studies",
+        aliases=("ULIS", "Trường Đại học Ngoại ngữ"),
+    )
+    decision = read(
+        "Ngày 20/5, Trường Đại học Ngoại ngữ Hàn Quốc (HUFS), đối tác lâu năm của Trường Đại"
+        " học Ngoại ngữ - ĐHQGHN, đã ký biên bản ghi nhớ với Cục Hợp tác quốc tế, Bộ Giáo dục"
+        " và Đào tạo.",
+        home=ulis,
+    )
+    assert not decision.is_agreement, decision.reasons

@@ -1041,6 +1041,12 @@ def test_partner_names_with_or_without_a_headline(
             " cooperation agreement.",
             [("Polytechnic Institute of Bragança", "PT")],
         ),
+        (
+            # "Tổ hợp" (a group of companies) opens a name of its own.
+            "Sáng 18/6/2025, tại Hà Nội, USTH và Tổ hợp Samsung Việt Nam đã ký kết Biên bản ghi"
+            " nhớ hợp tác.",
+            [("Tổ hợp Samsung Việt Nam", "VN")],
+        ),
     ],
 )
 def test_partner_names_and_countries(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1239,3 +1245,13 @@ def test_a_vietnamese_company_form_makes_the_company_vietnamese() -> None:
         title="USTH ky ket hop tac dao tao nhan luc sang Nhat Ban",
     )
     assert partners(decision) == [("Cong ty Co phan Nhan luc Sakura", "VN")]
+
+
+def test_a_school_named_before_the_home_university_is_the_home() -> None:
+    decision = read(
+        "Ngày 16/4, Trường Điện - Điện tử, Đại học Bách khoa Hà Nội và Công ty TNHH Renesas"
+        " Design Việt Nam (RVC) đã ký kết Biên bản ghi nhớ hợp tác đào tạo.",
+        title="Trường Điện - Điện tử ký kết MOU với Renesas Design Việt Nam",
+        home=HUST,
+    )
+    assert partners(decision) == [("Công ty TNHH Renesas Design Việt Nam", "VN")]

@@ -1941,6 +1941,17 @@ def _party_mention(
     last_host_end = last_member_end = -1
     folded = body.folded
     for match in home.regex().finditer(folded, start, end):
+        if _abroad_after(lex, body, match.end()):
+            # "Trường Đại học Ngoại ngữ Hàn Quốc": the home's name goes on into another's.
+            continue
+        partner_of = lex.cues["partner_of"].first(
+            folded, max(start, match.start() - 40), match.start()
+        )
+        if partner_of is not None and not folded[partner_of.end : match.start()].strip():
+            # "HUFS, a long-standing partner of ULIS, signed ... with the Ministry": the home
+            # only describes the signer (its parent after a dash too).
+            last_host_end = match.end()
+            continue
         if member_body(lex, folded, match.start(), match.end()) or (
             # "alumni of the University of X (UEH)": its acronym too.
             last_member_end >= 0
@@ -1960,6 +1971,19 @@ def _party_mention(
             return match, hosting
         hosting, last_host_end = hosting or cue, match.end()
     return None, hosting
+
+
+def _abroad_after(lex: Lexicon, body: Body, end: int) -> bool:
+    """Whether a country or a city abroad, capitalised, follows right after `end`."""
+    text, folded = body.text, body.folded
+    gap = len(text[end:]) - len(text[end:].lstrip(" "))
+    at = end + gap
+    if gap != 1 or not text[at : at + 1].isupper():
+        return False
+    hit = lex.countries.first(folded, at, min(len(folded), at + 30)) or lex.cities.first(
+        folded, at, min(len(folded), at + 30)
+    )
+    return hit is not None and hit.start == at and hit.label != "VN"
 
 
 _MEMBER_LINK = re.compile(r"\s*(?:(?:of|de|du|des|cua|truong|the|l'|la)\s*)*$")

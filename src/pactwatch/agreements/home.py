@@ -258,7 +258,7 @@ class HomeSide:
         after = _PAREN_FIRST.sub("", tail[match.end() :])
         rest = re.sub(r"[^a-z0-9&]+", " ", after).split()
         listed = (bool(rest) and rest[0] in {"and", "va", "et"}) or after.lstrip()[:1] == ","
-        return not listed or org.generic
+        return not listed or org.generic or _member_school(org.name, match.group())
 
     def covers(self, folded: str, start: int, end: int) -> bool:
         """Whether text[start:end] lies inside a home name ("UGA" in "Grenoble INP - UGA")."""
@@ -279,6 +279,16 @@ class HomeSide:
 
 
 _PAREN_FIRST = re.compile(r"^\s*\([^()]{0,80}\)")
+_SCHOOL = re.compile(r"truong (?!dai hoc |dh |cao dang |cd |thpt |pho thong )")
+
+
+def _member_school(name: str, parent: str) -> bool:
+    """ "Trường Điện - Điện tử, Đại học Bách khoa Hà Nội": a school ("Trường" and its field,
+    no "Đại học") right before a university ("Đại học ...") is one of its schools, in a
+    list or not."""
+    return bool(_SCHOOL.match(key(name))) and key(parent).startswith("dai hoc ")
+
+
 _BRACKETED = re.compile(r"\s*\(([^()]{4,80})\)$")
 # Words that link a unit to its parent at the end of its name.
 _BRACKETS = re.compile(r"[()]")

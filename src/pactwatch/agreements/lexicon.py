@@ -83,6 +83,7 @@ _LIST_CATEGORIES = (
     "name_enders",
     "portfolios",
     "host_verbs",
+    "partner_of",
     "alias_leads",
     "topic_prepositions",
     "founding_verbs",
