@@ -1058,6 +1058,13 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             "On May 20, HUST held an online meeting with Kyushu University to finalise the"
             " memorandum of understanding.\nThe two universities then held a signing ceremony.",
         ),
+        (
+            # The lead's date is the news's; the year after the signed MoU is the signing's.
+            "Ngày 20/5, đoàn làm việc với Đại học Kagoshima, đối tác mà HUST đã ký biên bản ghi"
+            " nhớ từ năm 2019.",
+            "Ngày 20/5, đoàn làm việc với Đại học Kagoshima, đối tác mà HUST đã ký biên bản ghi"
+            " nhớ vào buổi sáng.",
+        ),
     ],
 )
 def test_a_look_alike_is_no_signing_by_the_home_and_its_twin_is(text: str, twin: str) -> None:
@@ -1222,3 +1229,18 @@ def test_a_partner_that_the_home_describes_signs_with_others() -> None:
         home=ulis,
     )
     assert not decision.is_agreement, decision.reasons
+
+
+def test_a_unit_signs_at_its_university_named_with_its_system() -> None:
+    ussh = InstitutionConfig(
+        id="ussh",
+        name="University of Social Sciences and Humanities",
+        aliases=("USSH", "Trường Đại học Khoa học Xã hội và Nhân văn"),
+    )
+    decision = read(
+        "Sáng 18/5, tại Trường Đại học Khoa học Xã hội và Nhân văn, ĐHQGHN, Khoa Du lịch học đã"
+        " ký kết biên bản ghi nhớ hợp tác với Công ty Cổ phần Du lịch Vietravel.",
+        title="Khoa Du lịch học và Vietravel ký ghi nhớ hợp tác đào tạo",
+        home=ussh,
+    )
+    assert decision.is_agreement, decision.reasons

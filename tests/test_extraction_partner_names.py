@@ -1230,6 +1230,13 @@ def test_the_homes_system_named_after_it_with_de_signs_with_it() -> None:
             InstitutionConfig(id="vinuni", name="VinUniversity", aliases=("VinUni",)),
             [("CHU de Bordeaux", "FR")],
         ),
+        (
+            # The home's school, named with the home's possessive.
+            "On June 12, VinUniversity's College of Health Sciences and the Children's Hospital"
+            " of Philadelphia (CHOP) signed a memorandum of understanding.",
+            InstitutionConfig(id="vinuni", name="VinUniversity", aliases=("VinUni",)),
+            [("Children's Hospital of Philadelphia", "US")],
+        ),
     ],
 )
 def test_the_home_named_in_another_language_or_by_a_head_and_its_acronym(

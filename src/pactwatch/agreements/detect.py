@@ -1054,7 +1054,13 @@ def mark_time(
         if (
             year_after is not None
             and int(year_after.group(1)) < published.year
-            and (found is None or not s.start <= found.start < s.end)
+            and (
+                found is None
+                or not s.start <= found.start < s.end
+                # "Ngày 20/10, đoàn làm việc với X, đối tác mà Trường đã ký biên bản ghi nhớ
+                # từ năm 2019": the lead's date is the news's, the year the signing's.
+                or (found.start < stmt.anchor.start and year_after.start() - stmt.anchor.end <= 40)
+            )
         ):
             # "the cooperation agreement that LHU signed with Career Bridge in 2022": the
             # year in the verb's own clause, whatever date another sentence gave.
@@ -1187,6 +1193,9 @@ def trusted(statements: list[Statement], member: str = "") -> tuple[list[Stateme
             continue
         if "plan" in stmt.qualifiers:
             return [], "the headline announces the signing as a plan"
+        if "negation" in stmt.qualifiers and stmt.party != "third":
+            # "Notice: postponement of the signing ceremony between TDTU and UM".
+            return [], "the headline says the signing did not take place"
         if stmt.party == "third" and stmt.party_note and not stmt.qualifiers:
             return [], f"the headline reports a signing between other parties: {stmt.party_note}"
     named = [s for s in statements if s.party == "home" and not s.qualifiers and not s.weak]
@@ -1812,8 +1821,9 @@ def _own_units_sign(
 
 
 def _own_unit_subject(stmt: Statement, body: Body, lex: Lexicon, orgs: Sequence[object]) -> bool:
-    """Whether the one name right before the signing verb is a unit named without an owner."""
-    named = [o for o in orgs if _party_name(o, lex)]
+    """Whether the one name right before the signing verb is a unit named without an owner
+    (the system after the venue, "tại Trường X, ĐHQGHN, Khoa Y đã ký", is the venue's)."""
+    named = [o for o in orgs if _party_name(o, lex) and not getattr(o, "system", False)]
     spans = _subject_spans(named, body, stmt.anchor.start, aside=True)
     return len(spans) == 1 and any(_span(o) == spans[0] and _own_unit(o) for o in named)
 

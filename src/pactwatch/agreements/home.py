@@ -207,6 +207,15 @@ class HomeSide:
         # "USTH Department of ...", "Department of International Cooperation of USTH".
         if org.is_unit and self.regex().search(name_key):
             return True
+        # "VinUniversity's College of Health Sciences": a school the home owns, possessive.
+        first = self.regex().match(name_key)
+        if (
+            first is not None
+            and org.kind == "university"
+            and name_key[first.end() : first.end() + 3] == " s "
+            and not first.group().endswith(" s")
+        ):
+            return True
         # "The College of Health Sciences of VinUniversity": a school the home owns (not "the
         # Consortium for the Development of USTH", a body of others).
         owned = [m for m in self.regex().finditer(name_key) if m.end() == len(name_key)]
