@@ -134,7 +134,7 @@ def _html_text(html: str) -> str:
     # NukeViet's lead paragraph is a div (.hometext): the site profile reads it, so do we;
     # pactwatch.article reads figure captions as paragraphs of their own, so do we.
     return "\n".join(
-        n.text(separator=" ").strip() for n in tree.css("p, li, h1, h2, h3, .hometext, figcaption")
+        " ".join(n.text(separator="").split()) for n in tree.css("p, li, h1, h2, h3, .hometext, figcaption")
     )
 
 
