@@ -1244,3 +1244,18 @@ def test_a_unit_signs_at_its_university_named_with_its_system() -> None:
         home=ussh,
     )
     assert decision.is_agreement, decision.reasons
+
+
+def test_the_home_named_as_a_witness_before_the_signers_is_no_party() -> None:
+    vnuhcm = InstitutionConfig(
+        id="vnuhcm",
+        name="Vietnam National University Ho Chi Minh City",
+        aliases=("VNU-HCM", "ĐHQG-HCM"),
+    )
+    decision = read(
+        "Ngày 20/5, ĐHQG-HCM tổ chức Diễn đàn Đổi mới sáng tạo năm 2025.\nTrong khuôn khổ diễn"
+        " đàn, dưới sự chứng kiến của lãnh đạo ĐHQG-HCM, UBND tỉnh Long An đã ký kết thỏa thuận"
+        " hợp tác với Tập đoàn Becamex IDC.",
+        home=vnuhcm,
+    )
+    assert not decision.is_agreement, decision.reasons

@@ -589,6 +589,40 @@ def test_a_vietnamese_unit_name_goes_on_in_lowercase_past_a_lowercase_head_word(
     assert names == ["Khoa Hóa học", "Khoa Môi trường"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two universities side by side; a member and its system are one name.
+        (
+            "Trường Đại học Vinh – Đại học Khon Kaen: mở rộng hợp tác đào tạo",
+            ["Trường Đại học Vinh", "Đại học Khon Kaen"],
+        ),
+        (
+            "Trường Đại học Bách khoa - Đại học Đà Nẵng ký kết với Samsung",
+            ["Trường Đại học Bách khoa - Đại học Đà Nẵng", "Samsung"],
+        ),
+    ],
+)
+def test_a_dash_between_vietnamese_universities(text: str, expected: list[str]) -> None:
+    lex = load_lexicon()
+    body = prepare((text,), title="", abbreviations=lex.abbreviations)
+    assert [m.name for m in find_orgs(body, 0, len(body.text), lex)] == expected
+
+
+def test_the_home_acronym_before_its_system_heads_a_list_of_signers() -> None:
+    hus = InstitutionConfig(id="hus", name="VNU University of Science", aliases=("HUS", "VNU-HUS"))
+    decision = read(
+        "Le 12 juin 2025, l'Université des Sciences (HUS) de l'Université nationale du Vietnam à"
+        " Hanoï, le Centre national de la recherche scientifique (CNRS) et l'Université"
+        " Paris-Saclay ont signé un accord de collaboration.",
+        home=hus,
+    )
+    assert partners(decision) == [
+        ("Centre national de la recherche scientifique", "FR"),
+        ("Université Paris-Saclay", "FR"),
+    ]
+
+
 def test_a_country_before_for_or_of_does_not_open_a_name() -> None:
     # "with Korea for the X University": the country is what the cooperation reaches.
     decision = read(

@@ -1454,8 +1454,18 @@ def _other_subjects(
         if _host_cue(lex, body, max(0, match.start() - _HOST_GAP), match.start()) is not None:
             continue
         inside = _GENITIVE.search(folded, max(0, match.start() - 12), match.start())
-        if (inside is None or _unit_ends_at(orgs, match.end())) and _JOINS.match(
-            folded, match.end(), lo
+        # "l'Université des Sciences (HUS) de l'Université nationale du Vietnam à Hanoï, le
+        # CNRS et ...": the home's system after it is part of its name.
+        after = max(
+            [match.end()]
+            + [
+                _span(o)[1]
+                for o in orgs
+                if match.end() <= _span(o)[0] < lo and _homes_system(o, folded, lex, home)
+            ]
+        )
+        if (inside is None or _unit_ends_at(orgs, match.end())) and (
+            _JOINS.match(folded, match.end(), lo) or _JOINS.match(folded, after, lo)
         ):
             # "Trường X, Trường Y và Trường Z đã ký kết", "UD and four universities of
             # Korea - A, B, C and D - signed": the home heads the list of signers.
@@ -1953,6 +1963,14 @@ def _party_mention(
     for match in home.regex().finditer(folded, start, end):
         if _abroad_after(lex, body, match.end()):
             # "Trường Đại học Ngoại ngữ Hàn Quốc": the home's name goes on into another's.
+            continue
+        witness = lex.cues["attendance"].first(
+            folded, max(start, match.start() - 50), match.start()
+        )
+        if witness is not None and not re.search(r"[,;:]", folded[witness.end : match.start()]):
+            # "dưới sự chứng kiến của lãnh đạo ĐHQG-HCM, UBND tỉnh Long An đã ký kết ...":
+            # the home witnesses.
+            last_host_end = match.end()
             continue
         partner_of = lex.cues["partner_of"].first(
             folded, max(start, match.start() - 40), match.start()

@@ -1278,10 +1278,26 @@ def _dash_joins(ctx: _Ctx, i: int, j: int) -> bool:
         # "four universities of Korea – Kumoh National Institute of Technology, ...".
         return False
     right = _has_head(ctx, toks[j + 1].start, toks[seg_end - 1].end)
+    if right == "university" and _two_vietnamese_universities(ctx, i, j):
+        # "Trường Đại học Vinh – Đại học Khon Kaen": two universities side by side; a
+        # member and its system ("Trường Đại học Bách khoa - Đại học Đà Nẵng") are one.
+        return False
     lone_acronym = seg_end == j + 2 and toks[j + 1].is_acronym
     # "Grenoble INP - UGA": a place and an acronym, then the acronym of the body it is in.
     qualified = lone_acronym and j - i >= 2 and toks[j - 1].is_acronym and not toks[i].is_acronym
     return bool(right or qualified or (left and (lone_acronym or ctx.toks[i].is_cap)))
+
+
+def _two_vietnamese_universities(ctx: _Ctx, i: int, j: int) -> bool:
+    """Whether the names on both sides of the dash at token j open with a Vietnamese
+    university word and the right one is no university system."""
+    toks, folded = ctx.toks, ctx.body.folded
+    left = ctx.heads_in(toks[i].start, toks[j - 1].end)
+    right = ctx.heads_in(toks[j + 1].start, toks[j + 1].end)
+    if not left or not right or left[0].lang != "vi" or right[0].lang != "vi":
+        return False
+    system = ctx.lex.cues["university_systems"].first(folded, toks[j + 1].start)
+    return system is None or system.start != toks[j + 1].start
 
 
 def _place_or_country(ctx: _Ctx, text: str) -> bool:
