@@ -1153,6 +1153,24 @@ def test_yesterday_counts_back_from_the_dateline() -> None:
     assert decision.agreement.signed_on == date(2025, 5, 18)
 
 
+@pytest.mark.parametrize(
+    ("text", "signed_on"),
+    [
+        # Published on Wednesday 21 May 2025.
+        ("On Monday, HUST and Kyoto University signed a memorandum of understanding.", 19),
+        ("On Wednesday, HUST and Kyoto University signed a memorandum of understanding.", 21),
+        ("Lundi dernier, HUST et l'INSA Lyon ont signé une convention de coopération.", 19),
+        ("Thứ Sáu vừa qua, HUST và Đại học Kyoto đã ký kết biên bản ghi nhớ.", 16),
+        # A weekday with its date is that date.
+        ("On Monday, 12 May, HUST and Kyoto University signed a memorandum.", 12),
+    ],
+)
+def test_a_weekday_is_the_last_such_day_up_to_publication(text: str, signed_on: int) -> None:
+    decision = read(text)
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.signed_on == date(2025, 5, signed_on)
+
+
 def test_a_name_that_folds_like_cancel_is_no_put_off() -> None:
     # "Huy" (a given name) folds like "hủy" (to cancel) in a text without marks.
     decision = read(

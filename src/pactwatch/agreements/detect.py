@@ -1038,7 +1038,7 @@ def mark_time(
             dates, s.start, s.end, stmt.anchor.start, published, before=before
         )
         back = 0
-        if found is not None and found.today:
+        if found is not None and found.today and found.weekday < 0:
             line = _dateline(dates, s.start, found.start)
             # "Da Nang, le 6 décembre 2023 – ... ont signé hier": the day before the dateline.
             found, back = (line, found.days_back) if line is not None else (found, 0)

@@ -113,6 +113,7 @@ _MAP_CATEGORIES = (
     "party_counts",
     "legal_form_countries",
     "foreign_agencies",
+    "weekdays",
 )
 
 

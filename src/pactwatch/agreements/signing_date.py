@@ -2,7 +2,8 @@
 
 Formats: "July 2, 2025", "March 10th", "27 January 2026", "the 15th January, 2019",
 "le 27 janvier 2026", "1er mars", "ngày 10/3/2025", "Sáng 27/7", "12 tháng 6 năm 2015",
-"Sáng nay" (the publication day), "hôm qua" (the day before). A day and month without a
+"Sáng nay" (the publication day), "hôm qua" (the day before), "On Thursday", "jeudi
+dernier", "thứ Năm vừa qua" (the last such weekday up to it). A day and month without a
 year take the publication year (the previous year when that would fall after publication;
 `timing` calls one within weeks after it a day to come); with no publication date they take
 the year of the nearest full date written before them, else stay unknown. A date after
@@ -48,6 +49,9 @@ class TextDate:
     month_only: bool = False
     # "hôm qua", "yesterday": days before the publication day (with `today`).
     days_back: int = 0
+    # "On Thursday", "jeudi dernier" (with `today`): the last such weekday up to the
+    # publication day, Monday 0; -1 for none.
+    weekday: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +149,9 @@ def _valid(day: int, month: int, year: int | None) -> bool:
     return year is None or 1900 <= year <= 2100
 
 
-_RELATIVE = ("today", "yesterday")
+_RELATIVE = ("today", "yesterday", "weekdays")
+# A weekday followed by its date ("Thursday, March 20", "jeudi 20 mars") is that date.
+_DATED_WEEKDAY = re.compile(r"\s{0,3},?\s{0,3}(?:\(\s*)?(?:\d|the\s|le\s|ngay\s)")
 
 
 def find_dates(folded: str, start: int, end: int, lex: Lexicon) -> list[TextDate]:
@@ -198,18 +204,35 @@ def find_dates(folded: str, start: int, end: int, lex: Lexicon) -> list[TextDate
         month = int(match.group(1))
         if 1 <= month <= 12:
             found.append(_month(match.start(), match, month, None))
-    # One search rules both out: few pages say "today" or "yesterday".
+    # One search rules them all out: few pages say "today", "yesterday" or a weekday.
     if lex.any_of(_RELATIVE).any_match(folded, start, end):
-        for hit in lex.cues["today"].find(folded, start, end):
-            found.append(TextDate(hit.start, hit.end, 0, 0, None, today=True))
-        for hit in lex.cues["yesterday"].find(folded, start, end):
-            found.append(TextDate(hit.start, hit.end, 0, 0, None, today=True, days_back=1))
+        found += _relative(folded, start, end, lex, {d.start for d in found})
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[TextDate] = []
     for item in found:
         if out and item.start < out[-1].end:
             continue
         out.append(item)
+    return out
+
+
+def _relative(folded: str, start: int, end: int, lex: Lexicon, dated: set[int]) -> list[TextDate]:
+    """ "today", "yesterday" and weekdays in folded[start:end]; a weekday right before a
+    date (a start in `dated`) is part of it."""
+    out = [
+        TextDate(h.start, h.end, 0, 0, None, today=True)
+        for h in lex.cues["today"].find(folded, start, end)
+    ]
+    out += [
+        TextDate(h.start, h.end, 0, 0, None, today=True, days_back=1)
+        for h in lex.cues["yesterday"].find(folded, start, end)
+    ]
+    for hit in lex.cues["weekdays"].find(folded, start, end):
+        if _DATED_WEEKDAY.match(folded, hit.end, end) or any(
+            hit.end < p <= hit.end + 4 for p in dated
+        ):
+            continue
+        out.append(TextDate(hit.start, hit.end, 0, 0, None, today=True, weekday=int(hit.label)))
     return out
 
 
@@ -242,7 +265,7 @@ def resolve(
 ) -> date | None:
     """The calendar date of `found`, never after `published`; None for a month alone."""
     if found.today:
-        return published - timedelta(days=found.days_back) if published else None
+        return published - timedelta(days=days_back(found, published)) if published else None
     if found.month_only:
         return None
     year = found.year
@@ -260,6 +283,14 @@ def resolve(
     if result is not None and published is not None and result > published:
         return None
     return result
+
+
+def days_back(found: TextDate, published: date) -> int:
+    """How many days before `published` a relative date falls ("yesterday": 1; "On
+    Thursday" in a Saturday's article: 2, in a Thursday's: 0)."""
+    if found.weekday < 0:
+        return found.days_back
+    return (published.weekday() - found.weekday) % 7
 
 
 def _make(year: int, found: TextDate) -> date | None:
