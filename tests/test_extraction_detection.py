@@ -1277,3 +1277,17 @@ def test_the_home_named_as_a_witness_before_the_signers_is_no_party() -> None:
         home=vnuhcm,
     )
     assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The last two names before the verb, joined by "and", sign; the venue comes first.
+        "On the afternoon of 20 May, at the Convention Hall, HUST and Aston University"
+        " (Birmingham, United Kingdom) signed a joint degree agreement.",
+        "Last Monday, HUST and Kyushu University put their names to a memorandum of understanding.",
+    ],
+)
+def test_the_home_signs_after_a_venue_and_in_other_words(text: str) -> None:
+    decision = read(text)
+    assert decision.is_agreement, decision.reasons

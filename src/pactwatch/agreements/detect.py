@@ -1501,6 +1501,10 @@ class _Named:
     end: int
 
 
+# Only "and" between two names (an article, a parenthesis after the first).
+_AND_ONLY = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:and|va|et)\s+(?:(?:the|la|le)\s+|l')?")
+
+
 def _home_among_subjects(
     stmt: Statement, body: Body, lex: Lexicon, home: HomeSide, orgs: Sequence[object]
 ) -> bool:
@@ -1526,6 +1530,16 @@ def _home_among_subjects(
     for h in homes:
         if (h.start, h.end) not in spans:
             continue
+        if (
+            len(spans) >= 2
+            and spans[-2] == (h.start, h.end)
+            and _AND_ONLY.fullmatch(folded, h.end, spans[-1][0])
+        ):
+            # "at the VNU Convention Centre, UEB and Aston University signed": the last two
+            # names before the verb, joined by "and", are signers; a venue's owner would
+            # come before two others.
+            stmt.party, stmt.home_hit = "home", (h.start, h.end)
+            return True
         # A room's code before the home ("Hall C2, X, A and B") is not a signer.
         heads = len(spans) - spans.index((h.start, h.end))
         if {len(spans), heads} & counts and heads >= 2 and len(spans) >= 3:
