@@ -1280,14 +1280,26 @@ def test_the_home_named_as_a_witness_before_the_signers_is_no_party() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "home"),
     [
         # The last two names before the verb, joined by "and", sign; the venue comes first.
-        "On the afternoon of 20 May, at the Convention Hall, HUST and Aston University"
-        " (Birmingham, United Kingdom) signed a joint degree agreement.",
-        "Last Monday, HUST and Kyushu University put their names to a memorandum of understanding.",
+        (
+            "On the afternoon of 20 May, at the VNU Convention Centre, the VNU University of"
+            " Economics and Business and Aston University (Birmingham, United Kingdom) signed a"
+            " joint degree agreement.",
+            InstitutionConfig(
+                id="ueb", name="VNU University of Economics and Business", aliases=("UEB",)
+            ),
+        ),
+        (
+            "Last Monday, HUST and Kyushu University put their names to a memorandum of"
+            " understanding.",
+            HUST,
+        ),
     ],
 )
-def test_the_home_signs_after_a_venue_and_in_other_words(text: str) -> None:
-    decision = read(text)
+def test_the_home_signs_after_a_venue_and_in_other_words(
+    text: str, home: InstitutionConfig
+) -> None:
+    decision = read(text, home=home)
     assert decision.is_agreement, decision.reasons
