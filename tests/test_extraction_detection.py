@@ -1065,6 +1065,20 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             "Ngày 20/5, đoàn làm việc với Đại học Kagoshima, đối tác mà HUST đã ký biên bản ghi"
             " nhớ vào buổi sáng.",
         ),
+        (
+            "Eight students from Cornell University's College of Engineering arrived at HUST"
+            " this week, the first cohort under the exchange agreement the two institutions"
+            " signed last year.",
+            "Eight students from Cornell University's College of Engineering arrived at HUST"
+            " this week, after the exchange agreement the two institutions signed on Monday.",
+        ),
+        (
+            "HUST a célébré le 19 mai le dixième anniversaire de sa coopération avec l'INSA"
+            " Lyon.\nUne exposition montre la signature de l'accord initial par les deux recteurs"
+            " de l'époque.",
+            "HUST a célébré le 19 mai sa coopération avec l'INSA Lyon.\nLa journée a commencé par"
+            " la signature d'un nouvel accord par les deux recteurs.",
+        ),
     ],
 )
 def test_a_look_alike_is_no_signing_by_the_home_and_its_twin_is(text: str, twin: str) -> None:
@@ -1302,4 +1316,15 @@ def test_the_home_signs_after_a_venue_and_in_other_words(
     text: str, home: InstitutionConfig
 ) -> None:
     decision = read(text, home=home)
+    assert decision.is_agreement, decision.reasons
+
+
+def test_the_lead_is_the_first_sentence_of_words_not_a_date_line() -> None:
+    # The lead names the home: a caption's signing "between the two schools" is its own.
+    decision = read(
+        "13/05/2025\nSáng 12/5, HUST đã đón tiếp đoàn công tác của Viện Công nghệ Hoàng gia KTH"
+        " do GS. Sigbritt Karlsson dẫn đầu.\nGS. Huỳnh Quyết Thắng và GS. Sigbritt Karlsson ký"
+        " biên bản ghi nhớ hợp tác giữa hai trường.",
+        title="Đoàn Viện Công nghệ Hoàng gia KTH thăm và làm việc tại HUST",
+    )
     assert decision.is_agreement, decision.reasons

@@ -1583,7 +1583,12 @@ def implied_evidence(
         return ""
     folded = body.folded
     heads = [i for i, st in enumerate(body.sentences) if st.is_title][:1]
-    heads += [i for i, st in enumerate(body.sentences) if not st.is_title][: 2 - len(heads)]
+    # The lead: the first sentence of words, not a date line ("13/03/2025") or a byline.
+    heads += [
+        i
+        for i, st in enumerate(body.sentences)
+        if not st.is_title and len(_WORDS.findall(body.folded, st.start, st.end)) >= 3
+    ][: 2 - len(heads)]
     third = {s.index for s in statements if s.party == "third"}
     for idx in heads:
         st = body.sentences[idx]
@@ -1602,6 +1607,9 @@ def implied_evidence(
             # "Ký kết hợp tác với Tập đoàn X" on the home's own site.
             return ""
     return _leave_unnamed(implied)
+
+
+_WORDS = re.compile(r"[a-z]{2,}")
 
 
 def _leave_unnamed(implied: list[Statement]) -> str:
