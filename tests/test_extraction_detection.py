@@ -1328,3 +1328,14 @@ def test_the_lead_is_the_first_sentence_of_words_not_a_date_line() -> None:
         title="Đoàn Viện Công nghệ Hoàng gia KTH thăm và làm việc tại HUST",
     )
     assert decision.is_agreement, decision.reasons
+
+
+def test_a_bare_signing_after_a_contract_of_another_kind_is_that_contract() -> None:
+    decision = read(
+        "Le 20 mai, HUST a signé des contrats de travail d'une durée de deux ans avec douze"
+        " enseignants étrangers venus de France et du Japon.\nParmi eux, trois docteurs diplômés"
+        " de l'Université de Lorraine et de l'Université d'Osaka renforceront les"
+        " laboratoires.\nAprès la signature, le vice-recteur a présenté le règlement intérieur.",
+        title="HUST signe des contrats de travail avec douze enseignants étrangers",
+    )
+    assert not decision.is_agreement, decision.reasons

@@ -689,17 +689,25 @@ def _home_only_after(stmt: Statement) -> bool:
     )
 
 
-def same_signing(statements: list[Statement]) -> None:
+def same_signing(statements: list[Statement], body: Body, lex: Lexicon) -> None:
     """A bare mention of the act ("prévue en marge de la signature", "Phát biểu tại buổi ký
     kết"), with no verb and no agreement noun of its own, is the signing the article told
     before it: when every earlier telling was put off, planned, a purchase, a decree, a mock
     or denied, so is this one; when every earlier one was between other parties, so is this
-    one, if it names no party of its own."""
+    one, if it names no party of its own; with no telling before it, a contract of another
+    kind named before it is the act's."""
     told = [s for s in statements if s.verb is not None or s.nouns]
     for stmt in statements:
         if stmt.verb is not None or stmt.nouns or stmt.qualifiers:
             continue
         before = [s for s in told if s.sentence.start < stmt.sentence.start]
+        if not before:
+            # "La DNTU a signé des contrats de travail avec douze enseignants ... Après la
+            # signature, ...": the act told before it was of another kind.
+            other = lex.cues["commercial"].first(body.folded, 0, stmt.sentence.start)
+            if other is not None:
+                stmt.qualifiers["commercial"] = other
+            continue
         if (
             stmt.party in {"implied", "home"}
             and _home_only_after(stmt)

@@ -134,7 +134,7 @@ def read_article(
     reading.reasons.extend(time_reasons)
     same_contract(statements, body)
     procurement(statements, body, lex)
-    same_signing(statements)
+    same_signing(statements, body, lex)
     topic = other_topic(
         body,
         lex,
