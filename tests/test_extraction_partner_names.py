@@ -1081,6 +1081,12 @@ def test_partner_names_with_or_without_a_headline(
             " nhớ hợp tác.",
             [("Tổ hợp Samsung Việt Nam", "VN")],
         ),
+        (
+            # A college named without an owner is the home's own.
+            "On 12 June 2025, USTH and Bach Mai Hospital signed a cooperation agreement, opening"
+            " clinical rotations for students of the College of Health Sciences.",
+            [("Bach Mai Hospital", "VN")],
+        ),
     ],
 )
 def test_partner_names_and_countries(text: str, expected: list[tuple[str, str]]) -> None:
