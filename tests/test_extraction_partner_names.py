@@ -1087,6 +1087,12 @@ def test_partner_names_with_or_without_a_headline(
             " clinical rotations for students of the College of Health Sciences.",
             [("Bach Mai Hospital", "VN")],
         ),
+        (
+            # A foreign body's office names the country it serves.
+            "On 12 June 2025, USTH signed a cooperation agreement with the Japan Foundation"
+            " Center for Cultural Exchange in Vietnam.",
+            [("Japan Foundation Center for Cultural Exchange in Vietnam", "JP")],
+        ),
     ],
 )
 def test_partner_names_and_countries(text: str, expected: list[tuple[str, str]]) -> None:

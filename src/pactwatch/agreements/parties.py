@@ -1111,6 +1111,10 @@ def _through_connector(
     if word in _AND and (article or not _and_joins(ctx, i, j, k)):
         # "and the ...", "et l'...": an article starts a second name.
         return None
+    if word in _IN_PLACE and _office_in_vietnam(ctx, i, j, k):
+        # "the Japan Foundation Center for Cultural Exchange in Vietnam", "the Embassy of
+        # Ireland in Vietnam": a foreign body's office names the country it serves.
+        return k, 0
     if word in _IN_PLACE and (
         not _is_place_at(ctx, k) or not any(t.word in _OF_PLACE for t in toks[i:j])
     ):
@@ -1286,6 +1290,15 @@ def _dash_joins(ctx: _Ctx, i: int, j: int) -> bool:
     # "Grenoble INP - UGA": a place and an acronym, then the acronym of the body it is in.
     qualified = lone_acronym and j - i >= 2 and toks[j - 1].is_acronym and not toks[i].is_acronym
     return bool(right or qualified or (left and (lone_acronym or ctx.toks[i].is_cap)))
+
+
+def _office_in_vietnam(ctx: _Ctx, i: int, j: int, k: int) -> bool:
+    """Whether "in Vietnam" (token k on) closes the name of an office, a centre or a
+    mission (tokens i..j), not a university's."""
+    if ctx.toks[j].word != "in" or _country_at(ctx, k) != "VN":
+        return False
+    heads = ctx.heads_in(ctx.toks[i].start, ctx.toks[j - 1].end)
+    return bool(heads) and all(h.label != "university" for h in heads)
 
 
 def _two_vietnamese_universities(ctx: _Ctx, i: int, j: int) -> bool:
