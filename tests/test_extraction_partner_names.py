@@ -601,9 +601,14 @@ def test_a_vietnamese_unit_name_goes_on_in_lowercase_past_a_lowercase_head_word(
             "Trường Đại học Bách khoa - Đại học Đà Nẵng ký kết với Samsung",
             ["Trường Đại học Bách khoa - Đại học Đà Nẵng", "Samsung"],
         ),
+        # An acronym in brackets closes one name of two words and "et".
+        (
+            "Le 3 juin, HUST et Arts et Métiers (ENSAM) ont signé une convention.",
+            ["HUST", "Arts et Métiers"],
+        ),
     ],
 )
-def test_a_dash_between_vietnamese_universities(text: str, expected: list[str]) -> None:
+def test_names_joined_or_split(text: str, expected: list[str]) -> None:
     lex = load_lexicon()
     body = prepare((text,), title="", abbreviations=lex.abbreviations)
     assert [m.name for m in find_orgs(body, 0, len(body.text), lex)] == expected

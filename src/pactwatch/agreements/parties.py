@@ -1236,9 +1236,10 @@ def _and_joins(ctx: _Ctx, i: int, j: int, k: int) -> bool:
         seg_end < len(toks)
         and toks[seg_end].text == "("
         and not _has_head(ctx, toks[i].start, toks[j - 1].end)
-        and j - i >= 2
+        and (j - i >= 2 or _acronym_in_brackets(ctx, seg_end))
     ):
-        # "Airbus Defence and Space (France)": the parenthesis closes one name.
+        # "Airbus Defence and Space (France)", "Arts et Métiers (ENSAM)": the parenthesis
+        # closes one name.
         return True
     ofs = [n for n in range(i, j) if toks[n].word in _FIELD_OF]
     if not ofs:
@@ -1290,6 +1291,17 @@ def _dash_joins(ctx: _Ctx, i: int, j: int) -> bool:
     # "Grenoble INP - UGA": a place and an acronym, then the acronym of the body it is in.
     qualified = lone_acronym and j - i >= 2 and toks[j - 1].is_acronym and not toks[i].is_acronym
     return bool(right or qualified or (left and (lone_acronym or ctx.toks[i].is_cap)))
+
+
+def _acronym_in_brackets(ctx: _Ctx, k: int) -> bool:
+    """Whether the bracket at token k holds one acronym alone, no country or place."""
+    toks = ctx.toks
+    return (
+        k + 2 < len(toks)
+        and toks[k + 2].text == ")"
+        and toks[k + 1].is_acronym
+        and not _place_or_country(ctx, toks[k + 1].text)
+    )
 
 
 def _office_in_vietnam(ctx: _Ctx, i: int, j: int, k: int) -> bool:
