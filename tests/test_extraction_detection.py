@@ -1079,6 +1079,31 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             "HUST a célébré le 19 mai sa coopération avec l'INSA Lyon.\nLa journée a commencé par"
             " la signature d'un nouvel accord par les deux recteurs.",
         ),
+        (
+            "On May 20, HUST received a delegation from Ming Chuan University (Taiwan).\nDuring"
+            " the working session, the two sides reviewed a draft memorandum of understanding"
+            " covering student exchange.\nBoth sides agreed to finalise the text and hold the"
+            " signing ceremony at Ming Chuan University's Taoyuan campus in the autumn.",
+            "On May 20, HUST received a delegation from Ming Chuan University (Taiwan).\nDuring"
+            " the working session, the two sides reviewed a draft memorandum of understanding"
+            " covering student exchange.\nHUST and Ming Chuan University then held the signing"
+            " ceremony of the memorandum.",
+        ),
+        (
+            # "Liên đoàn" (a federation) heads a name: two other bodies sign.
+            "Sáng 20/5, đoàn HUST tham dự Diễn đàn Kinh tế tại Tokyo.\nTại Diễn đàn, Liên đoàn"
+            " Thương mại và Công nghiệp Việt Nam (VCCI) và Tổ chức Xúc tiến Thương mại Nhật Bản"
+            " (JETRO) đã ký kết biên bản ghi nhớ.",
+            "Sáng 20/5, đoàn HUST tham dự Diễn đàn Kinh tế tại Tokyo.\nTại Diễn đàn, HUST và Tổ"
+            " chức Xúc tiến Thương mại Nhật Bản (JETRO) đã ký kết biên bản ghi nhớ.",
+        ),
+        (
+            "Le 20 mai, HUST et l'Institut Agro Montpellier ont validé la version définitive de"
+            " leur convention.\nLa signature officielle est programmée pour le 12 juin prochain à"
+            " Montpellier.",
+            "Le 20 mai, HUST et l'Institut Agro Montpellier ont validé la version définitive de"
+            " leur convention.\nLa signature officielle a eu lieu le même jour à Montpellier.",
+        ),
     ],
 )
 def test_a_look_alike_is_no_signing_by_the_home_and_its_twin_is(text: str, twin: str) -> None:
