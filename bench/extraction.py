@@ -133,9 +133,8 @@ def _html_text(html: str) -> str:
     tree = LexborHTMLParser(html)
     # NukeViet's lead paragraph is a div (.hometext): the site profile reads it, so do we;
     # pactwatch.article reads figure captions as paragraphs of their own, so do we.
-    return "\n".join(
-        " ".join(n.text(separator="").split()) for n in tree.css("p, li, h1, h2, h3, .hometext, figcaption")
-    )
+    blocks = tree.css("p, li, h1, h2, h3, .hometext, figcaption")
+    return "\n".join(" ".join(n.text(separator="").split()) for n in blocks)
 
 
 def load_institutions(path: Path = FIXTURES / "institutions.yaml") -> dict[str, InstitutionConfig]:
