@@ -94,6 +94,38 @@ def test_ensure_schema_creates_an_empty_database_once(engine: Engine) -> None:
     assert (second.state, second.ok, second.current) == ("current", True, first.head)
 
 
+def test_a_locked_database_at_start_is_looked_at_again(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The lock lost to another starting instance past the busy timeout cannot be had on
+    # demand in a test: the first upgrade is told so, as SQLite tells it.
+    real_upgrade = migrate.upgrade
+    calls: list[int] = []
+
+    def locked_once(target: Engine, *args: object, **kwargs: object) -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise sa.exc.OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
+        real_upgrade(target)
+
+    monkeypatch.setattr(migrate, "upgrade", locked_once)
+    monkeypatch.setattr(migrate, "_LOCKED_PAUSE_S", 0.01)
+    status = migrate.ensure_schema(engine)
+    assert (status.state, len(calls)) == ("created", 2)
+    assert migrate.schema_differences(engine) == []
+
+
+def test_other_operational_errors_at_start_are_not_retried(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(target: Engine, *args: object, **kwargs: object) -> None:
+        raise sa.exc.OperationalError("CREATE TABLE", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(migrate, "upgrade", broken)
+    with pytest.raises(sa.exc.OperationalError, match="disk I/O error"):
+        migrate.ensure_schema(engine)
+
+
 def test_instances_starting_together_create_the_schema_once(db_url: str) -> None:
     engines = [create_engine_for(db_url) for _ in range(3)]
     results: list[object] = []

@@ -13,6 +13,7 @@ copy in ``pactwatch/store/migrations`` (see `migrations_dir`).
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -25,6 +26,7 @@ from alembic.script import ScriptDirectory
 from alembic.script.revision import RevisionError
 from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy.exc import OperationalError
 
 from pactwatch.store.models import Base
 
@@ -129,11 +131,29 @@ def stamp(engine: Engine, revision: str, *, scripts: Path | None = None) -> None
     _run(engine, command.stamp, revision, scripts)
 
 
+# Instances starting together on one SQLite file: the one that loses the race for the write
+# lock on a loaded machine may be told "database is locked" even past the busy timeout (the
+# switch to WAL among them); it looks again, and finds the schema the winner created.
+_LOCKED_ATTEMPTS = 4
+_LOCKED_PAUSE_S = 0.5
+
+
 def ensure_schema(engine: Engine, *, scripts: Path | None = None) -> SchemaStatus:
     """Create the schema in an empty database; report on any other (never migrates it).
 
     `scripts` overrides the migrations directory (tests use it to fake a newer release).
     """
+    for attempt in range(1, _LOCKED_ATTEMPTS):
+        try:
+            return _ensure_schema(engine, scripts)
+        except OperationalError as exc:
+            if "database is locked" not in str(exc):
+                raise
+            time.sleep(_LOCKED_PAUSE_S * attempt)
+    return _ensure_schema(engine, scripts)
+
+
+def _ensure_schema(engine: Engine, scripts: Path | None) -> SchemaStatus:
     head = head_revision(scripts)
     with engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
