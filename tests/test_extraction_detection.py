@@ -1104,6 +1104,12 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             "Le 20 mai, HUST et l'Institut Agro Montpellier ont validé la version définitive de"
             " leur convention.\nLa signature officielle a eu lieu le même jour à Montpellier.",
         ),
+        (
+            "The signing ceremony of the memorandum of understanding between HUST and TU"
+            " Dresden, set for 20 May, did not take place because of the typhoon.",
+            "The signing ceremony of the memorandum of understanding between HUST and TU"
+            " Dresden, set for 20 May, took place despite the typhoon.",
+        ),
     ],
 )
 def test_a_look_alike_is_no_signing_by_the_home_and_its_twin_is(text: str, twin: str) -> None:
@@ -1333,6 +1339,12 @@ def test_the_home_named_as_a_witness_before_the_signers_is_no_party() -> None:
         (
             "Last Monday, HUST and Kyushu University put their names to a memorandum of"
             " understanding.",
+            HUST,
+        ),
+        (
+            "On 20 May, HUST welcomed a delegation from Kanazawa University.\nAt the end of the"
+            " meeting, HUST and Kanazawa University extended the Agreement on Academic Exchange"
+            " for another five years.",
             HUST,
         ),
     ],
