@@ -1098,6 +1098,12 @@ def test_partner_names_with_or_without_a_headline(
             " Center for Cultural Exchange in Vietnam.",
             [("Japan Foundation Center for Cultural Exchange in Vietnam", "JP")],
         ),
+        (
+            # "Tinh" in "Ha Tinh" is the place's, not the head "tỉnh" (a province).
+            "On 9 June 2025, USTH and the Ha Tinh Provincial People's Committee signed a"
+            " cooperation agreement.",
+            [("Ha Tinh Provincial People's Committee", "VN")],
+        ),
     ],
 )
 def test_partner_names_and_countries(text: str, expected: list[tuple[str, str]]) -> None:

@@ -1401,8 +1401,13 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
         return None, j
     head_hit = _main_head(ctx, i, j)
     kind = head_hit.label if head_hit else None
-    if head_hit is not None and head_hit.lang == "vi":
-        # A Vietnamese name begins at its head ("Đại diện Trường Đại học X" -> "Trường ...").
+    if (
+        head_hit is not None
+        and head_hit.lang == "vi"
+        and not any(p.start < head_hit.start < p.end for p in ctx.places.values())
+    ):
+        # A Vietnamese name begins at its head ("Đại diện Trường Đại học X" -> "Trường ..."),
+        # not inside a place ("Ha Tinh Provincial People's Committee": "Tinh" is "tỉnh").
         while i < j - 1 and toks[i].end <= head_hit.start:
             i += 1
     while j > i + 1 and toks[j - 1].word in ctx.title_words:
