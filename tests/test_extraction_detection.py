@@ -1105,6 +1105,15 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             " leur convention.\nLa signature officielle a eu lieu le même jour à Montpellier.",
         ),
         (
+            # The home owns the room only.
+            "On 20 May, HUST held its annual Job Fair with 85 companies.\nAt the closing"
+            " session, Coteccons and Bosch Vietnam also signed a memorandum on joint training"
+            " of technicians, using HUST's hall as the venue.",
+            "On 20 May, HUST held its annual Job Fair with 85 companies.\nAt the closing"
+            " session, HUST and Bosch Vietnam also signed a memorandum on joint training of"
+            " technicians.",
+        ),
+        (
             "The signing ceremony of the memorandum of understanding between HUST and TU"
             " Dresden, set for 20 May, did not take place because of the typhoon.",
             "The signing ceremony of the memorandum of understanding between HUST and TU"
@@ -1340,6 +1349,26 @@ def test_the_home_named_as_a_witness_before_the_signers_is_no_party() -> None:
             "Last Monday, HUST and Kyushu University put their names to a memorandum of"
             " understanding.",
             HUST,
+        ),
+        (
+            "On 20 May, HUST and the University of Leeds formalised the partnership by signing a"
+            " Memorandum of Understanding.",
+            HUST,
+        ),
+        (
+            "Students will earn two degrees after HUST and National Taipei University of"
+            " Technology put pen to paper last Monday on a 2+2 dual degree agreement.",
+            HUST,
+        ),
+        (
+            # The system after the venue is the venue's; the unit signs for the home.
+            "Sáng 20/5, tại Trường Đại học Khoa học Xã hội và Nhân văn, ĐHQGHN, Khoa Du lịch học"
+            " đã ký kết biên bản ghi nhớ hợp tác với Tổng công ty Du lịch Sài Gòn.",
+            InstitutionConfig(
+                id="ussh",
+                name="University of Social Sciences and Humanities",
+                aliases=("USSH", "Trường Đại học Khoa học Xã hội và Nhân văn"),
+            ),
         ),
         (
             "On 20 May, HUST welcomed a delegation from Kanazawa University.\nAt the end of the"

@@ -1952,14 +1952,16 @@ def _ends_before(org: object, limit: int) -> bool:
 
 def _other_parties(orgs: Sequence[object], body: Body, lex: Lexicon, home: HomeSide) -> list[str]:
     """The distinct proper names among `orgs` that are not the home institution nor one of
-    its own units or member bodies."""
+    its own units or member bodies, nor the system it belongs to named after it."""
     out: list[str] = []
     seen: set[str] = set()
     for org in orgs:
         start, end = int(getattr(org, "start", -1)), int(getattr(org, "end", -1))
         if not (_proper(org) or _long(org)) or start < 0 or _own_unit(org):
             continue
-        if home.mentioned(body.folded, start, end) is not None:
+        if home.mentioned(body.folded, start, end) is not None or _homes_system(
+            org, body.folded, lex, home
+        ):
             continue
         bare = " ".join(body.folded[start:end].split())
         if any(bare in heads for heads in lex.org_heads.values()):
@@ -2188,12 +2190,17 @@ _DEFINED_AFTER = re.compile(
 
 def _home_names_a_room(body: Body, lex: Lexicon, start: int, end: int) -> bool:
     """Whether the home named at folded[start:end] only qualifies a room after "in" or "at"
-    ("in the USTH Auditorium", "at the HUST Library"), and is named nowhere else there."""
+    ("in the USTH Auditorium", "at the HUST Library") or as its owner ("TDTU's hall"), and
+    is named nowhere else there."""
     folded = body.folded
     room = lex.cues["venue_nouns"].first(folded, end, min(len(folded), end + 20))
+    if room is None:
+        return False
+    if folded[end : room.start].strip() in {"'s", "’s"}:
+        # "using TDTU's hall as the venue".
+        return True
     return (
-        room is not None
-        and not folded[end : room.start].strip()
+        not folded[end : room.start].strip()
         and _ROOM_BEFORE.search(folded, max(0, start - 12), start) is not None
     )
 
