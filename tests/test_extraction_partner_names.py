@@ -1319,3 +1319,18 @@ def test_a_school_named_before_the_home_university_is_the_home() -> None:
         home=HUST,
     )
     assert partners(decision) == [("Công ty TNHH Renesas Design Việt Nam", "VN")]
+
+
+def test_a_unit_of_another_named_like_one_of_the_homes_is_not_the_home() -> None:
+    ctu = InstitutionConfig(
+        id="ctu", name="Can Tho University", aliases=("CTU", "Trường Đại học Cần Thơ")
+    )
+    decision = read(
+        "Sáng 18/6/2025, Khoa Nông nghiệp, Trường Đại học Cần Thơ đã tiếp và làm việc với đoàn"
+        " công tác của Khoa Nông nghiệp, Đại học Kasetsart (Thái Lan).\nCuối buổi làm việc,"
+        " PGS.TS Lê Văn Vàng, Trưởng Khoa Nông nghiệp, và PGS.TS Somchai Wongsiri đã ký biên bản"
+        " ghi nhớ hợp tác giữa hai khoa.",
+        title="Khoa Nông nghiệp và Đại học Kasetsart: mở rộng hợp tác nghiên cứu",
+        home=ctu,
+    )
+    assert partners(decision) == [("Đại học Kasetsart", "TH")]

@@ -132,6 +132,10 @@ class HomeSide:
         name a unit named with the home goes by alone."""
         self._verdicts.clear()
         for org in orgs:
+            if org.parent and not self._parent_is_home(org.parent):
+                # "Khoa Nông nghiệp, Đại học Kasetsart": another's unit of the same name as
+                # one of the home's.
+                continue
             own = self._own_unit_name(org)
             # "l'Université Ouverte de Hô Chi Minh-Ville (HCMC Open University)": the home's
             # name in another language, in brackets after the one the text uses; each
@@ -168,6 +172,13 @@ class HomeSide:
             if own and own not in self.keys:
                 self.keys.add(own)
                 self._regex = self._scan = None
+
+    def _parent_is_home(self, parent: str) -> bool:
+        return any(
+            key(name) in self.keys or self.regex().search(key(name)) is not None
+            for name in _BRACKETS.split(parent)
+            if name.strip()
+        )
 
     def _own_unit_name(self, org: OrgMention) -> str:
         """The key of the name a unit of the home goes by without the home that ends it
