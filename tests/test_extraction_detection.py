@@ -1114,6 +1114,28 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             " technicians.",
         ),
         (
+            # "chính quyền tỉnh X" (a province's authority) is a name: two others sign.
+            "Sáng 20/5, tại Hội trường A0, HUST, UBND tỉnh Nghệ An và chính quyền tỉnh Xiêng"
+            " Khoảng (Lào) đã ký kết biên bản thỏa thuận hợp tác giai đoạn 2025 - 2030.",
+            "Sáng 20/5, tại Hội trường A0, HUST và chính quyền tỉnh Xiêng Khoảng (Lào) đã ký"
+            " kết biên bản thỏa thuận hợp tác giai đoạn 2025 - 2030.",
+        ),
+        (
+            # Another body signs "with" others in lowercase.
+            "The HUST Job Fair 2025, held on 20 May, attracted 4,000 students.\nWithin the"
+            " fair, the Hanoi Employment Service Center signed cooperation agreements on labour"
+            " supply with the management boards of two industrial parks.",
+            "The HUST Job Fair 2025, held on 20 May, attracted 4,000 students.\nWithin the"
+            " fair, HUST signed cooperation agreements on internships with the Hanoi Employment"
+            " Service Center.",
+        ),
+        (
+            "At its annual conference held on 20 May, HUST reported that it signed 37 new"
+            " agreements and renewed 12 others during the year.",
+            "At its annual conference held on 20 May, HUST signed a new agreement with Kyoto"
+            " University.",
+        ),
+        (
             "The signing ceremony of the memorandum of understanding between HUST and TU"
             " Dresden, set for 20 May, did not take place because of the typhoon.",
             "The signing ceremony of the memorandum of understanding between HUST and TU"
@@ -1403,5 +1425,23 @@ def test_a_bare_signing_after_a_contract_of_another_kind_is_that_contract() -> N
         " de l'Université de Lorraine et de l'Université d'Osaka renforceront les"
         " laboratoires.\nAprès la signature, le vice-recteur a présenté le règlement intérieur.",
         title="HUST signe des contrats de travail avec douze enseignants étrangers",
+    )
+    assert not decision.is_agreement, decision.reasons
+
+
+def test_the_system_after_the_homes_dash_is_its_parent_not_its_acronym() -> None:
+    # "Trường Đại học Ngoại ngữ - ĐHQGHN": the system signing alone is not the home.
+    ulis = InstitutionConfig(
+        id="ulis",
+        name="VNU University of Languages and International Studies",
+        aliases=("ULIS", "Trường Đại học Ngoại ngữ"),
+    )
+    decision = read(
+        "Ngày 14/5/2025, Đại học Quốc gia Hà Nội (ĐHQGHN) và UBND thành phố Hà Nội đã ký kết"
+        " thỏa thuận hợp tác giai đoạn 2025 - 2030.\nTham dự lễ ký kết, về phía Trường Đại học"
+        " Ngoại ngữ - ĐHQGHN có PGS.TS Nguyễn Thu Hằng, Hiệu trưởng nhà trường.\nThỏa thuận"
+        " được ký bởi Giám đốc ĐHQGHN và Chủ tịch UBND thành phố Hà Nội.",
+        title="ĐHQGHN và UBND thành phố Hà Nội ký kết thỏa thuận hợp tác",
+        home=ulis,
     )
     assert not decision.is_agreement, decision.reasons

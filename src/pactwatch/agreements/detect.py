@@ -1669,7 +1669,12 @@ def _unnamed_party(
         # du Vietnam a signé un protocole d'accord avec Sorbonne Université": another body
         # signs with the one named after "with".
         after = [o for o in sentence_orgs if _proper(o) and _party_name(o, lex)]
-        if any(int(getattr(o, "start", -1)) >= with_match.end() for o in proper + after):
+        if any(int(getattr(o, "start", -1)) >= with_match.end() for o in proper + after) or (
+            # "the Dong Nai Employment Service Center signed agreements with the management
+            # boards of two industrial parks": another body signs, with others in lowercase.
+            _self_reference(body, lex, with_match.end(), s.end) is None
+            and lex.cues["two_sides"].first(body.folded, with_match.end(), s.end) is None
+        ):
             subject, parties = True, max(parties, 2)
     if hosting is not None and parties < 2:
         # At a host's event any name does: "VinFast signed ... with Bosch Vietnam at a

@@ -150,6 +150,11 @@ class HomeSide:
                 self.keys |= {key(f) for f in org.follows if key(f)}
                 self._regex = self._scan = None
                 continue
+            if org.system and not forms & self.keys and self._unit_of_home(org):
+                # "Trường Đại học Ngoại ngữ - ĐHQGHN": the system after the home is its
+                # parent, never the home (the system signs alone for itself).
+                self.parents |= {f for f in forms if f}
+                continue
             if forms & self.keys or (org.has_head and self._unit_of_home(org)):
                 before = len(self.keys)
                 self.keys |= {f for f in forms if f}

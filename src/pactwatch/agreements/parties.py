@@ -429,6 +429,11 @@ def _lowercase_government(ctx: _Ctx, i: int) -> bool:
     k = i
     while k < len(toks) and toks[k].start < head.end:
         k += 1
+    following = ctx.head_at.get(toks[k].start) if k < len(toks) else None
+    if head.lang == "vi" and following is not None and following.label == "government":
+        # "chính quyền tỉnh Xiêng Khoảng": the authority of a province.
+        while k < len(toks) and toks[k].start < following.end:
+            k += 1
     if head.lang == "fr":
         # French writes "le ministère de l'Éducation", "l'ambassade de France" in lowercase.
         while k < len(toks) and toks[k].word in {"de", "des", "du", "d'", "la", "l'"}:
@@ -1423,6 +1428,9 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
         and toks[j - 1].is_acronym
         and not toks[j - 3].is_acronym
         and toks[j - 1].folded.rstrip(".") not in ctx.lex.single_words["non_org_acronyms"]
+        # "Trường Đại học Ngoại ngữ - ĐHQGHN": a university system after the dash is the
+        # parent, not the name's acronym.
+        and ctx.lex.cues["university_systems"].label_of(toks[j - 1].text) is None
     ):
         acronym = _clean(toks[j - 1].text).rstrip(".")
         j -= 2
