@@ -601,6 +601,12 @@ def test_a_vietnamese_unit_name_goes_on_in_lowercase_past_a_lowercase_head_word(
             "Trường Đại học Bách khoa - Đại học Đà Nẵng ký kết với Samsung",
             ["Trường Đại học Bách khoa - Đại học Đà Nẵng", "Samsung"],
         ),
+        # "Commissariat" heads a French name that goes on in lowercase.
+        (
+            "Le 20 mai, HUST et le Commissariat à l'énergie atomique et aux énergies"
+            " alternatives (CEA) ont signé un accord-cadre.",
+            ["HUST", "Commissariat à l'énergie atomique et aux énergies alternatives"],
+        ),
         # An acronym in brackets closes one name of two words and "et".
         (
             "Le 3 juin, HUST et Arts et Métiers (ENSAM) ont signé une convention.",
