@@ -1300,6 +1300,13 @@ def test_the_homes_system_named_after_it_with_de_signs_with_it() -> None:
             InstitutionConfig(id="vinuni", name="VinUniversity", aliases=("VinUni",)),
             [("Children's Hospital of Philadelphia", "US")],
         ),
+        (
+            # A centre the home owns is the home's side.
+            "Le 12 juin 2025, le Centre d'entrepreneuriat de VinUniversity et la société Nexa"
+            " Ventures ont signé une convention de partenariat.",
+            InstitutionConfig(id="vinuni", name="VinUniversity", aliases=("VinUni",)),
+            [("Nexa Ventures", None)],
+        ),
     ],
 )
 def test_the_home_named_in_another_language_or_by_a_head_and_its_acronym(

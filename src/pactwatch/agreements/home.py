@@ -232,12 +232,13 @@ class HomeSide:
             and not first.group().endswith(" s")
         ):
             return True
-        # "The College of Health Sciences of VinUniversity": a school the home owns (not "the
-        # Consortium for the Development of USTH", a body of others).
+        # "The College of Health Sciences of VinUniversity", "le Centre d'entrepreneuriat de
+        # VinUniversity": a school or a centre the home owns (not "the Consortium for the
+        # Development of USTH", a body of others).
         owned = [m for m in self.regex().finditer(name_key) if m.end() == len(name_key)]
         if (
             owned
-            and org.kind == "university"
+            and org.kind in {"university", "research_institute"}
             and _PARENT_LINK.search(name_key[: owned[-1].start()].rstrip())
         ):
             return True
