@@ -1136,6 +1136,17 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             " University.",
         ),
         (
+            "On 20 May, fourteen principal investigators from HUST signed research contracts"
+            " with the National Foundation for Science and Technology Development (NAFOSTED).",
+            "On 20 May, HUST signed a cooperation agreement with the National Foundation for"
+            " Science and Technology Development (NAFOSTED).",
+        ),
+        (
+            "Le 20 mai, le Club d'entrepreneuriat étudiant de HUST a signé une convention de"
+            " partenariat avec l'incubateur SIHUB.",
+            "Le 20 mai, HUST a signé une convention de partenariat avec l'incubateur SIHUB.",
+        ),
+        (
             "The signing ceremony of the memorandum of understanding between HUST and TU"
             " Dresden, set for 20 May, did not take place because of the typhoon.",
             "The signing ceremony of the memorandum of understanding between HUST and TU"

@@ -846,7 +846,7 @@ def _people_signing(verb: Hit, body: Body, lex: Lexicon) -> Hit | None:
     đồng", "students signed contracts with employers"): their own contracts, not an
     agreement of the institution."""
     folded = body.folded
-    for people in lex.cues["people_signers"].find(folded, max(0, verb.start - 60), verb.start):
+    for people in lex.cues["people_signers"].find(folded, max(0, verb.start - 120), verb.start):
         gap = re.findall(r"[a-z']+|[^\sa-z]", folded[people.end : verb.start])
         if not all(w in _AUXILIARIES for w in gap) and not _apposition(folded, people, verb):
             continue
@@ -927,10 +927,19 @@ _APPOSITION_GAP = re.compile(r"[^,;:()]{0,40},\s*")
 
 
 def _apposition(folded: str, people: Hit, verb: Hit) -> bool:
+    if _PEOPLE_FROM.fullmatch(folded, people.end, verb.start) is not None:
+        # "fourteen principal investigators from VNU University of Science (HUS) signed".
+        return True
     return (
         _APPOSITION_GAP.fullmatch(folded, people.end, verb.start) is not None
         and _ONE_PERSON_BEFORE.search(folded, max(0, people.start - 25), people.start) is not None
     )
+
+
+# People "from", "of" or "at" an organisation, right before the verb.
+_PEOPLE_FROM = re.compile(
+    r"\s+(?:from|of|at|cua|tu|de|du|des)\s+[^,;:()]{1,80}(?:\([^()]{1,20}\))?\s*"
+)
 
 
 def _only_gap_words(gap: str) -> bool:
@@ -2051,6 +2060,10 @@ def _abroad_after(lex: Lexicon, body: Body, end: int) -> bool:
     return hit is not None and hit.start == at and hit.label != "VN"
 
 
+# "le Club d'entrepreneuriat étudiant de l'UEH": a member body's own words, then "of".
+_MEMBER_DESCRIBED = re.compile(
+    r"(?:\s*[a-z'’-]+){1,3}\s+(?:of|de|du|des|cua)\s+(?:the\s+|l['’]\s*|la\s+)?"
+)
 _MEMBER_LINK = re.compile(r"\s*(?:(?:of|de|du|des|cua|truong|the|l'|la)\s*)*$")
 
 
@@ -2058,11 +2071,17 @@ def member_body(lex: Lexicon, folded: str, start: int, end: int) -> bool:
     """Whether the home name at folded[start:end] only qualifies a body of its members ("USTH
     Alumni Association", "Đoàn Thanh niên Trường X", "the Youth Union of X"): that body
     signs for itself, not the institution."""
+    inside = lex.cues["member_bodies"].first(folded, start, end)
+    if inside is not None and inside.start == start:
+        # "le Club d'entrepreneuriat étudiant de l'UEH", learnt as a name of the home's side.
+        return True
     after = lex.cues["member_bodies"].first(folded, end, min(len(folded), end + 40))
     if after is not None and re.fullmatch(r"[\s'’s]*", folded[end : after.start]):
         return True
     for hit in lex.cues["member_bodies"].find(folded, max(0, start - 50), start):
-        if _MEMBER_LINK.fullmatch(folded, hit.end, start):
+        if _MEMBER_LINK.fullmatch(folded, hit.end, start) or _MEMBER_DESCRIBED.fullmatch(
+            folded, hit.end, start
+        ):
             return True
     return False
 
