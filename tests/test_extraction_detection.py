@@ -1384,6 +1384,12 @@ def test_the_home_named_as_a_witness_before_the_signers_is_no_party() -> None:
             HUST,
         ),
         (
+            "C'est à Hanoï, en présence de l'ambassadeur de France, qu'ont été apposées le 20"
+            " mai les signatures d'un accord de partenariat stratégique entre HUST et l'École"
+            " polytechnique.",
+            HUST,
+        ),
+        (
             "On 20 May, HUST and the University of Leeds formalised the partnership by signing a"
             " Memorandum of Understanding.",
             HUST,
