@@ -78,6 +78,15 @@ def css(node: LexborNode, selector: str) -> list[LexborNode]:
         return []
 
 
+def css_first(node: LexborNode, selector: str) -> LexborNode | None:
+    """``css(node, selector)[0]`` (or None), without walking the page past it: lexbor stops
+    its search (in document order, like `css`) at the first match."""
+    try:
+        return node.css_first(selector)
+    except Exception:  # as in `css`
+        return None
+
+
 def select_values(
     node: LexborNode, selectors: tuple[str, ...], *, head: LexborNode | None = None
 ) -> Iterator[str]:
@@ -105,7 +114,12 @@ _HEAD_ELEMENT = re.compile(r"^(?:meta|link|title)(?:\[[^\[\]]*\])*$")
 
 def _matches(node: LexborNode, query: str, head: LexborNode | None) -> Iterator[LexborNode]:
     if head is None or not _HEAD_ELEMENT.match(query):
-        yield from css(node, query)
+        # The first match alone first: the caller usually takes it, and the rest of the
+        # page (menus, related lists: most of it) is then never searched.
+        first = css_first(node, query)
+        if first is not None:
+            yield first
+            yield from css(node, query)[1:]
         return
     in_head = css(head, query)
     yield from in_head
@@ -133,9 +147,9 @@ def select_first(
 def first_node(node: LexborNode, selectors: tuple[str, ...]) -> LexborNode | None:
     """The first node matched by the first selector that matches anything."""
     for selector in selectors:
-        found = css(node, split_attr(selector)[0])
-        if found:
-            return found[0]
+        found = css_first(node, split_attr(selector)[0])
+        if found is not None:
+            return found
     return None
 
 
