@@ -1147,6 +1147,33 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             "Le 20 mai, HUST a signé une convention de partenariat avec l'incubateur SIHUB.",
         ),
         (
+            # A name that ends with a country is another body, not a field of the first.
+            "On 20 May, HUST hosted the Vietnam Health Innovation Forum 2025.\nDuring the forum,"
+            " the Ministry of Health and Medtronic Vietnam signed a memorandum of understanding"
+            " on training nurses, witnessed by HUST's President.",
+            "On 20 May, HUST hosted the Vietnam Health Innovation Forum 2025.\nDuring the forum,"
+            " HUST and Medtronic Vietnam signed a memorandum of understanding on training"
+            " nurses.",
+        ),
+        (
+            "On 20 May, the Trade Union of HUST and BIDV Thang Long Branch signed an agreement on"
+            " welfare benefits for union members.",
+            "On 20 May, HUST and BIDV Thang Long Branch signed an agreement on welfare benefits"
+            " for its staff.",
+        ),
+        (
+            "HUST's long-standing partner, Western Sydney University, signed a memorandum of"
+            " understanding with RMIT University Vietnam on 20 May.",
+            "HUST and its long-standing partner, Western Sydney University, signed a memorandum"
+            " of understanding on 20 May.",
+        ),
+        (
+            "Sáng 20/5, tại HUST, Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA) và UBND tỉnh Thừa"
+            " Thiên Huế đã ký biên bản thảo luận về dự án.\nHUST là đơn vị đăng cai tổ chức lễ ký.",
+            "Sáng 20/5, tại HUST, Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA) và HUST đã ký biên bản"
+            " ghi nhớ về dự án.\nHUST là đơn vị đăng cai tổ chức lễ ký.",
+        ),
+        (
             "The signing ceremony of the memorandum of understanding between HUST and TU"
             " Dresden, set for 20 May, did not take place because of the typhoon.",
             "The signing ceremony of the memorandum of understanding between HUST and TU"
@@ -1462,3 +1489,19 @@ def test_the_system_after_the_homes_dash_is_its_parent_not_its_acronym() -> None
         home=ulis,
     )
     assert not decision.is_agreement, decision.reasons
+
+
+def test_the_system_after_the_homes_dash_at_a_sentence_end_is_its_parent() -> None:
+    ulis = InstitutionConfig(
+        id="ulis",
+        name="VNU University of Languages and International Studies",
+        aliases=("ULIS", "Trường Đại học Ngoại ngữ"),
+    )
+    decision = read(
+        "Chiều 20/5, tại Hà Nội, Đại học Quốc gia Hà Nội và Đại học Quốc gia Úc (ANU) đã ký thỏa"
+        " thuận hợp tác.\nTham dự buổi lễ có Hiệu trưởng Trường Đại học Ngoại ngữ - ĐHQGHN.",
+        title="ĐHQGHN ký kết hợp tác với Đại học Quốc gia Úc",
+        home=ulis,
+    )
+    assert not decision.is_agreement, decision.reasons
+    assert "the title is a signing between other parties" in decision.reasons[0]

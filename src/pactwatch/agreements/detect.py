@@ -1282,9 +1282,12 @@ def assign_parties(
             stmt.party = "home"
             stmt.home_hit = (match.start(), match.end())
             stmt.weak = _weak_mention(stmt, body, match.start())
-            if s.is_title and _hosts(body, lex, match.end(), stmt.anchor.start):
-                # "VinUni hosts Vietnam–Australia MoU signing": the host may sign or only
-                # lend the room; the body tells which.
+            if (s.is_title or stmt.verb is None) and _hosts(
+                body, lex, match.end(), stmt.anchor.start
+            ):
+                # "VinUni hosts Vietnam–Australia MoU signing", "Đại học Huế là đơn vị đăng
+                # cai tổ chức lễ ký": the host of a ceremony may sign or only lend the room;
+                # the rest of the article tells which.
                 stmt.party = "implied"
             continue
         if hosting is not None and _home_among_subjects(
@@ -1329,7 +1332,11 @@ def _hosts(body: Body, lex: Lexicon, end: int, anchor: int) -> bool:
     comes before the signing word ("HUST hosts ... signing", "l'USTH accueille la
     signature")."""
     verb = lex.cues["host_verbs"].first(body.folded, end, anchor)
-    return verb is not None and not body.folded[end : verb.start].strip()
+    return verb is not None and _HOST_GAP_WORDS.fullmatch(body.folded, end, verb.start) is not None
+
+
+# Between the home and its hosting verb: its acronym in brackets, "là đơn vị" (is the unit).
+_HOST_GAP_WORDS = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:la\s+(?:don vi|noi)\s+)?")
 
 
 def _after_venue(body: Body, hosting: Hit, start: int) -> bool:
@@ -2018,6 +2025,10 @@ def _party_mention(
             # the home witnesses.
             last_host_end = match.end()
             continue
+        if _POSSESSED_PARTNER.match(folded, match.end()):
+            # "UEH's long-standing partner, Western Sydney University, signed ...".
+            last_host_end = match.end()
+            continue
         partner_of = lex.cues["partner_of"].first(
             folded, max(start, match.start() - 40), match.start()
         )
@@ -2045,6 +2056,10 @@ def _party_mention(
             return match, hosting
         hosting, last_host_end = hosting or cue, match.end()
     return None, hosting
+
+
+# The home's possessive before a partner word: "UEH's long-standing partner".
+_POSSESSED_PARTNER = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}partners?(?![a-z])")
 
 
 def _abroad_after(lex: Lexicon, body: Body, end: int) -> bool:

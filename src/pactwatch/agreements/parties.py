@@ -1249,6 +1249,10 @@ def _and_joins(ctx: _Ctx, i: int, j: int, k: int) -> bool:
     ofs = [n for n in range(i, j) if toks[n].word in _FIELD_OF]
     if not ofs:
         return False
+    if seg_end - k >= 2 and _country_at(ctx, seg_end - 1) is not None:
+        # "the Ministry of Health and Medtronic Vietnam": a name that ends with a country
+        # is another body's, not the field list's last word.
+        return False
     if (
         k == j + 1
         and ofs[-1] + 1 < j
@@ -1430,7 +1434,7 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
         and toks[j - 1].folded.rstrip(".") not in ctx.lex.single_words["non_org_acronyms"]
         # "Trường Đại học Ngoại ngữ - ĐHQGHN": a university system after the dash is the
         # parent, not the name's acronym.
-        and ctx.lex.cues["university_systems"].label_of(toks[j - 1].text) is None
+        and ctx.lex.cues["university_systems"].label_of(toks[j - 1].text.rstrip(".")) is None
     ):
         acronym = _clean(toks[j - 1].text).rstrip(".")
         j -= 2
