@@ -23,6 +23,17 @@ HUST = InstitutionConfig(
     country="VN",
 )
 
+ULIS = InstitutionConfig(
+    id="ulis",
+    name="VNU University of Languages and International Studies",
+    aliases=("ULIS", "Trường Đại học Ngoại ngữ"),
+)
+USSH = InstitutionConfig(
+    id="ussh",
+    name="University of Social Sciences and Humanities",
+    aliases=("USSH", "Trường Đại học Khoa học Xã hội và Nhân văn"),
+)
+
 
 def read(
     text: str,
@@ -1349,31 +1360,21 @@ def test_the_academy_unmarked_after_its_own_venue_signs() -> None:
 def test_a_partner_that_the_home_describes_signs_with_others() -> None:
     # The home's name goes on into another's ("... Ngoại ngữ Hàn Quốc"), and the home only
     # describes the signer ("đối tác lâu năm của ...").
-    ulis = InstitutionConfig(
-        id="ulis",
-        name="VNU University of Languages and International Studies",
-        aliases=("ULIS", "Trường Đại học Ngoại ngữ"),
-    )
     decision = read(
         "Ngày 20/5, Trường Đại học Ngoại ngữ Hàn Quốc (HUFS), đối tác lâu năm của Trường Đại"
         " học Ngoại ngữ - ĐHQGHN, đã ký biên bản ghi nhớ với Cục Hợp tác quốc tế, Bộ Giáo dục"
         " và Đào tạo.",
-        home=ulis,
+        home=ULIS,
     )
     assert not decision.is_agreement, decision.reasons
 
 
 def test_a_unit_signs_at_its_university_named_with_its_system() -> None:
-    ussh = InstitutionConfig(
-        id="ussh",
-        name="University of Social Sciences and Humanities",
-        aliases=("USSH", "Trường Đại học Khoa học Xã hội và Nhân văn"),
-    )
     decision = read(
         "Sáng 18/5, tại Trường Đại học Khoa học Xã hội và Nhân văn, ĐHQGHN, Khoa Du lịch học đã"
         " ký kết biên bản ghi nhớ hợp tác với Công ty Cổ phần Du lịch Vietravel.",
         title="Khoa Du lịch học và Vietravel ký ghi nhớ hợp tác đào tạo",
-        home=ussh,
+        home=USSH,
     )
     assert decision.is_agreement, decision.reasons
 
@@ -1430,11 +1431,7 @@ def test_the_home_named_as_a_witness_before_the_signers_is_no_party() -> None:
             # The system after the venue is the venue's; the unit signs for the home.
             "Sáng 20/5, tại Trường Đại học Khoa học Xã hội và Nhân văn, ĐHQGHN, Khoa Du lịch học"
             " đã ký kết biên bản ghi nhớ hợp tác với Tổng công ty Du lịch Sài Gòn.",
-            InstitutionConfig(
-                id="ussh",
-                name="University of Social Sciences and Humanities",
-                aliases=("USSH", "Trường Đại học Khoa học Xã hội và Nhân văn"),
-            ),
+            USSH,
         ),
         (
             "On 20 May, HUST welcomed a delegation from Kanazawa University.\nAt the end of the"
@@ -1475,33 +1472,23 @@ def test_a_bare_signing_after_a_contract_of_another_kind_is_that_contract() -> N
 
 def test_the_system_after_the_homes_dash_is_its_parent_not_its_acronym() -> None:
     # "Trường Đại học Ngoại ngữ - ĐHQGHN": the system signing alone is not the home.
-    ulis = InstitutionConfig(
-        id="ulis",
-        name="VNU University of Languages and International Studies",
-        aliases=("ULIS", "Trường Đại học Ngoại ngữ"),
-    )
     decision = read(
         "Ngày 14/5/2025, Đại học Quốc gia Hà Nội (ĐHQGHN) và UBND thành phố Hà Nội đã ký kết"
         " thỏa thuận hợp tác giai đoạn 2025 - 2030.\nTham dự lễ ký kết, về phía Trường Đại học"
         " Ngoại ngữ - ĐHQGHN có PGS.TS Nguyễn Thu Hằng, Hiệu trưởng nhà trường.\nThỏa thuận"
         " được ký bởi Giám đốc ĐHQGHN và Chủ tịch UBND thành phố Hà Nội.",
         title="ĐHQGHN và UBND thành phố Hà Nội ký kết thỏa thuận hợp tác",
-        home=ulis,
+        home=ULIS,
     )
     assert not decision.is_agreement, decision.reasons
 
 
 def test_the_system_after_the_homes_dash_at_a_sentence_end_is_its_parent() -> None:
-    ulis = InstitutionConfig(
-        id="ulis",
-        name="VNU University of Languages and International Studies",
-        aliases=("ULIS", "Trường Đại học Ngoại ngữ"),
-    )
     decision = read(
         "Chiều 20/5, tại Hà Nội, Đại học Quốc gia Hà Nội và Đại học Quốc gia Úc (ANU) đã ký thỏa"
         " thuận hợp tác.\nTham dự buổi lễ có Hiệu trưởng Trường Đại học Ngoại ngữ - ĐHQGHN.",
         title="ĐHQGHN ký kết hợp tác với Đại học Quốc gia Úc",
-        home=ulis,
+        home=ULIS,
     )
     assert not decision.is_agreement, decision.reasons
     assert "the title is a signing between other parties" in decision.reasons[0]

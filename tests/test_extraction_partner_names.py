@@ -33,6 +33,8 @@ BORDEAUX = InstitutionConfig(
     id="ubx", name="Université de Bordeaux", aliases=("université de Bordeaux",), country="FR"
 )
 
+VINUNI = InstitutionConfig(id="vinuni", name="VinUniversity", aliases=("VinUni",))
+
 
 def read(text: str, *, title: str | None = None, home: InstitutionConfig = USTH) -> Decision:
     when = datetime(2025, 6, 20, 8)
@@ -1290,21 +1292,21 @@ def test_the_homes_system_named_after_it_with_de_signs_with_it() -> None:
         (
             "Le 12 juin, l'Université VinUni et le CHU de Bordeaux ont signé un accord de"
             " coopération.",
-            InstitutionConfig(id="vinuni", name="VinUniversity", aliases=("VinUni",)),
+            VINUNI,
             [("CHU de Bordeaux", "FR")],
         ),
         (
             # The home's school, named with the home's possessive.
             "On June 12, VinUniversity's College of Health Sciences and the Children's Hospital"
             " of Philadelphia (CHOP) signed a memorandum of understanding.",
-            InstitutionConfig(id="vinuni", name="VinUniversity", aliases=("VinUni",)),
+            VINUNI,
             [("Children's Hospital of Philadelphia", "US")],
         ),
         (
             # A centre the home owns is the home's side.
             "Le 12 juin 2025, le Centre d'entrepreneuriat de VinUniversity et la société Nexa"
             " Ventures ont signé une convention de partenariat.",
-            InstitutionConfig(id="vinuni", name="VinUniversity", aliases=("VinUni",)),
+            VINUNI,
             [("Nexa Ventures", None)],
         ),
     ],
