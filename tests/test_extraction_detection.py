@@ -1492,3 +1492,55 @@ def test_the_system_after_the_homes_dash_at_a_sentence_end_is_its_parent() -> No
     )
     assert not decision.is_agreement, decision.reasons
     assert "the title is a signing between other parties" in decision.reasons[0]
+
+
+def test_signatures_put_on_an_agreement_are_a_signing() -> None:
+    decision = read(
+        "On Monday (19 May), HUST, Vingroup and Phenikaa University put their signatures on a"
+        " tripartite agreement on training engineers for electric vehicles."
+    )
+    assert decision.is_agreement, decision.reasons
+
+
+def test_a_ceremony_to_renew_is_dated_by_the_lead_not_by_the_first_signing() -> None:
+    # The year after "first signed" dates the earlier document; the renewal is today's news.
+    decision = read(
+        "On 16 May 2025, HUST and Tohoku University held a ceremony to renew the memorandum of"
+        " understanding first signed between the two universities in 2015."
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.signed_on == date(2025, 5, 16)
+    assert decision.agreement.renewal
+    # With no act before it, the participle's year makes the sentence background.
+    earlier = read(
+        "On 16 May 2025, HUST welcomed Tohoku University, with which it first signed a"
+        " memorandum of understanding in 2015."
+    )
+    assert not earlier.is_agreement, earlier.reasons
+
+
+def test_an_and_after_the_comma_that_closes_between_joins_topics_not_people() -> None:
+    # "trao đổi chuyên gia" (exchanging experts) is a field of the agreement, not its side.
+    decision = read(
+        "Kết thúc buổi làm việc, Giám đốc Đại học Bách khoa Hà Nội và Hiệu trưởng Trường Đại"
+        " học Quốc gia Lào đã ký kết Thỏa thuận hợp tác giai đoạn 2025-2030 giữa hai trường,"
+        " tập trung vào đào tạo sau đại học, nghiên cứu chung và trao đổi chuyên gia."
+    )
+    assert decision.is_agreement, decision.reasons
+    contracts = read(
+        "Chiều 20/5, Đại học Bách khoa Hà Nội đã ký hợp đồng thực hiện giữa Nhà trường và các"
+        " chuyên gia được mời giảng dạy năm học 2025-2026."
+    )
+    assert not contracts.is_agreement, contracts.reasons
+
+
+def test_an_agreement_submitted_for_signature_later_is_a_plan() -> None:
+    for text in (
+        "Le 20 mai, HUST a reçu une délégation de l'Université de Nantes. Une convention de"
+        " double diplôme sera rédigée puis soumise à la signature des deux présidents lors de"
+        " la prochaine visite.",
+        "On 20 May, HUST received a delegation from the University of Nantes. A dual degree"
+        " agreement will be drafted and submitted for signature at the next meeting.",
+    ):
+        decision = read(text)
+        assert not decision.is_agreement, decision.reasons

@@ -1349,3 +1349,54 @@ def test_a_unit_of_another_named_like_one_of_the_homes_is_not_the_home() -> None
         home=ctu,
     )
     assert partners(decision) == [("Đại học Kasetsart", "TH")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 4 June, USTH and the Institute of Finance and Public Administration of"
+            " Mongolia (IFPA) signed a memorandum of understanding.",
+            "Institute of Finance and Public Administration",
+        ),
+        (
+            "Le 4 juin, l'USTH et l'Université du Québec à Rimouski (UQAR) ont signé une"
+            " entente de collaboration.",
+            "Université du Québec à Rimouski",
+        ),
+    ],
+)
+def test_an_acronym_spelling_both_sides_of_a_connector_keeps_one_name(
+    text: str, expected: str
+) -> None:
+    decision = read(text)
+    assert decision.agreement is not None, decision.reasons
+    assert [p.name for p in decision.agreement.partners] == [expected]
+
+
+def test_an_acronym_that_leaves_a_name_out_joins_nothing() -> None:
+    lex = load_lexicon()
+    text = "Hanoi University and Thai Nguyen University (HUT) signed an agreement."
+    body = prepare([text], title=None, abbreviations=lex.abbreviations)
+    names = [o.name for o in find_orgs(body, 0, len(body.text), lex)]
+    assert names[:2] == ["Hanoi University", "Thai Nguyen University"]
+
+
+def test_a_body_headed_by_a_signatory_is_the_other_side() -> None:
+    decision = read(
+        "Photo: the USTH Rector and the General Director of Hitachi Vantara exchange the signed"
+        " cooperation agreement at the forum."
+    )
+    assert [name for name, _country in partners(decision)] == ["Hitachi Vantara"]
+
+
+def test_a_french_field_adjective_in_ere_stays_in_the_homes_unit_name() -> None:
+    danang = InstitutionConfig(
+        id="ud", name="The University of Danang", aliases=("UD", "Université de Danang")
+    )
+    decision = read(
+        "Le 3 juin, la Faculté de japonais de l'Université des Langues étrangères – Université de"
+        " Danang a signé un accord de coopération avec l'Université de Lille.",
+        home=danang,
+    )
+    assert partners(decision) == [("Université de Lille", "FR")]

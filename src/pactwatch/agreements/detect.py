@@ -906,7 +906,9 @@ def _people_counterpart(verb: Hit, body: Body, lex: Lexicon, end: int) -> Hit | 
     slots = list(lex.cues["with_slots"].find(folded, verb.end, far))
     for between in lex.cues["between"].find(folded, verb.end, far):
         joined = _CONNECTOR.search(folded, between.end, far)
-        if joined is not None:
+        # "giữa hai Học viện, tập trung vào ... và trao đổi chuyên gia": a comma closes the
+        # sides; an "and" after it joins the agreement's topics.
+        if joined is not None and "," not in folded[between.end : joined.start()]:
             slots.append(Hit(joined.start(), joined.end(), "with", between.lang))
     for slot in sorted(slots, key=lambda h: h.start):
         people = lex.cues["people_signers"].first(folded, slot.end, min(far, slot.end + 40))
@@ -1078,6 +1080,7 @@ def mark_time(
                 # từ năm 2019": the lead's date is the news's, the year the signing's.
                 or (found.start < stmt.anchor.start and year_after.start() - stmt.anchor.end <= 40)
             )
+            and not _reanchor_before(stmt, found)
         ):
             # "the cooperation agreement that LHU signed with Career Bridge in 2022": the
             # year in the verb's own clause, whatever date another sentence gave.
@@ -1123,6 +1126,23 @@ def mark_time(
             stmt.qualifiers["background"] = Hit(found.start, found.end, "background", "")
             reasons.append(f"{where}: signing dated '{written}', long before publication")
     return out, reasons
+
+
+def _reanchor_before(stmt: Statement, found: TextDate | None) -> bool:
+    """Move the statement to an act told between the sentence's date and its verb: "On
+    October 8, 2024, X and Y held a ceremony to renew the MoU first signed in 2019" tells
+    the renewal on the date; the year after the verb dates the first document only."""
+    if found is None or not stmt.sentence.start <= found.start < stmt.anchor.start:
+        return False
+    earlier = [c for c in stmt.cues if found.end <= c.start and c.end <= stmt.anchor.start]
+    if not earlier:
+        return False
+    cue = earlier[-1]
+    if cue.label == "signing_verbs":
+        stmt.verb = cue
+    else:
+        stmt.verb, stmt.event = None, cue
+    return True
 
 
 def _dateline(dates: list[TextDate], start: int, today: int) -> TextDate | None:

@@ -1113,6 +1113,11 @@ def _through_connector(
             return j + 1, 0
         return None
     article = k > j + 1 and toks[j + 1].word in {"the", "l'", "la", "le", "les"}
+    if word in _AND | _IN_PLACE and _acronym_spans(ctx, i, j):
+        # "National Institute of Politics and Public Administration of Lao PDR (NIPPA)",
+        # "Université du Québec à Chicoutimi (UQAC)": the acronym spells the words on both
+        # sides of the connector, so they are one name.
+        return k, 0
     if word in _AND and (article or not _and_joins(ctx, i, j, k)):
         # "and the ...", "et l'...": an article starts a second name.
         return None
@@ -1300,6 +1305,43 @@ def _dash_joins(ctx: _Ctx, i: int, j: int) -> bool:
     # "Grenoble INP - UGA": a place and an acronym, then the acronym of the body it is in.
     qualified = lone_acronym and j - i >= 2 and toks[j - 1].is_acronym and not toks[i].is_acronym
     return bool(right or qualified or (left and (lone_acronym or ctx.toks[i].is_cap)))
+
+
+def _acronym_spans(ctx: _Ctx, i: int, j: int) -> bool:
+    """Whether the acronym in the brackets that close the name going on after the connector
+    at token j spells words on both sides of it: its letters are the initials of the name's
+    first words from token i on, past the connector (a joining word gives its letter or
+    not: "Université du Québec à Chicoutimi" is "UQAC")."""
+    toks = ctx.toks
+    b = j + 1
+    while b < len(toks) and b - j <= 10 and toks[b].is_word and toks[b].text != "(":
+        b += 1
+    if b + 2 >= len(toks) or toks[b].text != "(" or toks[b + 2].text != ")":
+        return False
+    if not toks[b + 1].is_acronym:
+        return False
+    letters = "".join(c for c in toks[b + 1].folded if c.isalpha())
+    words = [t for t in toks[i:b] if t.is_word and t.folded[:1].isalpha()]
+    first_after = next((n for n, t in enumerate(words) if t.start > toks[j].start), None)
+    if len(letters) < 3 or first_after is None or first_after == 0:
+        return False
+    connectors = ctx.lex.name_connectors | _OF_AND
+    # Positions (word index, letter index) the spelling can reach; content words must give
+    # their letter, joining words may.
+    reach = {(0, 0)}
+    for n, tok in enumerate(words):
+        joining = tok.folded in connectors
+        reach = {
+            (n + 1, m + 1)
+            for w, m in reach
+            if w == n and m < len(letters) and tok.folded[0] == letters[m]
+        } | ({(n + 1, m) for w, m in reach if w == n} if joining else set())
+        if (n + 1, len(letters)) in reach and n >= first_after:
+            # What the acronym leaves out may only say where the body is ("... of Lao PDR").
+            return n + 1 == len(words) or words[n + 1].folded in connectors
+        if not reach:
+            return False
+    return False
 
 
 def _acronym_in_brackets(ctx: _Ctx, k: int) -> bool:

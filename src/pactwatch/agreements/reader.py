@@ -591,11 +591,28 @@ def _bare_names(
         ):
             continue  # "Sau", "Theo" open sentences; "TU Wien" opens with an acronym
         if conjunct_only and not (
-            _WITH.search(before) or _after_home(reading, body.folded[start : org.start])
+            _WITH.search(before)
+            or _after_home(reading, body.folded[start : org.start])
+            or _headed_by(reading, max(start, org.start - 40), org.start)
         ):
             continue
         out.append(org)
     return out
+
+
+_OF_BEFORE = re.compile(r"\s(?:of|de|du|d'|cua)(?:\s+(?:the|l'|la|le))?\s*$")
+
+
+def _headed_by(reading: _Reading, start: int, end: int) -> bool:
+    """Whether the text before `end` is the title of who heads a body ("the General
+    Director of", "le directeur général de", "Tổng Giám đốc của"): the name after it is that
+    body, a signing side in the signing clause."""
+    folded = reading.body.folded
+    of = _OF_BEFORE.search(folded, start, end)
+    if of is None:
+        return False
+    titles = list(reading.lex.cues["head_titles"].find(folded, start, of.start()))
+    return bool(titles) and not folded[titles[-1].end : of.start()].strip()
 
 
 def _with_list(reading: _Reading, stmt: Statement, first: list[OrgMention]) -> list[OrgMention]:
