@@ -255,15 +255,19 @@ def _tally(t: Tally, page: Page, decision: Decision, errors: list[str] | None) -
     label = page.label
     expected = bool(label["is_agreement"])
     got = decision.is_agreement
+    # Errors name the page with its directory: every set numbers its pages from 001.
+    where = f"{Path(page.directory).name}/{page.ident}" if page.directory else page.ident
+
     note = errors.append if errors is not None else (lambda _msg: None)
+
     if expected and got:
         t.tp += 1
     elif expected:
         t.fn += 1
-        note(f"{page.ident}: missed signing; reasons: {list(decision.reasons)}")
+        note(f"{where}: missed signing; reasons: {list(decision.reasons)}")
     elif got:
         t.fp += 1
-        note(f"{page.ident}: false alarm; reasons: {list(decision.reasons)}")
+        note(f"{where}: false alarm; reasons: {list(decision.reasons)}")
     else:
         t.tn += 1
     predicted = list(decision.agreement.partners) if got and decision.agreement else []
@@ -278,7 +282,7 @@ def _tally(t: Tally, page: Page, decision: Decision, errors: list[str] | None) -
         )
         if match is None:
             t.p_fp += 1
-            note(f"{page.ident}: extra partner {partner.name!r} ({partner.acronym})")
+            note(f"{where}: extra partner {partner.name!r} ({partner.acronym})")
             continue
         used.add(match)
         t.p_tp += 1
@@ -288,25 +292,25 @@ def _tally(t: Tally, page: Page, decision: Decision, errors: list[str] | None) -
                 t.country_ok += 1
             else:
                 note(
-                    f"{page.ident}: country of {partner.name!r} is {partner.country}, "
+                    f"{where}: country of {partner.name!r} is {partner.country}, "
                     f"expected {wanted[match].get('country')}"
                 )
     for i, w in enumerate(wanted):
         if i not in used:
             t.p_fn += 1
             if got:
-                note(f"{page.ident}: missed partner {w['name']!r}")
+                note(f"{where}: missed partner {w['name']!r}")
     if expected and got and decision.agreement:
         signed = decision.agreement.signed_on
         want_date = _date(label.get("signed_on"))
         if signed == want_date:
             t.date_ok += 1
         else:
-            note(f"{page.ident}: signed_on {signed}, expected {want_date}")
+            note(f"{where}: signed_on {signed}, expected {want_date}")
         if decision.agreement.kind == label.get("kind"):
             t.kind_ok += 1
         else:
-            note(f"{page.ident}: kind {decision.agreement.kind}, expected {label.get('kind')}")
+            note(f"{where}: kind {decision.agreement.kind}, expected {label.get('kind')}")
 
 
 # -- speed ---------------------------------------------------------------------------------

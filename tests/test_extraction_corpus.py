@@ -11,6 +11,7 @@ achieves, so a regression fails. Measure with::
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,25 @@ def test_the_bench_compares_names_without_an_elided_article() -> None:
     module = bench()
     assert module._form("l'Université Rennes 2") == module._form("Université Rennes 2")
     assert module._form("Le Mans Université") != module._form("Mans Université")
+
+
+def test_the_bench_names_each_error_with_its_set(tmp_path: Path) -> None:
+    module = bench()
+    (tmp_path / "setA").mkdir()
+    page = {
+        "url": "https://usth.edu.vn/en/news/a",
+        "site": "usth.edu.vn",
+        "home_institution": "USTH",
+        "language": "en",
+        "title": "USTH welcomes a delegation",
+        "published": "2025-06-20",
+        "text": "USTH and Kyoto University signed a memorandum of understanding on 18 June.",
+        "format": "text",
+        "label": {"is_agreement": False, "partners": [], "signed_on": None, "kind": None},
+    }
+    (tmp_path / "setA" / "001.json").write_text(json.dumps(page), encoding="utf-8")
+    dirs = [tmp_path / "setA"]
+    result = module.score(
+        module.load_pages(dirs), module.institutions_for(FIXTURES / "institutions.yaml", dirs)
+    )
+    assert result.errors and all(e.startswith("setA/001.json: ") for e in result.errors)
