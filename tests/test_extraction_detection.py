@@ -1544,3 +1544,32 @@ def test_an_agreement_submitted_for_signature_later_is_a_plan() -> None:
     ):
         decision = read(text)
         assert not decision.is_agreement, decision.reasons
+
+
+def test_people_signing_between_the_two_institutions_are_no_other_parties() -> None:
+    # The rector named earlier signs for the home; the other signer's body is the partner.
+    decision = read(
+        "Le 19 mai, le Pr Huỳnh Quyết Thắng, Recteur de HUST, a ouvert les journées.\nJeudi"
+        " dernier, en marge des journées, le Pr Huỳnh Quyết Thắng et Mme Anne Le Goff,"
+        " vice-présidente de l'Université de Bretagne Occidentale, ont signé un accord de"
+        " coopération entre les deux établissements."
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert [p.name for p in decision.agreement.partners] == ["Université de Bretagne Occidentale"]
+
+
+def test_a_title_and_a_weekday_are_not_signing_organisations() -> None:
+    # "Giám đốc", "Hiệu trưởng" open with a capital; "Mardi" opens the sentence.
+    decision = read(
+        "Ngày 19/5/2025, tại Đại học Bách khoa Hà Nội, Giám đốc Đại học Bách khoa Hà Nội và"
+        " Hiệu trưởng Trường Đại học Chiang Mai (Thái Lan) đã ký gia hạn bản ghi nhớ hợp tác"
+        " giữa hai trường."
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert [p.name for p in decision.agreement.partners] == ["Trường Đại học Chiang Mai"]
+    french = read(
+        "Mardi dernier, Mme Anne Le Goff et le recteur de HUST ont signé une convention de"
+        " coopération entre l'Université de Bretagne Occidentale et HUST."
+    )
+    assert french.agreement is not None, french.reasons
+    assert [p.name for p in french.agreement.partners] == ["Université de Bretagne Occidentale"]

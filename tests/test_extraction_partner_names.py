@@ -1400,3 +1400,26 @@ def test_a_french_field_adjective_in_ere_stays_in_the_homes_unit_name() -> None:
         home=danang,
     )
     assert partners(decision) == [("Université de Lille", "FR")]
+
+
+def test_a_vietnamese_and_before_a_title_starts_another_signer() -> None:
+    lex = load_lexicon()
+    text = (
+        "Giám đốc Học viện Hành chính và Quản trị công và Trưởng đoàn Campuchia đã ký kết thỏa"
+        " thuận hợp tác."
+    )
+    body = prepare([text], title=None, abbreviations=lex.abbreviations)
+    names = [o.name for o in find_orgs(body, 0, len(body.text), lex)]
+    assert "Học viện Hành chính và Quản trị công" in names
+
+
+@pytest.mark.parametrize(
+    "name", ["Universidad de Salamanca", "Universidade de Coimbra", "Hochschule München"]
+)
+def test_universities_named_in_spanish_portuguese_and_german(name: str) -> None:
+    decision = read(
+        f"Chiều 24/9, Hiệu trưởng USTH và GS. Juan Corchado, Hiệu trưởng {name}, đã ký thỏa"
+        " thuận trao đổi sinh viên giữa hai trường."
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert [(p.name, p.kind) for p in decision.agreement.partners] == [(name, "university")]

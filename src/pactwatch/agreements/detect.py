@@ -1481,6 +1481,7 @@ def _other_subjects(
         if _party_name(o, lex)
         and not _names_home(o, folded, lex, home)
         and not _homes_system(o, folded, lex, home)
+        and not titled_person(body, lex, _span(o)[0])
     ]
     spans = _subject_spans(named, body, stmt.anchor.start, aside=True)
     proper = {_span(o) for o in named if _proper(o) or _long(o)}
@@ -1687,7 +1688,7 @@ def _unnamed_party(
     two = lex.cues["two_sides"].first(
         body.folded, s.start, attendance.start if attendance is not None else s.end
     )
-    named = [o for o in orgs if _party_name(o, lex)]
+    named = [o for o in orgs if _party_name(o, lex) and not titled_person(body, lex, _span(o)[0])]
     # "the Ministry of Home Affairs of Vietnam and the Ministry of Home Affairs of Laos": one
     # name, two countries, two bodies.
     others = len({(_party_name(o, lex), getattr(o, "country", None)) for o in named})
@@ -2000,6 +2001,10 @@ def _other_parties(orgs: Sequence[object], body: Body, lex: Lexicon, home: HomeS
         start, end = int(getattr(org, "start", -1)), int(getattr(org, "end", -1))
         if not (_proper(org) or _long(org)) or start < 0 or _own_unit(org):
             continue
+        if titled_person(body, lex, start):
+            # "le Pr X et Mme Y, vice-présidente de l'Université Z, ont signé": people,
+            # one of whom may sign for the home.
+            continue
         if home.mentioned(body.folded, start, end) is not None or _homes_system(
             org, body.folded, lex, home
         ):
@@ -2013,6 +2018,21 @@ def _other_parties(orgs: Sequence[object], body: Body, lex: Lexicon, home: HomeS
             seen.add(name)
             out.append(" ".join(body.text[start:end].split()))
     return out
+
+
+def titled_person(body: Body, lex: Lexicon, start: int) -> bool:
+    """Whether the name at `start` follows a personal title ("Mme", "Dr.", "ông"), or a
+    title and a capitalised particle the name reader left out ("Mme Le Bihan")."""
+    words = body.text[max(0, start - 24) : start].split()
+
+    def title(written: str) -> bool:
+        return lex.has_word("titles", written, fold(written), marked=False)
+
+    if not words:
+        return False
+    if title(words[-1]):
+        return True
+    return len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) <= 3 and title(words[-2])
 
 
 # How far before a home name a host or venue cue may end ("at the Conference Hall of X",

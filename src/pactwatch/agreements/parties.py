@@ -1205,6 +1205,10 @@ def _vi_and_joins(ctx: _Ctx, j: int) -> bool:
         and ctx.head_at.get(after.start) is None
     ):
         return False
+    title = ctx.lex.cues["titles"].first(ctx.body.folded, after.start, after2.end + 8)
+    if title is not None and title.start == after.start:
+        # "Giám đốc Học viện X và Trưởng đoàn Lào đã ký": a second signer, by title.
+        return False
     if not before.is_cap:
         return True
     # "Trường Hóa và Khoa học sự sống": after a capitalised syllable, only a Vietnamese
@@ -1236,6 +1240,10 @@ def _and_joins(ctx: _Ctx, i: int, j: int, k: int) -> bool:
     """'and' stays inside a name ("of Science and Technology"), not between two names."""
     toks = ctx.toks
     seg_end = _segment_end(ctx, k)
+    if seg_end == k + 1 and toks[k].is_acronym:
+        # "l'Université de Bretagne Occidentale et HUST": an acronym alone after "and" is
+        # another body, never the last field of a name.
+        return False
     left_head = _has_head(ctx, toks[i].start, toks[j - 1].end)
     if _has_head(ctx, toks[k].start, toks[seg_end - 1].end):
         # "Vietnam Technological and Commercial Joint Stock Bank", "Military Industry and

@@ -34,6 +34,7 @@ from pactwatch.agreements.detect import (
     qualified_mentions,
     same_contract,
     same_signing,
+    titled_person,
     trusted,
 )
 from pactwatch.agreements.facts import (
@@ -312,10 +313,18 @@ def _find_clause(reading: _Reading, stmt: Statement) -> tuple[int, int]:
     if colon >= 0:
         start = colon + 1
     between = reading.lex.cues["between"].first(reading.body.folded, stmt.anchor.end, end)
-    if between is not None:
+    if between is not None and not _between_the_two(reading, between.end, end):
         start = max(start, between.end)
         end = _list_end(reading, stmt, start, end)
     return start, end
+
+
+def _between_the_two(reading: _Reading, start: int, end: int) -> bool:
+    """Whether "between" is followed by "the two sides" ("entre les deux établissements",
+    "giữa hai trường"): it names no party, those named before the verb are."""
+    folded = reading.body.folded
+    two = reading.lex.cues["two_sides"].first(folded, start, end)
+    return two is not None and folded[start : two.start].strip() in {"", "the", "les", "cac"}
 
 
 _LIST_GAP = re.compile(r"^[\s,;&()-]*(?:and|va|voi|cung|et|avec)?[\s,]*(?:the|la|le|l'|les)?\s*$")
@@ -569,8 +578,7 @@ def _bare_names(
         if reading.home.is_home(org) or _is_candidate(reading, org):
             continue
         before = body.folded[max(start, org.start - 30) : org.start]
-        words = before.split()
-        if words and lex.has_word("titles", words[-1], words[-1], marked=False):
+        if titled_person(body, lex, org.start):
             continue
         name_key = key(org.name)
         parts = name_key.split()
@@ -585,6 +593,9 @@ def _bare_names(
             continue  # a Vietnamese personal or place name
         if len(parts) == 1 and _syllable_of_word(reading, org):
             continue  # "Biên bản", "Hiệu trưởng": the first syllable of a common word
+        title = lex.cues["titles"].first(body.folded, org.start, org.end + 16)
+        if title is not None and title.start == org.start:
+            continue  # "Giám đốc Đại học Huế": a title whose first syllable took a capital
         first = org.name.split()[0]
         if lex.has_word("stop_caps", parts[0], parts[0], marked=False) and not (
             first.isupper() and len(first) >= 2
