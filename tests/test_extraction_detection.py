@@ -1573,3 +1573,46 @@ def test_a_title_and_a_weekday_are_not_signing_organisations() -> None:
     )
     assert french.agreement is not None, french.reasons
     assert [p.name for p in french.agreement.partners] == ["Université de Bretagne Occidentale"]
+
+
+def test_earlier_this_week_is_the_news_not_background() -> None:
+    decision = read(
+        "Earlier this week, HUST and the University of Kerala signed a memorandum of"
+        " understanding on joint research."
+    )
+    assert decision.is_agreement, decision.reasons
+    history = read(
+        "HUST welcomed a delegation of the University of Kerala. Earlier, the two universities"
+        " had signed a memorandum of understanding."
+    )
+    assert not history.is_agreement, history.reasons
+
+
+def test_the_home_named_as_a_signer_after_its_room_is_a_party() -> None:
+    decision = read(
+        "The MoU was signed at HUST's campus on Dai Co Viet Street by Prof. Huynh Quyet Thang,"
+        " President of HUST, and Prof. Anil Kumar, Vice-Chancellor of the University of"
+        " Kerala."
+    )
+    assert decision.is_agreement, decision.reasons
+    room = read(
+        "The MoU between Viettel and the University of Kerala was signed in the HUST Library"
+        " Hall on Dai Co Viet Street."
+    )
+    assert not room.is_agreement, room.reasons
+
+
+def test_a_caption_in_the_present_tells_the_signing() -> None:
+    decision = read(
+        "On 19 May, HUST welcomed a delegation of Daikin Vietnam.\nDr. Nguyen Phong Dien, Vice"
+        " President of HUST, and Mr. Kenji Sato, CEO of Daikin Vietnam, sign the memorandum of"
+        " understanding"
+    )
+    assert decision.is_agreement, decision.reasons
+    for plan in (
+        "On 19 May, HUST welcomed a delegation of Daikin Vietnam. The two sides agreed to sign"
+        " the memorandum of understanding at a later date.",
+        "On 19 May, HUST welcomed a delegation of Daikin Vietnam. Both sides will review and"
+        " sign the memorandum of understanding next year.",
+    ):
+        assert not read(plan).is_agreement, plan

@@ -284,7 +284,11 @@ def find_statements(
             verb is None
             and event is None
             and weak is not None
-            and (sentence.is_title or _ceremony_of(weak, lex, span))
+            and (
+                sentence.is_title
+                or _ceremony_of(weak, lex, span)
+                or _finite_weak(weak, body, lex, sentence.end)
+            )
         ):
             verb = weak
         if verb is None and event is None:
@@ -341,7 +345,38 @@ def _ceremony_of(weak: Hit, lex: Lexicon, span: tuple[str, int, int]) -> bool:
     return any(h.lang == weak.lang for h in lex.cues["ceremony"].find(*span))
 
 
+# Up to two words that describe the agreement noun after the verb's article ("sign the new
+# cooperation agreement").
+_DESCRIBING = re.compile(r"(?:[a-z-]+\s+){0,2}")
+
+
+def _finite_weak(weak: Hit, body: Body, lex: Lexicon, end: int) -> bool:
+    """Whether a weak signing word states the act: "the two rectors sign the memorandum of
+    understanding" (a caption), not "to sign", "will sign", "agreed to sign" (not_finite
+    right before it)."""
+    folded = body.folded
+    form = lex.cues["finite_weak"].first(folded, weak.start, weak.end)
+    if form is None or (form.start, form.end) != (weak.start, weak.end):
+        return False
+    words = folded[max(0, weak.start - 24) : weak.start].split()
+    if not words or words[-1] in lex.single_words["not_finite"]:
+        return False
+    gap = _OBJECT_GAP.match(folded, weak.end, end)
+    at = gap.end() if gap else weak.end
+    described = _DESCRIBING.match(folded, at, end)
+    limit = described.end() if described else at
+    return any(
+        n.start <= limit for n in lex.cues["agreement_nouns"].find(folded, at, min(end, limit + 60))
+    )
+
+
 _CLAUSE_END = re.compile(r"[;:]")
+
+
+def _recent(lex: Lexicon, folded: str, hit: Hit) -> bool:
+    """Whether a background word is part of a phrase of the last days ("earlier this week")."""
+    recent = lex.cues["recent"].first(folded, max(0, hit.start - 1), hit.end + 24)
+    return recent is not None and recent.start <= hit.start and hit.end <= recent.end
 
 
 def _put_off(stmt: Statement, body: Body, lex: Lexicon) -> Hit | None:
@@ -403,6 +438,8 @@ def _qualifiers(
             if _as_written(lex, category, hit, body)
             # "với các đối tác sau:", "with the following partners:": a list follows.
             and not (category == "statistic" and _LIST_FOLLOWS.match(folded, hit.end))
+            # "Earlier this week, X and Y signed": the news of the week, not history.
+            and not (category == "background" and _recent(lex, folded, hit))
         ]
     found += _put_off_or_planned(stmt, body, lex)
     found += _noun_qualifiers(stmt, body, lex)
@@ -1399,8 +1436,13 @@ def _bystander(
     if _own_units_sign(stmt, body, lex, orgs, home):
         return "the signers are units of the home institution itself"
     first = home.mentioned(body.folded, stmt.sentence.start, end)
-    if first is not None and _home_names_a_room(body, lex, first.start(), first.end()):
-        # "... was signed ... in the USTH Auditorium": where, not who.
+    if (
+        first is not None
+        and _home_names_a_room(body, lex, first.start(), first.end())
+        and home.mentioned(body.folded, first.end(), end) is None
+    ):
+        # "... was signed ... in the USTH Auditorium": where, not who; "signed at USSH's
+        # campus by ..., Vice Rector of VNU-USSH, and ..." names the home again as a signer.
         return "it names the room where the signing took place"
     if first is not None and first.start() >= stmt.anchor.end:
         # "les gouvernements ... ont signé un accord ... en faveur de l'USTH": the home is

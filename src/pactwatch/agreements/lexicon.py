@@ -105,6 +105,9 @@ _LIST_CATEGORIES = (
     "frameworks",
     "other_topics",
     "bare_nouns",
+    "recent",
+    "finite_weak",
+    "not_finite",
 )
 _MAP_CATEGORIES = (
     "agreement_nouns",
@@ -520,7 +523,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         category: frozenset(
             k.rstrip(".") for k in cues[category].phrases() if " " not in k and k.rstrip(".")
         )
-        for category in ("stop_caps", "titles", "name_stops", "non_org_acronyms")
+        for category in ("stop_caps", "titles", "name_stops", "non_org_acronyms", "not_finite")
     }
     written = {
         category: frozenset(
