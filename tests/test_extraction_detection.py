@@ -1616,3 +1616,54 @@ def test_a_caption_in_the_present_tells_the_signing() -> None:
         " sign the memorandum of understanding next year.",
     ):
         assert not read(plan).is_agreement, plan
+
+
+def test_a_city_after_a_word_of_place_is_where_a_side_is_not_a_side() -> None:
+    decision = read(
+        "Chiều 20/5, Cơ sở 2 Đại học Bách khoa Hà Nội tại TP. Hồ Chí Minh và Ngân hàng"
+        " Thương mại Cổ phần Phương Nam đã ký thỏa thuận hợp tác chiến lược."
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert [p.name for p in decision.agreement.partners] == [
+        "Ngân hàng Thương mại Cổ phần Phương Nam"
+    ]
+
+
+def test_a_member_school_named_with_the_home_in_the_lead_signs_for_it() -> None:
+    hue = InstitutionConfig(
+        id="hue", name="Hue University", aliases=("Đại học Huế", "Université de Hué")
+    )
+    decision = read(
+        "Dès l'automne, des internes de l'Université de Médecine et de Pharmacie, Université de"
+        " Hué, seront accueillis au CHU de Rennes, selon la convention conclue le 5 mai entre"
+        " le CHU de Rennes et l'Université de Médecine et de Pharmacie.\nLa convention a été"
+        " signée à Hué par le Recteur de l'Université de Médecine et de Pharmacie et par le"
+        " directeur général du CHU de Rennes.",
+        home=hue,
+    )
+    assert decision.is_agreement, decision.reasons
+
+
+def test_putting_pen_to_paper_in_vietnamese_and_people_met_after_the_ceremony() -> None:
+    decision = read(
+        "Sáng 20/5, Đại học Bách khoa Hà Nội và Công ty TNHH Daewon Vina đã chính thức đặt bút"
+        " ký văn bản thỏa thuận hợp tác đào tạo kỹ sư.\nNgay sau lễ ký, đoàn doanh nghiệp đã"
+        " tham quan phòng thí nghiệm và trao đổi với giảng viên."
+    )
+    assert decision.is_agreement, decision.reasons
+    contracts = read(
+        "Sáng 20/5, Đại học Bách khoa Hà Nội đã ký hợp đồng thỉnh giảng với 12 giảng viên"
+        " người nước ngoài."
+    )
+    assert not contracts.is_agreement, contracts.reasons
+
+
+def test_a_management_board_of_the_state_is_no_unit_of_the_home() -> None:
+    decision = read(
+        "Sáng 20/5, Đại học Bách khoa Hà Nội và Ban Quản lý các Khu công nghiệp tỉnh Bắc Ninh đã"
+        " ký kết thỏa thuận hợp tác về đào tạo nguồn nhân lực."
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert [(p.name, p.kind) for p in decision.agreement.partners] == [
+        ("Ban Quản lý các Khu công nghiệp tỉnh Bắc Ninh", "government")
+    ]

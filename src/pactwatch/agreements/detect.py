@@ -938,8 +938,11 @@ def _people_counterpart(verb: Hit, body: Body, lex: Lexicon, end: int) -> Hit | 
     a capitalised word there names an organisation ("with Kyoto University's students")."""
     folded, text = body.folded, body.text
     # The slots: "with", and the "and" of a list after "between" ("ký hợp đồng ... giữa Nhà
-    # trường và các chủ nhiệm đề tài"), within what a long object may take.
+    # trường và các chủ nhiệm đề tài"), within what a long object may take, in the verb's
+    # clause ("Ngay sau lễ ký, đoàn ... trao đổi với giảng viên" talks with lecturers).
     far = min(end, verb.end + 180)
+    clause = _CLAUSE_MARKS.search(folded, verb.end, far)
+    far = clause.start() if clause is not None else far
     slots = list(lex.cues["with_slots"].find(folded, verb.end, far))
     for between in lex.cues["between"].find(folded, verb.end, far):
         joined = _CONNECTOR.search(folded, between.end, far)
@@ -1524,6 +1527,7 @@ def _other_subjects(
         and not _names_home(o, folded, lex, home)
         and not _homes_system(o, folded, lex, home)
         and not titled_person(body, lex, _span(o)[0])
+        and not _placed(body, lex, o)
     ]
     spans = _subject_spans(named, body, stmt.anchor.start, aside=True)
     proper = {_span(o) for o in named if _proper(o) or _long(o)}
@@ -2367,6 +2371,34 @@ def _party_name(org: object, lex: Lexicon) -> str:
     ):
         return ""
     return folded
+
+
+def _placed(body: Body, lex: Lexicon, org: object) -> bool:
+    """Whether a city or province follows a word of place ("Cơ sở II Trường X tại TP. Hồ
+    Chí Minh và Ngân hàng Y đã ký"): where a side is, not a side ("Can Tho City and JICA
+    sign" names the city's government)."""
+    start = _span(org)[0]
+    hits = list(lex.cues["place_prepositions"].find(body.folded, max(0, start - 16), start))
+    return (
+        bool(hits)
+        and not body.folded[hits[-1].end : start].strip()
+        and _place_name(lex, str(getattr(org, "name", "")))
+    )
+
+
+# A city or province word before a place's name ("TP. Hồ Chí Minh", "tỉnh Nghệ An").
+_CITY_WORD = re.compile(r"^(?:tp\.?|thanh pho|tinh|city of|province of)\s+")
+
+
+def _place_name(lex: Lexicon, name: str) -> bool:
+    """Whether a name is only a city or a province, with or without a city word before it
+    (a country may sign: "Vietnam and Japan signed an agreement")."""
+    bare = _CITY_WORD.sub("", " ".join(fold(name).split()))
+    if not bare:
+        return False
+    if lex.countries.label_of(bare):
+        return False
+    return bool(lex.cities.label_of(bare) or lex.cues["places"].label_of(bare))
 
 
 _WITH_AFTER = re.compile(r"[^.;:]{0,80}?(?<![a-z])(?:with|avec|voi)(?![a-z])")

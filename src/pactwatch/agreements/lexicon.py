@@ -108,6 +108,16 @@ _LIST_CATEGORIES = (
     "recent",
     "finite_weak",
     "not_finite",
+    "head_plurals",
+)
+# Categories also looked up word by word (`Lexicon.has_word`, `Lexicon.single_words`).
+_WORD_CATEGORIES = (
+    "stop_caps",
+    "titles",
+    "name_stops",
+    "non_org_acronyms",
+    "not_finite",
+    "head_plurals",
 )
 _MAP_CATEGORIES = (
     "agreement_nouns",
@@ -523,7 +533,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         category: frozenset(
             k.rstrip(".") for k in cues[category].phrases() if " " not in k and k.rstrip(".")
         )
-        for category in ("stop_caps", "titles", "name_stops", "non_org_acronyms", "not_finite")
+        for category in _WORD_CATEGORIES
     }
     written = {
         category: frozenset(

@@ -971,6 +971,15 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
         # "Centre de coopération internationale": what the head is "of" is the name's own,
         # whatever word it is.
         return not tok.text[:1].isdigit()
+    if (
+        head.lang == "vi"
+        and prev.end == head.end
+        and tok.word in ctx.lex.single_words["head_plurals"]
+        and j + 1 < len(ctx.toks)
+        and ctx.toks[j + 1].is_cap
+    ):
+        # "Ban Quản lý các Khu công nghiệp": the plural of what the body manages.
+        return True
     if _stop(ctx, tok, head.lang):
         # "Phát triển": a capitalised word whose second syllable alone would end the name.
         pair = f"{prev.folded} {tok.folded}"
@@ -1682,6 +1691,16 @@ def _is_unit(ctx: _Ctx, start: int, end: int, head_start: int) -> bool:
     possibly after its parent's acronym ("USTH Department of ...")."""
     hit = next((h for h in ctx.units if start <= h.start < end), None)
     if hit is None:
+        return False
+    if any(
+        h.start == hit.start
+        and h.end > hit.end
+        and h.label == "government"
+        and not set(ctx.body.folded[hit.end : h.end].split()) & ctx.lex.name_connectors
+        for h in ctx.heads
+    ):
+        # "Ban Quản lý các Khu công nghiệp": a management board of the state, whose name
+        # opens with a unit word ("ban"); "Office of ..." stays a unit.
         return False
     if hit.start == start:
         return True

@@ -103,17 +103,13 @@ def read_article(
         ]
         return Decision(False, 0.95, (_NO_CUE, *reasons), language=language)
     # Definitions ("Full Name (ACRONYM)") in the title, the lead and the statements teach
-    # the home institution's aliases before anyone is judged a party; so do its units named
-    # with it ("le Département de français de l'Université de Hanoï"), which may sign for it.
+    # the home institution's aliases before anyone is judged a party; so do its units and
+    # member schools named with it ("le Département de français de l'Université de Hanoï",
+    # "l'Université de Médecine et de Pharmacie, Université de Hué"), which may sign for it.
     lead = [
         i
         for i, s in enumerate(body.sentences)
-        if s.paragraph <= 1
-        and (
-            _may_define(body.text[s.start : s.end])
-            or lex.cues["unit_heads"].any_match(body.folded, s.start, s.end)
-        )
-        and home.mentioned(body.folded, s.start, s.end)
+        if s.paragraph <= 1 and home.mentioned(body.folded, s.start, s.end)
     ][:8]
     for idx in sorted({*lead, *(s.index for s in statements)}):
         home.learn(reading.sentence_orgs(idx))
@@ -234,10 +230,6 @@ def _any_signing_cue(article: Article, lex: Lexicon, limit: int = 20_000) -> boo
     """A quick look before any real work: most pages never mention a signing."""
     text = fold(" ".join((article.title or "", *article.paragraphs))[: limit + 500])
     return lex.signing_any.first(text) is not None
-
-
-def _may_define(sentence: str) -> bool:
-    return "(" in sentence or "–" in sentence or " - " in sentence
 
 
 def _describe(reading: _Reading, stmt: Statement) -> str:
