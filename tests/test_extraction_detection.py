@@ -1667,3 +1667,25 @@ def test_a_management_board_of_the_state_is_no_unit_of_the_home() -> None:
     assert [(p.name, p.kind) for p in decision.agreement.partners] == [
         ("Ban Quản lý các Khu công nghiệp tỉnh Bắc Ninh", "government")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A lease of the home's premises: a contract of another kind.
+        "HUST has signed a five-year lease with Sen Vang Catering JSC for the ground floor of"
+        " its student centre.\nThe lease was signed on 19 May by the Vice President of HUST and"
+        " the director of Sen Vang Catering.",
+        # A question about signings to come.
+        "Q: Will HUST sign many new cooperation agreements this year?\nA: Fewer, but deeper.",
+        # Two sides that decided not to hold a signing.
+        "Le vol de la délégation ayant été annulé, HUST et l'Université de Namur ont décidé de"
+        " ne pas organiser de signature de l'accord de coopération à distance.",
+        # A contract to carry out six research tasks for the city.
+        "Ngày 20/5, Đại học Bách khoa Hà Nội đã ký hợp đồng thực hiện 6 nhiệm vụ khoa học và"
+        " công nghệ cấp thành phố với Sở Khoa học và Công nghệ Hà Nội.",
+    ],
+)
+def test_leases_questions_refusals_and_task_contracts_are_no_signing(text: str) -> None:
+    decision = read(text)
+    assert not decision.is_agreement, decision.reasons

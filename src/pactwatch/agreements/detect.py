@@ -353,11 +353,13 @@ _DESCRIBING = re.compile(r"(?:[a-z-]+\s+){0,2}")
 def _finite_weak(weak: Hit, body: Body, lex: Lexicon, end: int) -> bool:
     """Whether a weak signing word states the act: "the two rectors sign the memorandum of
     understanding" (a caption), not "to sign", "will sign", "agreed to sign" (not_finite
-    right before it)."""
+    right before it), nor in a question ("Will TDTU sign many agreements this year?")."""
     folded = body.folded
     form = lex.cues["finite_weak"].first(folded, weak.start, weak.end)
     if form is None or (form.start, form.end) != (weak.start, weak.end):
         return False
+    if folded[weak.end : end].rstrip().endswith("?"):
+        return False  # "Will TDTU sign many new agreements this year?"
     words = folded[max(0, weak.start - 24) : weak.start].split()
     if not words or words[-1] in lex.single_words["not_finite"]:
         return False
