@@ -1423,3 +1423,17 @@ def test_universities_named_in_spanish_portuguese_and_german(name: str) -> None:
     )
     assert decision.agreement is not None, decision.reasons
     assert [(p.name, p.kind) for p in decision.agreement.partners] == [(name, "university")]
+
+
+def test_singapore_company_forms_a_based_description_and_a_venue() -> None:
+    # "Pte." ends no sentence; "Singapore-based" says where the company is; a convention
+    # centre is where the signing took place.
+    decision = read(
+        "SINGAPORE – USTH, the Coral Institute of Marine Science (CIMS) of Australia and"
+        " Singapore-based Lumen Biotech Pte. Ltd. signed a tripartite research agreement on 18"
+        " June at the Suntec Expo and Convention Centre."
+    )
+    assert partners(decision) == [
+        ("Coral Institute of Marine Science", "AU"),
+        ("Lumen Biotech Pte. Ltd.", "SG"),
+    ]

@@ -144,12 +144,17 @@ _OPENING = frozenset({",", ";", ":", "(", ")", "–", "-", "—", '"', "“", "�
 _OF = frozenset({"of", "cua", "de", "du", "des"})
 
 
+_BASED = frozenset({"based", "headquartered"})
+
+
 def party_slot(lex: Lexicon, folded: str, start: int, lo: int) -> bool:
     """Whether a name at folded[start] stands where a signing party is named: opening the
     sentence or a clause, in a list, after "with", "between", "và", "avec", or after a
     person's position ("President of X", "đại diện X"); not after a preposition or a noun
     ("at the headquarters of X", "to develop the X", "tại trụ sở X")."""
     words = re.findall(r"[a-z0-9'&]+|[^\sa-z0-9]", folded[max(lo, start - 80) : start])
+    if len(words) >= 3 and words[-2] == "-" and words[-1] in _BASED:
+        del words[-3:]  # "and Singapore-based Meridian Genomics": the slot is before it
     while words and words[-1] in _ARTICLES:
         words.pop()
     if not words or words[-1] in _OPENING or words[-1][0].isdigit():
@@ -253,10 +258,11 @@ def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
             return described[form], "a sentence describing the partner"
     forms = ctx.lex.cues["legal_form_countries"]
     for m in cand.mentions:
-        form = m.name.split()[-1] if m.name.split() else ""
-        code = forms.label_of(form)
-        if code:
-            return code, f"its legal form ({form})"
+        # The last word or two: "GmbH", "Pte. Ltd." (a "Ltd." alone says nothing).
+        for form in (" ".join(m.name.split()[-2:]), " ".join(m.name.split()[-1:])):
+            code = forms.label_of(form)
+            if code:
+                return code, f"its legal form ({form})"
         opening = forms.first(fold(m.name))
         if opening is not None and opening.start == 0:
             return opening.label, f"its legal form ({m.name[: opening.end]})"

@@ -527,7 +527,25 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         for t in (data.get("titles") or ())
         if " " not in str(t) and ("." in str(t) or len(str(t)) <= 5)
     }
-    abbreviations.update({"co", "ltd", "inc", "corp", "tp", "st", "no", "vs", "etc", "jsc", "p"})
+    abbreviations.update(
+        {
+            "co",
+            "ltd",
+            "inc",
+            "corp",
+            "tp",
+            "st",
+            "no",
+            "vs",
+            "etc",
+            "jsc",
+            "p",
+            "pte",
+            "pty",
+            "sdn",
+            "bhd",
+        }
+    )
     abbreviations.update(a + "." for a in list(abbreviations))
     single = {
         category: frozenset(

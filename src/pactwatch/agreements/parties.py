@@ -1408,6 +1408,7 @@ def _is_place_at(ctx: _Ctx, k: int) -> bool:
 
 
 _OF_PLACE = frozenset({"of", "de", "du", "d'"})
+_BASED = ("-based", "-headquartered")
 _IN_PLACE = frozenset({"in", "a"})  # "a" is the French "à" folded
 _AT_PLACE = frozenset({"in", "at", "a", "au"})
 
@@ -1465,6 +1466,8 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
         i += 1
     i = _after_titles(ctx, i, j)
     i = _after_person(ctx, i, j)
+    while i < j - 1 and toks[i].folded.endswith(_BASED):
+        i += 1  # "Singapore-based Meridian Genomics": where the body is, not its name
     if i >= j:
         return None, j
     head_hit = _main_head(ctx, i, j)
