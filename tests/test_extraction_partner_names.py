@@ -1437,3 +1437,25 @@ def test_singapore_company_forms_a_based_description_and_a_venue() -> None:
         ("Coral Institute of Marine Science", "AU"),
         ("Lumen Biotech Pte. Ltd.", "SG"),
     ]
+
+
+@pytest.mark.parametrize(
+    "name", ["Universidad Autónoma del Bajío", "Università degli Studi di Verona"]
+)
+def test_spanish_and_italian_joining_words_stay_in_a_name(name: str) -> None:
+    decision = read(f"On 18 June, USTH and {name} signed a memorandum of understanding.")
+    assert decision.agreement is not None, decision.reasons
+    assert [p.name for p in decision.agreement.partners] == [name]
+
+
+def test_the_new_partners_listed_after_a_counted_signing() -> None:
+    decision = read(
+        "USTH yesterday signed cooperation agreements with three companies.\nThe new partners"
+        " are Sakura Optics Vietnam Co., Ltd., a subsidiary of a Japanese group; Fjord Sensor"
+        " AB, a Swedish design house; and VietPhoton JSC, a start-up making laser ICs."
+    )
+    assert partners(decision) == [
+        ("Sakura Optics Vietnam Co., Ltd.", "VN"),
+        ("Fjord Sensor AB", "SE"),
+        ("VietPhoton JSC", "VN"),
+    ]

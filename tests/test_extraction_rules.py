@@ -2933,3 +2933,10 @@ def test_today_after_a_dateline_is_the_datelines_day() -> None:
     plain = read("USTH and Laerdal Medical today entered into a strategic agreement.")
     assert plain.agreement is not None, plain.reasons
     assert plain.agreement.signed_on == date(2025, 6, 20)
+
+
+def test_a_dotted_day_and_month_after_ngay_is_a_date() -> None:
+    lex = load_lexicon()
+    folded = fold("Vào ngày 7.11, hai trường ký kết; học phí tăng 7.11 lần.")
+    found = [(d.day, d.month) for d in find_dates(folded, 0, len(folded), lex)]
+    assert found == [(7, 11)]

@@ -135,6 +135,8 @@ def _patterns(months: tuple[tuple[str, int], ...]) -> _Patterns:
 _BEFORE_MONTH = ("in", "en", "during", "since", "depuis", "until", "last", "early", "late", "mid")
 # How far before a month's name a month_alone match can start: its word and \s{1,3}.
 _BEFORE_SPAN = max(map(len, _BEFORE_MONTH)) + 3
+# "ngày" (day) right before a number: "ngày 7.11" is the 7th of November.
+_AFTER_DAY_WORD = re.compile(r"(?<![a-z])ngay\s{1,3}$")
 # A digit after no letter or digit: where each day pattern (`_day`) can start.
 _DAY_START = re.compile(r"\d(?<![a-z0-9]\d)")
 
@@ -182,8 +184,12 @@ def find_dates(folded: str, start: int, end: int, lex: Lexicon) -> list[TextDate
     for match in _matches_at(pats.numeric, folded, days, end):
         first, second, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
         day, month = (first, second) if second <= 12 else (second, first)
-        if year is None and "." in match.group(0):
-            # "3.5" is more often a number than a date.
+        if (
+            year is None
+            and "." in match.group(0)
+            and not _AFTER_DAY_WORD.search(folded, max(0, match.start() - 12), match.start())
+        ):
+            # "3.5" is more often a number than a date; "ngày 7.11" is a date.
             continue
         if _valid(day, month, year):
             found.append(TextDate(match.start(), match.end(), day, month, year))

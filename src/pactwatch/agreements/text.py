@@ -327,6 +327,10 @@ class Token:
         if self.text[1:].islower():
             # At most the first letter is a capital (the usual "University"): no acronym.
             return False
+        bare = self.text.rstrip(".")
+        if len(bare) >= 3 and bare[-1] == "s" and bare[:-1].isupper():
+            # "ICs", "SMEs", "NGOs": the plural of a common noun's acronym.
+            return False
         letters = [c for c in self.text if c.isalpha()]
         upper = sum(1 for c in letters if c.isupper())
         return (
