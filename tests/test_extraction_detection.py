@@ -1689,3 +1689,16 @@ def test_a_management_board_of_the_state_is_no_unit_of_the_home() -> None:
 def test_leases_questions_refusals_and_task_contracts_are_no_signing(text: str) -> None:
     decision = read(text)
     assert not decision.is_agreement, decision.reasons
+
+
+def test_the_home_named_in_an_opening_aside_is_no_party_to_what_follows() -> None:
+    decision = read(
+        "Besides the HUST agreement, the Bac Ninh Provincial People's Committee also signed"
+        " cooperation documents with the Northern Institute of Hydraulic Research."
+    )
+    assert not decision.is_agreement, decision.reasons
+    own = read(
+        "Besides the new laboratory, HUST signed a cooperation agreement with the Northern"
+        " Institute of Hydraulic Research."
+    )
+    assert own.is_agreement, own.reasons

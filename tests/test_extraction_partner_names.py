@@ -1459,3 +1459,15 @@ def test_the_new_partners_listed_after_a_counted_signing() -> None:
         ("Fjord Sensor AB", "SE"),
         ("VietPhoton JSC", "VN"),
     ]
+
+
+def test_two_english_forms_of_a_provinces_committee_name_one_seat() -> None:
+    # Every Vietnamese province is a place: both forms govern Hau Giang, one partner.
+    lex = load_lexicon()
+    text = (
+        "The People's Committee of Hau Giang Province and the Hau Giang Provincial People's"
+        " Committee, the Yen Bai Provincial People's Committee."
+    )
+    body = prepare([text], title=None, abbreviations=lex.abbreviations)
+    seats = [o.seat for o in find_orgs(body, 0, len(body.text), lex)]
+    assert seats == ["hau giang", "hau giang", "yen bai"]

@@ -1319,7 +1319,7 @@ def assign_parties(
             stmt.party_note = "the sentence names who attended the signing"
             continue
         end = attendance.start if attendance and attendance.start > stmt.anchor.start else s.end
-        match, hosting = _party_mention(home, body, lex, s.start, end)
+        match, hosting = _party_mention(home, body, lex, _after_aside(body, lex, stmt), end)
         if _between_parties(stmt, body, lex, home):
             continue
         if match is not None:
@@ -1387,6 +1387,23 @@ def assign_parties(
             if sides:
                 stmt.party = "third"
                 stmt.party_note = f"'the two sides' are {sides}, named before it"
+
+
+def _after_aside(body: Body, lex: Lexicon, stmt: Statement) -> int:
+    """Where the sentence's own clause starts: after an opening aside and its comma
+    ("Besides the CTU agreement, the Provincial People's Committee also signed ... with X"),
+    else at the sentence's start."""
+    s, folded = stmt.sentence, body.folded
+    opening = lex.cues["asides"].first(folded, s.start, min(s.end, s.start + 24))
+    if (
+        opening is None
+        or folded[s.start : opening.start].strip()
+        # "Ngoại thương" folds like "ngoài" (besides).
+        or not _as_written(lex, "asides", opening, body)
+    ):
+        return s.start
+    comma = folded.find(",", opening.end, stmt.anchor.start)
+    return comma + 1 if comma >= 0 else s.start
 
 
 def _hosts(body: Body, lex: Lexicon, end: int, anchor: int) -> bool:

@@ -109,6 +109,7 @@ _LIST_CATEGORIES = (
     "finite_weak",
     "not_finite",
     "head_plurals",
+    "asides",
 )
 # Categories also looked up word by word (`Lexicon.has_word`, `Lexicon.single_words`).
 _WORD_CATEGORIES = (
