@@ -1471,3 +1471,25 @@ def test_two_english_forms_of_a_provinces_committee_name_one_seat() -> None:
     body = prepare([text], title=None, abbreviations=lex.abbreviations)
     seats = [o.seat for o in find_orgs(body, 0, len(body.text), lex)]
     assert seats == ["hau giang", "hau giang", "yen bai"]
+
+
+def test_a_member_school_and_its_university_each_with_its_article_are_one_name() -> None:
+    danang = InstitutionConfig(
+        id="ud", name="The University of Danang", aliases=("UD", "University of Danang")
+    )
+    decision = read(
+        "The University of Economics – The University of Danang and the University of Twente"
+        " (the Netherlands) on Tuesday signed a double-degree agreement.",
+        home=danang,
+    )
+    assert [name for name, _ in partners(decision)] == ["University of Twente"]
+
+
+def test_the_two_universities_take_the_university_named_before_not_its_institute() -> None:
+    decision = read(
+        "Jeudi dernier, l'USTH a reçu une délégation de l'Université de Picardie Maritime,"
+        " accompagnée de la directrice de l'Institut national supérieur du professorat de"
+        " l'établissement.\nAu terme de la matinée de travail consacrée aux enseignants du"
+        " Centre du Vietnam, les deux universités ont signé un accord de coopération."
+    )
+    assert [name for name, _ in partners(decision)] == ["Université de Picardie Maritime"]

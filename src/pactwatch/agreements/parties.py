@@ -1305,6 +1305,15 @@ def _and_since_of(toks: Sequence[Token]) -> bool:
 
 def _dash_joins(ctx: _Ctx, i: int, j: int) -> bool:
     toks = ctx.toks
+    if (
+        toks[j + 1].word == "the"
+        and j + 2 < len(toks)
+        and _head_at(ctx, toks[j + 2]) == "university"
+        and _has_head(ctx, toks[i].start, toks[j - 1].end) == "university"
+    ):
+        # "The University of Science and Technology – The University of Danang": a member
+        # school and its university, each with its article.
+        return True
     if _is_stop(ctx.toks[j + 1], ctx):
         # "Ho Chi Minh City – On August 5, ...": a dateline's place, then the sentence.
         return False

@@ -874,6 +874,13 @@ def _named_before(reading: _Reading, stmt: Statement) -> list[OrgMention]:
             for o in reading.sentence_orgs(i)
             if o.start < end and o.has_head and _is_candidate(reading, o)
         ]
+    # "les deux universités ont signé": of the names before, those of the kind it says (a
+    # partner's institute named with its delegation is not the other university).
+    folded, s = body.folded, stmt.sentence
+    two = reading.lex.cues["two_sides"].first(folded, s.start, s.end)
+    head = reading.lex.cues["org_heads"].first(folded, two.start, two.end) if two else None
+    if head is not None and any(o.kind == head.label for o in out):
+        out = [o for o in out if o.kind == head.label]
     return out
 
 
