@@ -1493,3 +1493,17 @@ def test_the_two_universities_take_the_university_named_before_not_its_institute
         " Centre du Vietnam, les deux universités ont signé un accord de coopération."
     )
     assert [name for name, _ in partners(decision)] == ["Université de Picardie Maritime"]
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Université du Bas-Saint-Laurent", "CA"),
+        ("Loire-Atlantique Business School", "FR"),
+        ("Ljubljana Institute of Technology", "SI"),
+        ("University of Nairobi", "KE"),
+    ],
+)
+def test_a_region_or_city_abroad_in_the_name_gives_the_country(name: str, country: str) -> None:
+    decision = read(f"Le 4 juin, l'USTH et {name} ont signé un accord de coopération.")
+    assert partners(decision) == [(name, country)]

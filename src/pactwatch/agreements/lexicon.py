@@ -503,10 +503,13 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
             for name in names or ()
         ]
     )
+    # A hyphenated place is also found in a name read with hyphens as spaces
+    # ("Université du Bas-Saint-Laurent").
     cities = PhraseMatcher(
-        _Entry(str(name), str(code), "")
+        _Entry(form, str(code), "")
         for code, names in _read(directory, "cities.yaml").items()
         for name in names or ()
+        for form in dict.fromkeys((str(name), str(name).replace("-", " ")))
     )
     area_data = _read(directory, "areas.yaml")
     areas = PhraseMatcher(
