@@ -1702,3 +1702,21 @@ def test_the_home_named_in_an_opening_aside_is_no_party_to_what_follows() -> Non
         " Institute of Hydraulic Research."
     )
     assert own.is_agreement, own.reasons
+
+
+def test_since_the_agreement_was_signed_is_background() -> None:
+    decision = read(
+        "On 19 May, HUST and Arctiq Microsystems inaugurated an IC design laboratory.\nArctiq"
+        " has hosted eleven HUST interns since the agreement was signed."
+    )
+    assert not decision.is_agreement, decision.reasons
+
+
+def test_on_thursday_before_a_comma_and_the_subject_is_a_weekday() -> None:
+    # Published on Wednesday 21 May 2025: "On Thursday" is the 15th.
+    decision = read(
+        "On Thursday, the Hanoi University of Science and Technology (HUST) and Ateneo de"
+        " Manila University signed a memorandum of understanding."
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.signed_on == date(2025, 5, 15)

@@ -1507,3 +1507,35 @@ def test_the_two_universities_take_the_university_named_before_not_its_institute
 def test_a_region_or_city_abroad_in_the_name_gives_the_country(name: str, country: str) -> None:
     decision = read(f"Le 4 juin, l'USTH et {name} ont signé un accord de coopération.")
     assert partners(decision) == [(name, country)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 4 June, USTH and Daejin Robotics Co., Ltd. signed a cooperation agreement.\n"
+            "Headquartered in Changwon, Korea, Daejin Robotics makes welding robots.",
+            [("Daejin Robotics Co., Ltd.", "KR")],
+        ),
+        (
+            "On 4 June, USTH and the International Rice Research Institute (IRRI) signed a"
+            " memorandum of understanding.\nHeadquartered in Los Baños, the Philippines, IRRI"
+            " leads rice research.",
+            [("International Rice Research Institute", "PH")],
+        ),
+    ],
+)
+def test_a_sentence_opening_with_the_partners_seat_gives_its_country(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert partners(read(text)) == expected
+
+
+def test_a_graduate_school_and_its_university_are_one_partner() -> None:
+    decision = read(
+        "Ngày 9/6/2025, tại USTH, Khoa Vật lý và Trường Sau đại học Khoa học Kỹ thuật, Trường"
+        " Đại học Tohoku (Nhật Bản) đã ký kết thỏa thuận trao đổi sinh viên."
+    )
+    assert partners(decision) == [
+        ("Trường Sau đại học Khoa học Kỹ thuật, Trường Đại học Tohoku", "JP")
+    ]

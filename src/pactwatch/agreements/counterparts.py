@@ -211,6 +211,11 @@ def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
     bodies = ctx.lex.cues["international_bodies"]
     for m in cand.mentions:
         if any(bodies.label_of(form) for form in (m.name, m.acronym or "") if form):
+            # "Headquartered in Los Baños, the Philippines, IRRI ...": the text gives its seat.
+            described = ctx.descriptions()
+            seat = next((described[f] for f in cand.forms() if f in described), None)
+            if seat is not None:
+                return seat, "a sentence describing the partner"
             return None, "an international organisation"
     for m in cand.mentions:
         if m.country:

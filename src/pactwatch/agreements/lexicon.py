@@ -110,6 +110,7 @@ _LIST_CATEGORIES = (
     "not_finite",
     "head_plurals",
     "asides",
+    "seat_openers",
 )
 # Categories also looked up word by word (`Lexicon.has_word`, `Lexicon.single_words`).
 _WORD_CATEGORIES = (

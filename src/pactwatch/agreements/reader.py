@@ -1086,7 +1086,42 @@ def _descriptions(reading: _Reading, candidates: list[Candidate]) -> dict[str, s
             country = lex.cities.first(body.folded, hit.end, min(sentence.end, hit.end + 30))
         if country is not None and subject not in out:
             out[subject] = country.label
+    # "Headquartered in Changwon, Korea, Seojin Mechatronics manufactures ...": the seat
+    # opens the sentence, the partner follows it, often without its legal form.
+    short = {_without_legal_form(lex, f): f for f in forms}
+    for hit in lex.cues["seat_openers"].find(body.folded):
+        sentence = body.sentences[reading.body.sentence_at(hit.start)]
+        if body.folded[sentence.start : hit.start].strip():
+            continue
+        after = key(body.text[hit.end : min(sentence.end, hit.end + 120)])
+        said = min(
+            (f for f in short if len(f) >= 3 and f" {f} " in f" {after} "),
+            key=lambda f: f" {after} ".index(f" {f} "),
+            default=None,
+        )
+        if said is None:
+            continue
+        subject = short[said]
+        # The place is what the opener's first words name.
+        near = min(sentence.end, hit.end + 60)
+        place = next(lex.countries.find(body.folded, hit.end, near, original=body.text), None)
+        place = place or lex.cities.first(body.folded, hit.end, near)
+        if place is not None and subject not in out:
+            out[subject] = place.label
     return out
+
+
+def _without_legal_form(lex: Lexicon, form: str) -> str:
+    """A company's name key without the company words that close it ("seojin mechatronics
+    co., ltd." -> "seojin mechatronics")."""
+    words = form.split()
+    heads = lex.cues["org_heads"]
+    while len(words) > 1 and "company" in {
+        heads.label_of(words[-1]),
+        heads.label_of(words[-1] + "."),
+    }:
+        words.pop()
+    return " ".join(words)
 
 
 def _marks_agree(body: Body, lex: Lexicon, hit: Hit) -> bool:

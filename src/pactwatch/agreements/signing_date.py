@@ -153,7 +153,7 @@ def _valid(day: int, month: int, year: int | None) -> bool:
 
 _RELATIVE = ("today", "yesterday", "weekdays")
 # A weekday followed by its date ("Thursday, March 20", "jeudi 20 mars") is that date.
-_DATED_WEEKDAY = re.compile(r"\s{0,3},?\s{0,3}(?:\(\s*)?(?:\d|the\s|le\s|ngay\s)")
+_DATED_WEEKDAY = re.compile(r"\s{0,3},?\s{0,3}(?:\(\s*)?(?:\d|the\s+\d|le\s+\d|ngay\s)")
 
 
 def find_dates(folded: str, start: int, end: int, lex: Lexicon) -> list[TextDate]:
