@@ -1539,3 +1539,14 @@ def test_a_graduate_school_and_its_university_are_one_partner() -> None:
     assert partners(decision) == [
         ("Trường Sau đại học Khoa học Kỹ thuật, Trường Đại học Tohoku", "JP")
     ]
+
+
+@pytest.mark.parametrize(
+    ("place", "country"),
+    [("République du Bénin", "BJ"), ("Burkina Faso", "BF"), ("Moldavie", "MD"), ("Uruguay", "UY")],
+)
+def test_more_countries_written_next_to_a_name(place: str, country: str) -> None:
+    decision = read(
+        f"Le 4 juin, l'USTH et l'Université nationale (UN, {place}) ont signé un accord-cadre."
+    )
+    assert [c for _, c in partners(decision)] == [country]
