@@ -1720,3 +1720,31 @@ def test_on_thursday_before_a_comma_and_the_subject_is_a_weekday() -> None:
     )
     assert decision.agreement is not None, decision.reasons
     assert decision.agreement.signed_on == date(2025, 5, 15)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A licence to use a patent.
+        "Le 20 mai, HUST a signé avec la société Xanh Agritech un contrat de licence exclusive"
+        " d'exploitation de son brevet sur les biofertilisants.",
+        # Contracts for research tasks with the home's own investigators.
+        "On 20 May, HUST held a ceremony to sign research task contracts for 46 projects with"
+        " their principal investigators.",
+        # The home's trade union, at the home, with a company's trade union.
+        "Sáng 20/5, tại Đại học Bách khoa Hà Nội, Công đoàn Đại học Bách khoa Hà Nội và Công"
+        " đoàn Tổng Công ty Cao su Phước Hòa đã ký kết chương trình phối hợp.\nSau lễ ký, đoàn"
+        " Công đoàn Tổng Công ty tham quan thư viện.",
+        # An on-lending agreement with the Ministry of Finance, then "the agreement".
+        "Le 20 mai, HUST et le Ministère des Finances ont signé l'accord de rétrocession du prêt"
+        " de la Banque mondiale.\nL'accord a été signé par le Président de HUST et par un"
+        " directeur du Ministère des Finances.",
+        # A ceremony the two sides hope to arrange later.
+        "Ngày 20/5, Đại học Bách khoa Hà Nội và Trường Đại học Công nghệ Brno thống nhất dự thảo"
+        " thỏa thuận hợp tác.\nHai bên sẽ phối hợp để có thể tổ chức lễ ký kết vào dịp đoàn sang"
+        " châu Âu.",
+    ],
+)
+def test_licences_task_contracts_unions_loans_and_ceremonies_to_come(text: str) -> None:
+    decision = read(text)
+    assert not decision.is_agreement, decision.reasons

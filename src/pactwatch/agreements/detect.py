@@ -698,22 +698,34 @@ def _recent_own(
 
 def same_contract(statements: list[Statement], body: Body) -> None:
     """A contract told once as a purchase or supply contract is the same contract wherever
-    the article speaks of "the contract" again ("The signing of the contract ...")."""
+    the article speaks of "the contract" again ("The signing of the contract ..."); an
+    agreement told once as a loan is the one "the agreement" refers to after it
+    ("l'accord de rétrocession de prêt ... L'accord a été signé par ...")."""
     folded = body.folded
-    bought = {
-        folded[n.start : n.end]
-        for stmt in statements
-        if "commercial" in stmt.qualifiers
-        for n in stmt.nouns
-        if n.label == "other"
-    }
+    bought: dict[str, int] = {}
+    for stmt in statements:
+        if "commercial" in stmt.qualifiers:
+            for n in stmt.nouns:
+                bought.setdefault(folded[n.start : n.end], n.start)
     if not bought:
         return
     for stmt in statements:
         if stmt.nouns and all(
-            n.label == "other" and folded[n.start : n.end] in bought for n in stmt.nouns
+            folded[n.start : n.end] in bought
+            and (
+                n.label == "other"
+                or (
+                    bought[folded[n.start : n.end]] < n.start
+                    and _REFERS.search(folded, max(0, n.start - 8), n.start)
+                )
+            )
+            for n in stmt.nouns
         ):
             stmt.qualifiers.setdefault("commercial", stmt.nouns[0])
+
+
+# A definite article or a demonstrative right before a noun: it names a document told before.
+_REFERS = re.compile(r"(?<![a-z])(?:the|this|that|l'|cet|cette|ce)\s*$")
 
 
 # What a bare mention of the act inherits from the signing the article told before it.
@@ -1246,7 +1258,12 @@ def member_signing(body: Body, lex: Lexicon, home: HomeSide) -> str:
         ]
         if not verbs:
             continue
-        mentions = list(home.regex().finditer(folded, sentence.start, verbs[0].start))
+        mentions = [
+            m
+            for m in home.regex().finditer(folded, sentence.start, verbs[0].start)
+            # "tại Trường X, Công đoàn Trường X ... ký kết": the venue names no signer.
+            if not _after_venue_word(lex, folded, m.start())
+        ]
         if not mentions:
             continue
         members = [m for m in mentions if member_body(lex, folded, m.start(), m.end())]
@@ -1260,6 +1277,12 @@ def member_signing(body: Body, lex: Lexicon, home: HomeSide) -> str:
             lo, hi = min(hit.start, m.start()), max(hit.end, m.end())
             return " ".join(body.text[lo:hi].split())
     return ""
+
+
+def _after_venue_word(lex: Lexicon, folded: str, start: int) -> bool:
+    """Whether a venue word ("tại", "at", "à") stands right before `start`."""
+    hits = list(lex.cues["venue"].find(folded, max(0, start - 16), start))
+    return bool(hits) and not folded[hits[-1].end : start].strip()
 
 
 def trusted(statements: list[Statement], member: str = "") -> tuple[list[Statement], str | None]:
