@@ -1748,3 +1748,23 @@ def test_on_thursday_before_a_comma_and_the_subject_is_a_weekday() -> None:
 def test_licences_task_contracts_unions_loans_and_ceremonies_to_come(text: str) -> None:
     decision = read(text)
     assert not decision.is_agreement, decision.reasons
+
+
+def test_the_signing_word_and_the_homes_faculty_word_name_no_other_party() -> None:
+    decision = read(
+        "Thứ năm, 22/05/2025\nChiều qua, tại Hội trường tầng 3 Nhà A1, Khoa Tiếng Nhật, Trường"
+        " Đại học Ngoại ngữ - ĐHQGHN và Trường Đại học Ngoại ngữ Kobe (KUFS) đã ký thỏa thuận"
+        " trao đổi sinh viên. Ký thỏa thuận về phía Khoa là TS. Phạm Thị Ngọc Anh, Trưởng khoa;"
+        " về phía KUFS là GS. Sato Kenji, Trưởng Khoa Việt Nam học.",
+        title="Sinh viên tiếng Nhật có thêm cơ hội học kỳ tại Kobe",
+        home=ULIS,
+    )
+    assert decision.is_agreement, decision.reasons
+
+
+def test_no_new_document_signed_during_a_visit_is_a_negation() -> None:
+    decision = read(
+        "On 19 May, HUST welcomed a delegation of Tomas Bata University to celebrate ten years"
+        " of partnership.\nNo new document was signed during the visit."
+    )
+    assert not decision.is_agreement, decision.reasons

@@ -1776,7 +1776,16 @@ def _unnamed_party(
     two = lex.cues["two_sides"].first(
         body.folded, s.start, attendance.start if attendance is not None else s.end
     )
-    named = [o for o in orgs if _party_name(o, lex) and not titled_person(body, lex, _span(o)[0])]
+    named = [
+        o
+        for o in orgs
+        if _party_name(o, lex)
+        and not titled_person(body, lex, _span(o)[0])
+        # "Ký thỏa thuận về phía Khoa là ...": the signing word itself, and a unit word
+        # alone (the home's faculty), name no other party.
+        and not any(c.start < _span(o)[1] and _span(o)[0] < c.end for c in stmt.cues)
+        and not _bare_unit_word(body, lex, o)
+    ]
     # "the Ministry of Home Affairs of Vietnam and the Ministry of Home Affairs of Laos": one
     # name, two countries, two bodies.
     others = len({(_party_name(o, lex), getattr(o, "country", None)) for o in named})
@@ -2106,6 +2115,17 @@ def _other_parties(orgs: Sequence[object], body: Body, lex: Lexicon, home: HomeS
             seen.add(name)
             out.append(" ".join(body.text[start:end].split()))
     return out
+
+
+def _bare_unit_word(body: Body, lex: Lexicon, org: object) -> bool:
+    """Whether a name is a unit word alone ("về phía Khoa", "the Faculty"): the home's own
+    unit, referred to by its word."""
+    start, end = _span(org)
+    if lex.cues["unit_heads"].label_of(" ".join(body.folded[start:end].split())) is None:
+        return False
+    # "la Faculté d'éducation de l'Université X": a unit whose name goes on is another's.
+    after = re.match(r"\s*(\w+['’]?)", body.text[end : end + 12])
+    return after is None or after.group(1).lower().replace("’", "'") not in lex.written_connectors
 
 
 def titled_person(body: Body, lex: Lexicon, start: int) -> bool:
