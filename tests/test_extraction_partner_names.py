@@ -1550,3 +1550,19 @@ def test_more_countries_written_next_to_a_name(place: str, country: str) -> None
         f"Le 4 juin, l'USTH et l'Université nationale (UN, {place}) ont signé un accord-cadre."
     )
     assert [c for _, c in partners(decision)] == [country]
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Universiti Teknologi PETRONAS", "MY"),
+        ("Universitas Hasanuddin", "ID"),
+        ("Università degli Studi di Perugia", "IT"),
+        ("Uniwersytet Jagielloński", "PL"),
+    ],
+)
+def test_the_word_for_university_of_one_countrys_language_gives_the_country(
+    name: str, country: str
+) -> None:
+    decision = read(f"On 4 June, USTH and {name} signed a memorandum of understanding.")
+    assert partners(decision) == [(name, country)]

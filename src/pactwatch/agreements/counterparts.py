@@ -267,10 +267,10 @@ def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
         for form in (" ".join(m.name.split()[-2:]), " ".join(m.name.split()[-1:])):
             code = forms.label_of(form)
             if code:
-                return code, f"its legal form ({form})"
+                return code, f"its legal form or university word ({form})"
         opening = forms.first(fold(m.name))
         if opening is not None and opening.start == 0:
-            return opening.label, f"its legal form ({m.name[: opening.end]})"
+            return opening.label, f"its legal form or university word ({m.name[: opening.end]})"
     codes = _foreign(cand, ctx, ctx.title_and_url, (ctx.lex.countries,))
     if len(codes) == 1:
         return codes.pop(), "the only foreign country in the title or address"
