@@ -2940,3 +2940,18 @@ def test_a_dotted_day_and_month_after_ngay_is_a_date() -> None:
     folded = fold("Vào ngày 7.11, hai trường ký kết; học phí tăng 7.11 lần.")
     found = [(d.day, d.month) for d in find_dates(folded, 0, len(folded), lex)]
     assert found == [(7, 11)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C'est à Limoges, avant-hier, que l'USTH et l'Université de Limoges ont signé un"
+        " accord-cadre.",
+        "Chiều hôm kia, USTH và Đại học Limoges đã ký kết thỏa thuận hợp tác.",
+        "The day before yesterday, USTH and the University of Limoges signed an agreement.",
+    ],
+)
+def test_the_day_before_yesterday_is_two_days_before_publication(text: str) -> None:
+    decision = read(text)
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.signed_on == date(2025, 6, 18)

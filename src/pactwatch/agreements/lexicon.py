@@ -111,6 +111,7 @@ _LIST_CATEGORIES = (
     "head_plurals",
     "asides",
     "seat_openers",
+    "two_days_ago",
 )
 # Categories also looked up word by word (`Lexicon.has_word`, `Lexicon.single_words`).
 _WORD_CATEGORIES = (

@@ -151,7 +151,7 @@ def _valid(day: int, month: int, year: int | None) -> bool:
     return year is None or 1900 <= year <= 2100
 
 
-_RELATIVE = ("today", "yesterday", "weekdays")
+_RELATIVE = ("today", "yesterday", "two_days_ago", "weekdays")
 # A weekday followed by its date ("Thursday, March 20", "jeudi 20 mars") is that date.
 _DATED_WEEKDAY = re.compile(r"\s{0,3},?\s{0,3}(?:\(\s*)?(?:\d|the\s+\d|le\s+\d|ngay\s)")
 
@@ -230,8 +230,9 @@ def _relative(folded: str, start: int, end: int, lex: Lexicon, dated: set[int]) 
         for h in lex.cues["today"].find(folded, start, end)
     ]
     out += [
-        TextDate(h.start, h.end, 0, 0, None, today=True, days_back=1)
-        for h in lex.cues["yesterday"].find(folded, start, end)
+        TextDate(h.start, h.end, 0, 0, None, today=True, days_back=days)
+        for days, category in ((1, "yesterday"), (2, "two_days_ago"))
+        for h in lex.cues[category].find(folded, start, end)
     ]
     for hit in lex.cues["weekdays"].find(folded, start, end):
         if _DATED_WEEKDAY.match(folded, hit.end, end) or any(
