@@ -1768,3 +1768,17 @@ def test_no_new_document_signed_during_a_visit_is_a_negation() -> None:
         " of partnership.\nNo new document was signed during the visit."
     )
     assert not decision.is_agreement, decision.reasons
+
+
+def test_a_text_initialled_before_a_signing_to_come_is_not_signed() -> None:
+    decision = read(
+        "Le 20 mai, HUST et l'Université de Technologie de Troyes ont paraphé le texte d'un"
+        " accord-cadre de coopération.\nIl ne vaut pas signature : cette signature pourrait"
+        " avoir lieu à Paris lors d'une prochaine visite."
+    )
+    assert not decision.is_agreement, decision.reasons
+    signed = read(
+        "Le 20 mai, HUST et l'Université de Technologie de Troyes ont paraphé un accord-cadre"
+        " de coopération.\nL'accord prévoit des échanges d'étudiants."
+    )
+    assert signed.is_agreement, signed.reasons

@@ -779,6 +779,25 @@ def same_signing(statements: list[Statement], body: Body, lex: Lexicon) -> None:
             stmt.qualifiers.setdefault(*carried[0])
 
 
+def initialled(statements: list[Statement], body: Body, lex: Lexicon) -> None:
+    """A text initialled ("ont paraphé le texte d'un accord-cadre") is signed only when the
+    article does not put its signing ahead: with a later sentence that speaks of the signing
+    as a plan ("cette signature pourrait avoir lieu à Paris"), the initialling is a step
+    towards it."""
+    folded = body.folded
+    for stmt in statements:
+        cue = stmt.anchor
+        hit = lex.cues["initialling"].first(folded, cue.start, cue.end)
+        if hit is None or stmt.qualifiers:
+            continue
+        for later in body.sentences[stmt.index + 1 :]:
+            if signing_hits(body, lex, later.start, later.end) and (
+                lex.cues["plan"].first(folded, later.start, later.end) is not None
+            ):
+                stmt.qualifiers["plan"] = hit
+                break
+
+
 def procurement(statements: list[Statement], body: Body, lex: Lexicon) -> None:
     """A bare contract ("contract", "hợp đồng", "marché") told with purchase vocabulary in
     the title, its own paragraph or the next one ("awarded after an open tender", "đơn vị

@@ -112,6 +112,7 @@ _LIST_CATEGORIES = (
     "asides",
     "seat_openers",
     "two_days_ago",
+    "initialling",
 )
 # Categories also looked up word by word (`Lexicon.has_word`, `Lexicon.single_words`).
 _WORD_CATEGORIES = (

@@ -27,6 +27,7 @@ from pactwatch.agreements.detect import (
     assign_parties,
     find_statements,
     implied_evidence,
+    initialled,
     mark_time,
     member_signing,
     other_topic,
@@ -132,6 +133,7 @@ def read_article(
     same_contract(statements, body)
     procurement(statements, body, lex)
     same_signing(statements, body, lex)
+    initialled(statements, body, lex)
     topic = other_topic(
         body,
         lex,
