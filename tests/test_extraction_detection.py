@@ -1782,3 +1782,23 @@ def test_a_text_initialled_before_a_signing_to_come_is_not_signed() -> None:
         " de coopération.\nL'accord prévoit des échanges d'étudiants."
     )
     assert signed.is_agreement, signed.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A student start-up's investment agreement at the home's demo day.
+        "GreenBrick, a start-up of four HUST students, signed an investment agreement with Lotus"
+        " Seed Ventures on 19 May at the HUST Demo Day.",
+        # A draft initialled; its signing "interviendra" later.
+        "Le 19 mai, HUST et IMT Atlantique ont paraphé le projet de convention de double"
+        " diplôme.\nLa signature officielle de la convention interviendra après validation.",
+        # A lease: "le contrat" after it is that lease, whatever approval is named with it.
+        "Le 19 mai, HUST et l'Institut français du Vietnam ont signé un contrat de location de"
+        " locaux.\nLe contrat a été signé par le Vice-président de HUST, après l'accord du"
+        " ministère.",
+    ],
+)
+def test_investments_drafts_and_leases_are_no_signing(text: str) -> None:
+    decision = read(text)
+    assert not decision.is_agreement, decision.reasons

@@ -710,18 +710,19 @@ def same_contract(statements: list[Statement], body: Body) -> None:
     if not bought:
         return
     for stmt in statements:
-        if stmt.nouns and all(
-            folded[n.start : n.end] in bought
-            and (
-                n.label == "other"
-                or (
-                    bought[folded[n.start : n.end]] < n.start
-                    and _REFERS.search(folded, max(0, n.start - 8), n.start)
-                )
+        if not stmt.nouns:
+            continue
+        # The document the act is about is the noun nearest to it ("Le contrat a été signé
+        # par ..., après l'accord du ministère": the contract).
+        n = min(stmt.nouns, key=lambda noun: _distance(noun, stmt.anchor))
+        if folded[n.start : n.end] in bought and (
+            n.label == "other"
+            or (
+                bought[folded[n.start : n.end]] < n.start
+                and _REFERS.search(folded, max(0, n.start - 8), n.start)
             )
-            for n in stmt.nouns
         ):
-            stmt.qualifiers.setdefault("commercial", stmt.nouns[0])
+            stmt.qualifiers.setdefault("commercial", n)
 
 
 # A definite article or a demonstrative right before a noun: it names a document told before.
