@@ -1566,3 +1566,11 @@ def test_the_word_for_university_of_one_countrys_language_gives_the_country(
 ) -> None:
     decision = read(f"On 4 June, USTH and {name} signed a memorandum of understanding.")
     assert partners(decision) == [(name, country)]
+
+
+def test_two_possessives_before_an_organisation_word_stay_one_name() -> None:
+    decision = read(
+        "On 4 June, USTH and St Brigid's Children's Hospital (Ireland) signed a memorandum of"
+        " understanding on clinical training."
+    )
+    assert partners(decision) == [("St Brigid's Children's Hospital", "IE")]

@@ -705,8 +705,15 @@ def _extend(ctx: _Ctx, i: int) -> int:
         if (
             _is_possessive(prev)
             and prev.word not in ctx.lex.generic_name_words
-            # "King Mongkut's University of Technology": an organisation word goes on.
+            # "King Mongkut's University of Technology": an organisation word goes on, also
+            # after one more possessive word ("St Aldric's Children's Hospital").
             and tok.start not in ctx.head_at
+            and not (
+                _is_possessive(tok)
+                and tok.is_cap
+                and j + 1 < len(toks)
+                and toks[j + 1].start in ctx.head_at
+            )
         ):
             break
         if tok.is_cap or (tok.text.isdigit() and _city_number(ctx, j)):
