@@ -1574,3 +1574,21 @@ def test_two_possessives_before_an_organisation_word_stay_one_name() -> None:
         " understanding on clinical training."
     )
     assert partners(decision) == [("St Brigid's Children's Hospital", "IE")]
+
+
+def test_a_headline_home_dash_partner_is_no_acronym_definition() -> None:
+    # "UEH – University of Mannheim: ..." names the two parties; UEH is not Mannheim's acronym.
+    decision = read(
+        "On Monday, USTH and the University of Mannheim signed a student exchange agreement.",
+        title="USTH – University of Mannheim: a new bridge for business students",
+    )
+    assert [name for name, _ in partners(decision)] == ["University of Mannheim"]
+
+
+def test_the_homes_university_council_is_no_partner() -> None:
+    decision = read(
+        "Ngày 9/6/2025, USTH và Trường Đại học Borneo Raya (Indonesia) đã ký kết biên bản ghi"
+        " nhớ.\nKý kết biên bản ghi nhớ có TS. Võ Minh Triết, Chủ tịch Hội đồng trường USTH, và"
+        " GS. Hendra Wicaksono, Hiệu trưởng Trường Đại học Borneo Raya."
+    )
+    assert [name for name, _ in partners(decision)] == ["Trường Đại học Borneo Raya"]

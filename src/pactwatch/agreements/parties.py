@@ -372,13 +372,24 @@ def _situated(ctx: _Ctx, mention: OrgMention, previous: OrgMention | None) -> Or
 def _acronym_first(ctx: _Ctx, i: int) -> bool:
     """ "IRD – Institut de recherche pour le développement": an acronym, a dash, its name."""
     toks = ctx.toks
-    return (
+    if not (
         i + 2 < len(toks)
         and toks[i].is_acronym
         and toks[i + 1].text in _DASHES
         and toks[i + 2].start in ctx.head_at
         and toks[i + 2].is_cap
-    )
+    ):
+        return False
+    # "UEH – University of Mannheim: ..." (a headline's two parties): the acronym's letters
+    # must be initials of the name's words, in order.
+    initials = []
+    for tok in toks[i + 2 : i + 14]:
+        if not tok.is_word:
+            break
+        initials.append(tok.folded[:1])
+    letters = [c for c in toks[i].folded if c.isalpha()]
+    found = iter(initials)
+    return all(letter in found for letter in letters)
 
 
 def _topic(ctx: _Ctx, i: int) -> bool:
