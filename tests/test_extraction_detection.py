@@ -1667,6 +1667,14 @@ def test_a_management_board_of_the_state_is_no_unit_of_the_home() -> None:
     assert [(p.name, p.kind) for p in decision.agreement.partners] == [
         ("Ban Quản lý các Khu công nghiệp tỉnh Bắc Ninh", "government")
     ]
+    lowercase = read(
+        "Sáng 20/5, Đại học Bách khoa Hà Nội và Ban Quản lý các khu công nghiệp Bắc Ninh đã ký"
+        " kết thỏa thuận hợp tác về đào tạo nguồn nhân lực."
+    )
+    assert lowercase.agreement is not None, lowercase.reasons
+    assert [p.name for p in lowercase.agreement.partners] == [
+        "Ban Quản lý các khu công nghiệp Bắc Ninh"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -994,7 +994,7 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
         and prev.end == head.end
         and tok.word in ctx.lex.single_words["head_plurals"]
         and j + 1 < len(ctx.toks)
-        and ctx.toks[j + 1].is_cap
+        and ctx.toks[j + 1].is_word
     ):
         # "Ban Quản lý các Khu công nghiệp": the plural of what the body manages.
         return True
