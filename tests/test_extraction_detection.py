@@ -1810,3 +1810,23 @@ def test_a_text_initialled_before_a_signing_to_come_is_not_signed() -> None:
 def test_investments_drafts_and_leases_are_no_signing(text: str) -> None:
     decision = read(text)
     assert not decision.is_agreement, decision.reasons
+
+
+def test_a_researchers_own_contract_and_a_non_binding_letter_of_intent_are_no_signing() -> None:
+    own = read(
+        "La Dr Trần Thu Hà, enseignante-chercheuse au département de biologie de HUST, a signé"
+        " le 20 mai à Paris son contrat de chaire de professeur junior avec le CNRS."
+    )
+    assert not own.is_agreement, own.reasons
+    letter = read(
+        "Le 19 mai, HUST et la Maison des sciences de l'homme de Lyon ont signé une lettre"
+        " d'intention en vue d'un laboratoire commun.\nComme le précise le document, elle"
+        " n'engage juridiquement aucune des deux parties."
+    )
+    assert not letter.is_agreement, letter.reasons
+    # A letter of intent signed with nothing said of its force is a signing.
+    signed = read(
+        "Le 19 mai, HUST et la Maison des sciences de l'homme de Lyon ont signé une lettre"
+        " d'intention en vue d'un laboratoire commun."
+    )
+    assert signed.is_agreement, signed.reasons

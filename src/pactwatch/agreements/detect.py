@@ -799,6 +799,22 @@ def initialled(statements: list[Statement], body: Body, lex: Lexicon) -> None:
                 break
 
 
+def non_binding_letters(statements: list[Statement], body: Body, lex: Lexicon) -> None:
+    """A letter of intent that the article says binds no one ("elle n'engage juridiquement
+    aucune des deux parties", "ce document n'a pas de valeur contractuelle") opens talks
+    towards an agreement: a step before one, not one."""
+    folded = body.folded
+    binding = lex.cues["non_binding"].first(folded)
+    if binding is None:
+        return
+    for stmt in statements:
+        if not stmt.nouns or stmt.qualifiers:
+            continue
+        noun = min(stmt.nouns, key=lambda n: _distance(n, stmt.anchor))
+        if lex.cues["intent_letters"].first(folded, noun.start, noun.end) is not None:
+            stmt.qualifiers["plan"] = binding
+
+
 def procurement(statements: list[Statement], body: Body, lex: Lexicon) -> None:
     """A bare contract ("contract", "hợp đồng", "marché") told with purchase vocabulary in
     the title, its own paragraph or the next one ("awarded after an open tender", "đơn vị
@@ -961,7 +977,7 @@ def _person_subject(stmt: Statement, body: Body, lex: Lexicon) -> Hit | None:
     return Hit(people.start, people.end, "commercial", people.lang)
 
 
-_FIRST_WORD = re.compile(r"\s*([a-z]+)\.?\s")
+_FIRST_WORD = re.compile(r"\s*(?:(?:la|le|the)\s+)?([a-z]+)\.?\s")
 
 
 def _people_counterpart(verb: Hit, body: Body, lex: Lexicon, end: int) -> Hit | None:

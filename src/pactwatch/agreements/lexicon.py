@@ -113,6 +113,8 @@ _LIST_CATEGORIES = (
     "seat_openers",
     "two_days_ago",
     "initialling",
+    "non_binding",
+    "intent_letters",
 )
 # Categories also looked up word by word (`Lexicon.has_word`, `Lexicon.single_words`).
 _WORD_CATEGORIES = (

@@ -30,6 +30,7 @@ from pactwatch.agreements.detect import (
     initialled,
     mark_time,
     member_signing,
+    non_binding_letters,
     other_topic,
     procurement,
     qualified_mentions,
@@ -134,6 +135,7 @@ def read_article(
     procurement(statements, body, lex)
     same_signing(statements, body, lex)
     initialled(statements, body, lex)
+    non_binding_letters(statements, body, lex)
     topic = other_topic(
         body,
         lex,
