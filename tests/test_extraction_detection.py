@@ -1830,3 +1830,23 @@ def test_a_researchers_own_contract_and_a_non_binding_letter_of_intent_are_no_si
         " d'intention en vue d'un laboratoire commun."
     )
     assert signed.is_agreement, signed.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The colon of a time ends no clause: the ceremony "did not take place".
+        "HUST informs students that the signing ceremony of the articulation agreement between"
+        " HUST and Phoenix Institute of Technology, scheduled for 9:00 a.m. on Monday, 19 May,"
+        " at Hall A, did not take place.",
+        # Signed "à Nantes le 27 novembre 2014": where, then when; a tenth anniversary.
+        "Le 19 mai, HUST a célébré les dix ans de sa convention de coopération avec Nantes"
+        " Université, signée à Nantes le 27 novembre 2014.",
+        # A signing planned, then "the signing ceremony" spoken of again.
+        "La signature est prévue lors de la mission de HUST en Bretagne.\nHUST publiera le"
+        " compte rendu de la cérémonie de signature à l'issue de la mission.",
+    ],
+)
+def test_times_places_before_dates_and_planned_ceremonies(text: str) -> None:
+    decision = read(text)
+    assert not decision.is_agreement, decision.reasons

@@ -372,7 +372,8 @@ def _finite_weak(weak: Hit, body: Body, lex: Lexicon, end: int) -> bool:
     )
 
 
-_CLAUSE_END = re.compile(r"[;:]")
+# A clause ends at a semicolon or a colon, not at the colon of a time ("9:00 a.m.").
+_CLAUSE_END = re.compile(r";|(?<!\d):(?!\d)")
 
 
 def _recent(lex: Lexicon, folded: str, hit: Hit) -> bool:
@@ -748,7 +749,9 @@ def same_signing(statements: list[Statement], body: Body, lex: Lexicon) -> None:
     or denied, so is this one; when every earlier one was between other parties, so is this
     one, if it names no party of its own; with no telling before it, a contract of another
     kind named before it is the act's."""
-    told = [s for s in statements if s.verb is not None or s.nouns]
+    # A bare mention already qualified tells the act too ("La signature est prévue lors de
+    # la mission ... le compte rendu de la cérémonie de signature").
+    told = [s for s in statements if s.verb is not None or s.nouns or s.qualifiers]
     for stmt in statements:
         if stmt.verb is not None or stmt.nouns or stmt.qualifiers:
             continue
@@ -1248,8 +1251,11 @@ def _dateline(dates: list[TextDate], start: int, today: int) -> TextDate | None:
 
 
 # Between a signing verb and the date it was signed on: "signed in November 2024", "ký ngày
-# 28/10", "signée le 3 mai".
-_ATTACHED = re.compile(r"\s*(?:(?:in|on|en|le|ngay|vao ngay|vao|hoi)\s+)?")
+# 28/10", "signée le 3 mai", "signée à Nantes le 27 novembre 2014" (where, then when).
+_ATTACHED = re.compile(
+    r"\s*(?:(?:a|in|at|tai)\s+[a-z'-]+(?:\s+[a-z'-]+)?\s*,?\s+(?=(?:in|on|en|le|ngay)\s))?"
+    r"(?:(?:in|on|en|le|ngay|vao ngay|vao|hoi)\s+)?"
+)
 
 
 def _attached_date(stmt: Statement, body: Body, dates: list[TextDate]) -> TextDate | None:
