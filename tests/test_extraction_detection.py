@@ -1850,3 +1850,18 @@ def test_a_researchers_own_contract_and_a_non_binding_letter_of_intent_are_no_si
 def test_times_places_before_dates_and_planned_ceremonies(text: str) -> None:
     decision = read(text)
     assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tại hội nghị, UBND tỉnh Bắc Ninh đã trao quyết định chủ trương đầu tư cho 6 dự án, đồng"
+        " thời ký kết biên bản ghi nhớ đầu tư với 12 doanh nghiệp.",
+        "Quels ont été les temps forts ? L'an dernier, nous avons signé des accords avec l'INSA"
+        " Lyon et avec Grenoble INP.",
+        "Năm ngoái, Đại học Bách khoa Hà Nội đã ký kết thỏa thuận hợp tác với Đại học Osaka.",
+    ],
+)
+def test_investment_memoranda_and_last_years_signings_are_no_news(text: str) -> None:
+    decision = read(text)
+    assert not decision.is_agreement, decision.reasons
