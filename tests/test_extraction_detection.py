@@ -1865,3 +1865,12 @@ def test_times_places_before_dates_and_planned_ceremonies(text: str) -> None:
 def test_investment_memoranda_and_last_years_signings_are_no_news(text: str) -> None:
     decision = read(text)
     assert not decision.is_agreement, decision.reasons
+
+
+def test_the_home_saying_it_is_no_party_is_no_party() -> None:
+    decision = read(
+        "Bên lề hội thảo, Sở Y tế tỉnh Bắc Ninh và Công ty Cổ phần MedAIx đã ký biên bản ghi"
+        " nhớ. Đại học Bách khoa Hà Nội không phải là bên tham gia biên bản này; đại diện Nhà"
+        " trường dự lễ ký với tư cách đơn vị tổ chức."
+    )
+    assert not decision.is_agreement, decision.reasons
