@@ -1592,3 +1592,15 @@ def test_the_homes_university_council_is_no_partner() -> None:
         " GS. Hendra Wicaksono, Hiệu trưởng Trường Đại học Borneo Raya."
     )
     assert [name for name, _ in partners(decision)] == ["Trường Đại học Borneo Raya"]
+
+
+def test_a_capitalised_joining_word_closing_a_name_stays_in_it() -> None:
+    lex = load_lexicon()
+    text = (
+        "USTH and Universidad Técnica del Pacífico Sur (Chile) signed. Kyoto University And the"
+        " others came."
+    )
+    body = prepare([text], title=None, abbreviations=lex.abbreviations)
+    names = [o.name for o in find_orgs(body, 0, len(body.text), lex)]
+    assert "Universidad Técnica del Pacífico Sur" in names
+    assert "Kyoto University" in names

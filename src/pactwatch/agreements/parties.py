@@ -769,8 +769,15 @@ def _extend(ctx: _Ctx, i: int) -> int:
     while j > i + 1 and (
         (
             _connector(ctx, toks[j - 1], _joining(connectors, _OF_AND))
-            # "Ủy ban nhân dân tỉnh Sơn La": a capitalised syllable, not the French "la".
+            # "Ủy ban nhân dân tỉnh Sơn La": a capitalised syllable, not the French "la";
+            # "Universidad Técnica del Pacífico Sur": a capitalised word after another.
             and not (toks[j - 1].is_cap and head is not None and head.lang == "vi")
+            and not (
+                toks[j - 1].is_cap
+                and toks[j - 2].is_cap
+                and toks[j - 2].is_word
+                and toks[j - 1].word not in _AND | _ARTICLE_JOINS
+            )
         )
         or toks[j - 1].text in _DASHES
     ):
@@ -1191,6 +1198,10 @@ def _head_after(ctx: _Ctx, k: int, skip: frozenset[str] | set[str]) -> bool:
 
 
 _OF_AND = _OF | _AND
+# Joining words that never end a name, even capitalised ("Kyoto University And ...").
+_ARTICLE_JOINS = frozenset(
+    {"of", "the", "in", "for", "de", "du", "des", "d'", "l'", "la", "le", "en", "aux", "a"}
+)
 
 
 @lru_cache(maxsize=16)
