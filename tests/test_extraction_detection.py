@@ -1874,3 +1874,23 @@ def test_the_home_saying_it_is_no_party_is_no_party() -> None:
         " trường dự lễ ký với tư cách đơn vị tổ chức."
     )
     assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 19 May, the Ministry of Science and Technology and HUST signed contracts for the"
+        " implementation of five national-level science and technology tasks.",
+        "Ngày 19/5, Đại học Bách khoa Hà Nội và Sở Kế hoạch và Đầu tư tỉnh Bến Tre đã ký hợp"
+        " đồng tư vấn xây dựng đề án chuyển đổi xanh.",
+        # Two other bodies sign at the home's event; "the agreement signed today" is theirs.
+        "Le 19 mai, HUST a accueilli la Journée de l'espace.\nTemps fort de la journée, le"
+        " Centre spatial national du Vietnam et le Centre national d'études spatiales (CNES) ont"
+        " signé, en présence de l'Ambassadeur de France, un accord de coopération.\nLa rectrice a"
+        " rappelé que HUST forme des ingénieurs du spatial. « L'accord signé aujourd'hui ouvrira"
+        " des sujets de stage pour nos étudiants », a-t-elle estimé.",
+    ],
+)
+def test_task_and_consulting_contracts_and_an_agreement_named_again(text: str) -> None:
+    decision = read(text)
+    assert not decision.is_agreement, decision.reasons

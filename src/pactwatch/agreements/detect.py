@@ -726,6 +726,18 @@ def same_contract(statements: list[Statement], body: Body) -> None:
             stmt.qualifiers.setdefault("commercial", n)
 
 
+def _refers_back(stmt: Statement, body: Body) -> bool:
+    """Whether the statement's act is a participle after "the agreement" ("l'accord signé
+    aujourd'hui", "the agreement signed today"): the document told before, named again."""
+    folded = body.folded
+    return any(
+        n.end <= stmt.anchor.start
+        and not folded[n.end : stmt.anchor.start].strip()
+        and _REFERS.search(folded, max(0, n.start - 8), n.start) is not None
+        for n in stmt.nouns
+    )
+
+
 # A definite article or a demonstrative right before a noun: it names a document told before.
 _REFERS = re.compile(r"(?<![a-z])(?:the|this|that|l'|cet|cette|ce)\s*$")
 
@@ -753,6 +765,14 @@ def same_signing(statements: list[Statement], body: Body, lex: Lexicon) -> None:
     # la mission ... le compte rendu de la cérémonie de signature").
     told = [s for s in statements if s.verb is not None or s.nouns or s.qualifiers]
     for stmt in statements:
+        if _refers_back(stmt, body) and not stmt.qualifiers:
+            before = [s for s in told if s.sentence.start < stmt.sentence.start]
+            if before and all(s.party == "third" for s in before):
+                # « L'accord signé aujourd'hui ouvrira des sujets de stage pour nos étudiants »:
+                # the agreement told before, between other parties.
+                stmt.party = "third"
+                stmt.party_note = "it is the signing told before it, between other parties"
+            continue
         if stmt.verb is not None or stmt.nouns or stmt.qualifiers:
             continue
         before = [s for s in told if s.sentence.start < stmt.sentence.start]
