@@ -1604,3 +1604,26 @@ def test_a_capitalised_joining_word_closing_a_name_stays_in_it() -> None:
     names = [o.name for o in find_orgs(body, 0, len(body.text), lex)]
     assert "Universidad Técnica del Pacífico Sur" in names
     assert "Kyoto University" in names
+
+
+def test_a_name_described_after_and_is_a_body_of_its_own() -> None:
+    lex = load_lexicon()
+    text = (
+        "The Hanoi Department of Finance and Nordvik Green Capital, a Swedish investment fund,"
+        " signed a memorandum."
+    )
+    body = prepare([text], title=None, abbreviations=lex.abbreviations)
+    names = [o.name for o in find_orgs(body, 0, len(body.text), lex)]
+    assert names == ["Hanoi Department of Finance", "Nordvik Green Capital"]
+
+
+def test_jsc_closing_a_name_ends_its_sentence() -> None:
+    decision = read(
+        "On this occasion, USTH signed cooperation agreements with Tanaka Precision Vietnam Co.,"
+        " Ltd. and Hoa Binh Automation JSC. Under the agreements, the companies will host"
+        " interns."
+    )
+    assert [name for name, _ in partners(decision)] == [
+        "Tanaka Precision Vietnam Co., Ltd.",
+        "Hoa Binh Automation JSC",
+    ]

@@ -1300,6 +1300,14 @@ def _and_joins(ctx: _Ctx, i: int, j: int, k: int) -> bool:
     ofs = [n for n in range(i, j) if toks[n].word in _FIELD_OF]
     if not ofs:
         return False
+    if (
+        seg_end + 1 < len(toks)
+        and toks[seg_end].text == ","
+        and toks[seg_end + 1].word in {"a", "an", "un", "une"}
+    ):
+        # "the Department of Finance and Nordvik Green Capital, a Swedish investment fund":
+        # what is described after "and" is a body of its own.
+        return False
     if seg_end - k >= 2 and _country_at(ctx, seg_end - 1) is not None:
         # "the Ministry of Health and Medtronic Vietnam": a name that ends with a country
         # is another body's, not the field list's last word.

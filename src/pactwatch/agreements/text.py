@@ -204,6 +204,11 @@ class Body:
 _BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"'”’)]?\s++(?=[\"'“‘(\[]?[^\W_a-z])")
 
 
+# Legal forms that close a company's name, and those that may follow one ("Co. Ltd").
+_NAME_CLOSERS = frozenset({"jsc"})
+_LEGAL_WORDS = frozenset({"co", "ltd", "inc", "corp", "llc", "plc", "jsc", "pte", "bhd"})
+
+
 def _split(text: str, offset: int, paragraph: int, abbreviations: frozenset[str]) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
@@ -213,7 +218,13 @@ def _split(text: str, offset: int, paragraph: int, abbreviations: frozenset[str]
         # "Assoc.Prof.Dr." ends with the abbreviation "Dr".
         word = word.rstrip(".").rsplit(".", 1)[-1] or word
         folded_word = fold(word)
-        if folded_word in abbreviations or (len(word) <= 2 and word[:1].isupper()):
+        if folded_word in _NAME_CLOSERS:
+            # "... and Hoa Binh Automation JSC. Under the agreements, ...": a legal form that
+            # closes a name ends the sentence, unless another legal form follows ("Co. Ltd").
+            following = text[match.end() : match.end() + 8].split()
+            if not following or fold(following[0]).rstrip(".,") in _LEGAL_WORDS:
+                continue
+        elif folded_word in abbreviations or (len(word) <= 2 and word[:1].isupper()):
             continue
         end = match.end()
         if text[start:end].strip():
@@ -356,7 +367,7 @@ def tokens(text: str, folded: str, start: int, end: int) -> list[Token]:
 
 
 # Abbreviations whose dot is part of the word, not a sentence's end.
-KEEP_DOT = frozenset({"co.", "ltd.", "inc.", "corp.", "tp.", "st.", "jsc."})
+KEEP_DOT = frozenset({"co.", "ltd.", "inc.", "corp.", "tp.", "st."})
 
 
 # The five Vietnamese tone marks (acute, grave, hook, tilde, dot below), decomposed.
