@@ -1894,3 +1894,14 @@ def test_the_home_saying_it_is_no_party_is_no_party() -> None:
 def test_task_and_consulting_contracts_and_an_agreement_named_again(text: str) -> None:
     decision = read(text)
     assert not decision.is_agreement, decision.reasons
+
+
+def test_the_cooperation_offices_name_holds_no_agreement_noun() -> None:
+    decision = read(
+        "Từ ngày 2/5 đến 12/5/2025, Đại học Bách khoa Hà Nội đã đón 22 sinh viên của Trường Đại"
+        " học Shizuoka (Nhật Bản).\nChương trình được tổ chức trong khuôn khổ Biên bản ghi nhớ"
+        " hợp tác mà hai trường đã ký kết vào tháng 9/2023. Đây là hoạt động đầu tiên sau khi ký"
+        " kết, do Khoa Đông phương học và Phòng Hợp tác quốc tế phối hợp thực hiện.",
+        title="Chương trình giao lưu mùa hè cho sinh viên Trường Đại học Shizuoka",
+    )
+    assert not decision.is_agreement, decision.reasons

@@ -293,7 +293,9 @@ def find_statements(
             verb = weak
         if verb is None and event is None:
             continue
-        nouns = list(lex.cues["agreement_nouns"].find(*span))
+        nouns = [
+            n for n in lex.cues["agreement_nouns"].find(*span) if not _in_unit_name(body, lex, n)
+        ]
         if event is None and not nouns:
             continue
         strong = [h for h in signing[idx] if h.label != "signing_weak"]
@@ -317,6 +319,15 @@ def find_statements(
     for stmt in statements:
         _qualify(stmt, body, lex, published)
     return statements
+
+
+def _in_unit_name(body: Body, lex: Lexicon, noun: Hit) -> bool:
+    """Whether an agreement noun is a word of a unit's name ("Phòng Hợp tác quốc tế", the
+    international cooperation office): capitalised, right after a unit word."""
+    if not body.text[noun.start : noun.start + 1].isupper():
+        return False
+    units = list(lex.cues["unit_heads"].find(body.folded, max(0, noun.start - 16), noun.start))
+    return bool(units) and not body.folded[units[-1].end : noun.start].strip()
 
 
 # Words that may describe an agreement noun before the participle that dates it ("thỏa
