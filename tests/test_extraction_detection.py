@@ -1905,3 +1905,37 @@ def test_the_cooperation_offices_name_holds_no_agreement_noun() -> None:
         title="Chương trình giao lưu mùa hè cho sinh viên Trường Đại học Shizuoka",
     )
     assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A player's contract with a football club.
+        (
+            "Ngay 3/5/2025, em Ho Van Khanh, sinh vien nam thu ba, Dai hoc Bach khoa Ha Noi, da"
+            " chinh thuc ky hop dong cau thu chuyen nghiep thoi han 3 nam voi Cau lac bo Bong da"
+            " Song Lam Nghe An.",
+            "Sinh vien Dai hoc Bach khoa Ha Noi ky hop dong chuyen nghiep voi CLB Song Lam",
+        ),
+        # Job offers at the home's fair.
+        (
+            "The HUST Job Fair, held on 19 May, ended with more than 400 students signing job"
+            ' offers or internship contracts.\n"I came with my CV and left with a contract as a'
+            ' junior automation engineer," said a student, who signed with a Japanese-owned'
+            " factory.",
+            "Over 400 students sign job offers at HUST Job Fair 2025",
+        ),
+        # A letter of intent that creates no binding obligation; "the letter was signed" after.
+        (
+            "On 19 May, HUST and Rheinberg Automation GmbH signed a letter of intent on a"
+            " training centre.\nThe letter was signed by the HUST President.\nAs stated in the"
+            ' document, it "does not create binding obligations for either party".',
+            None,
+        ),
+    ],
+)
+def test_player_contracts_job_offers_and_letters_binding_no_one(
+    text: str, title: str | None
+) -> None:
+    decision = read(text, title=title)
+    assert not decision.is_agreement, decision.reasons

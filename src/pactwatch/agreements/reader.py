@@ -133,9 +133,10 @@ def read_article(
     reading.reasons.extend(time_reasons)
     same_contract(statements, body)
     procurement(statements, body, lex)
-    same_signing(statements, body, lex)
+    # Plans the article tells of its own documents first: a bare mention after them inherits.
     initialled(statements, body, lex)
     non_binding_letters(statements, body, lex)
+    same_signing(statements, body, lex)
     topic = other_topic(
         body,
         lex,
