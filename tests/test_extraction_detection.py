@@ -1939,3 +1939,20 @@ def test_player_contracts_job_offers_and_letters_binding_no_one(
 ) -> None:
     decision = read(text, title=title)
     assert not decision.is_agreement, decision.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Another university named with an elided "de" is no self-reference of the home.
+        "Nous relayons le communiqué de l'Université d'Armor, partenaire de HUST.\n« Le 7 mai,"
+        " à Brest, l'Université d'Armor et l'Université Gyeongsang-Est ont signé un accord-cadre"
+        " de coopération. »",
+        # A visit that was to end with a signing.
+        "Le 19 mai, HUST a reçu une délégation de l'Université de Namur.\nLa visite devait"
+        " initialement se conclure par la signature d'un accord d'échange d'étudiants.",
+    ],
+)
+def test_an_elided_name_and_a_visit_that_was_to_end_with_a_signing(text: str) -> None:
+    decision = read(text)
+    assert not decision.is_agreement, decision.reasons

@@ -2415,7 +2415,11 @@ def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int
         after = text[hit.end : hit.end + 30].split()
         if after and (after[0][:1].isupper() or after[0][:1] in {"(", "-", "–"}):
             continue
-        if after and fold(after[0]) in {"of", "de", "du", "des", "d'", "for"}:
+        if after and (
+            fold(after[0]) in {"of", "de", "du", "des", "d'", "for"}
+            # "l'Université d'Armor": an elided "de" joins the name that follows.
+            or re.match(r"[dl]['’]\w", after[0]) is not None
+        ):
             continue
         if _NAMED_AFTER.match(text, hit.end):
             # "l'Institut français du Vietnam", "l'Université catholique de Louvain": the
