@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from pactwatch.agreements.home import key
 from pactwatch.agreements.lexicon import Lexicon, PhraseMatcher
-from pactwatch.agreements.parties import OrgMention
+from pactwatch.agreements.parties import BASED_WORDS, OrgMention
 from pactwatch.agreements.text import fold, has_vietnamese_marks
 from pactwatch.model import PartnerKind
 
@@ -144,16 +144,13 @@ _OPENING = frozenset({",", ";", ":", "(", ")", "–", "-", "—", '"', "“", "�
 _OF = frozenset({"of", "cua", "de", "du", "des"})
 
 
-_BASED = frozenset({"based", "headquartered"})
-
-
 def party_slot(lex: Lexicon, folded: str, start: int, lo: int) -> bool:
     """Whether a name at folded[start] stands where a signing party is named: opening the
     sentence or a clause, in a list, after "with", "between", "và", "avec", or after a
     person's position ("President of X", "đại diện X"); not after a preposition or a noun
     ("at the headquarters of X", "to develop the X", "tại trụ sở X")."""
     words = re.findall(r"[a-z0-9'&]+|[^\sa-z0-9]", folded[max(lo, start - 80) : start])
-    if len(words) >= 3 and words[-2] == "-" and words[-1] in _BASED:
+    if len(words) >= 3 and words[-2] == "-" and words[-1] in BASED_WORDS:
         del words[-3:]  # "and Singapore-based Meridian Genomics": the slot is before it
     while words and words[-1] in _ARTICLES:
         words.pop()

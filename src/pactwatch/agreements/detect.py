@@ -170,6 +170,18 @@ class Statement:
         assert cue is not None
         return cue
 
+    def anchor_on(self, cue: Hit) -> None:
+        """Make one of the sentence's cues the act the statement tells."""
+        if cue.label == "signing_verbs":
+            self.verb = cue
+        else:
+            self.verb, self.event = None, cue
+
+    @property
+    def nearest_noun(self) -> Hit:
+        """The agreement noun nearest to the act (the statement must have nouns)."""
+        return min(self.nouns, key=lambda noun: _distance(noun, self.anchor))
+
     @property
     def clean(self) -> bool:
         return not self.qualifiers and self.party in {"home", "implied"}
@@ -326,8 +338,7 @@ def _in_unit_name(body: Body, lex: Lexicon, noun: Hit) -> bool:
     international cooperation office): capitalised, right after a unit word."""
     if not body.text[noun.start : noun.start + 1].isupper():
         return False
-    units = list(lex.cues["unit_heads"].find(body.folded, max(0, noun.start - 16), noun.start))
-    return bool(units) and not body.folded[units[-1].end : noun.start].strip()
+    return lex.cues["unit_heads"].before(body.folded, noun.start) is not None
 
 
 # Words that may describe an agreement noun before the participle that dates it ("thỏa
@@ -726,13 +737,9 @@ def same_contract(statements: list[Statement], body: Body) -> None:
             continue
         # The document the act is about is the noun nearest to it ("Le contrat a été signé
         # par ..., après l'accord du ministère": the contract).
-        n = min(stmt.nouns, key=lambda noun: _distance(noun, stmt.anchor))
+        n = stmt.nearest_noun
         if folded[n.start : n.end] in bought and (
-            n.label == "other"
-            or (
-                bought[folded[n.start : n.end]] < n.start
-                and _REFERS.search(folded, max(0, n.start - 8), n.start)
-            )
+            n.label == "other" or (bought[folded[n.start : n.end]] < n.start and _refers(folded, n))
         ):
             stmt.qualifiers.setdefault("commercial", n)
 
@@ -744,12 +751,17 @@ def _refers_back(stmt: Statement, body: Body) -> bool:
     return any(
         n.end <= stmt.anchor.start
         and not folded[n.end : stmt.anchor.start].strip()
-        and _REFERS.search(folded, max(0, n.start - 8), n.start) is not None
+        and _refers(folded, n)
         for n in stmt.nouns
     )
 
 
-# A definite article or a demonstrative right before a noun: it names a document told before.
+def _refers(folded: str, noun: Hit) -> bool:
+    """Whether a definite article or a demonstrative stands right before the noun ("the
+    agreement", « l'accord »): it names a document told before."""
+    return _REFERS.search(folded, max(0, noun.start - 8), noun.start) is not None
+
+
 _REFERS = re.compile(r"(?<![a-z])(?:the|this|that|l'|cet|cette|ce)\s*$")
 
 
@@ -838,15 +850,20 @@ def non_binding_letters(statements: list[Statement], body: Body, lex: Lexicon) -
     aucune des deux parties", "ce document n'a pas de valeur contractuelle") opens talks
     towards an agreement: a step before one, not one."""
     folded = body.folded
-    binding = lex.cues["non_binding"].first(folded)
+    letters = [
+        stmt
+        for stmt in statements
+        if stmt.nouns
+        and not stmt.qualifiers
+        and lex.cues["intent_letters"].first(folded, stmt.nearest_noun.start, stmt.nearest_noun.end)
+        is not None
+    ]
+    # The whole text is searched only when a letter of intent is what the act is about.
+    binding = lex.cues["non_binding"].first(folded) if letters else None
     if binding is None:
         return
-    for stmt in statements:
-        if not stmt.nouns or stmt.qualifiers:
-            continue
-        noun = min(stmt.nouns, key=lambda n: _distance(n, stmt.anchor))
-        if lex.cues["intent_letters"].first(folded, noun.start, noun.end) is not None:
-            stmt.qualifiers["plan"] = binding
+    for stmt in letters:
+        stmt.qualifiers["plan"] = binding
 
 
 def procurement(statements: list[Statement], body: Body, lex: Lexicon) -> None:
@@ -1107,11 +1124,7 @@ def _qualify(stmt: Statement, body: Body, lex: Lexicon, published: date | None) 
             taken.add(nearest)
         free = [c for i, c in enumerate(stmt.cues) if i not in taken]
         if free:
-            cue = free[0]
-            if cue.label == "signing_verbs":
-                stmt.verb = cue
-            else:
-                stmt.verb, stmt.event = None, cue
+            stmt.anchor_on(free[0])
             # The nouns of the qualified cues name the earlier document, not this one.
             own = [n for n in stmt.nouns if min(stmt.cues, key=lambda c: _distance(c, n)) in free]
             stmt.nouns = own or stmt.nouns
@@ -1261,11 +1274,7 @@ def _reanchor_before(stmt: Statement, found: TextDate | None) -> bool:
     earlier = [c for c in stmt.cues if found.end <= c.start and c.end <= stmt.anchor.start]
     if not earlier:
         return False
-    cue = earlier[-1]
-    if cue.label == "signing_verbs":
-        stmt.verb = cue
-    else:
-        stmt.verb, stmt.event = None, cue
+    stmt.anchor_on(earlier[-1])
     return True
 
 
@@ -1335,7 +1344,7 @@ def member_signing(body: Body, lex: Lexicon, home: HomeSide) -> str:
             m
             for m in home.regex().finditer(folded, sentence.start, verbs[0].start)
             # "tại Trường X, Công đoàn Trường X ... ký kết": the venue names no signer.
-            if not _after_venue_word(lex, folded, m.start())
+            if lex.cues["venue"].before(folded, m.start()) is None
         ]
         if not mentions:
             continue
@@ -1350,12 +1359,6 @@ def member_signing(body: Body, lex: Lexicon, home: HomeSide) -> str:
             lo, hi = min(hit.start, m.start()), max(hit.end, m.end())
             return " ".join(body.text[lo:hi].split())
     return ""
-
-
-def _after_venue_word(lex: Lexicon, folded: str, start: int) -> bool:
-    """Whether a venue word ("tại", "at", "à") stands right before `start`."""
-    hits = list(lex.cues["venue"].find(folded, max(0, start - 16), start))
-    return bool(hits) and not folded[hits[-1].end : start].strip()
 
 
 def trusted(statements: list[Statement], member: str = "") -> tuple[list[Statement], str | None]:
@@ -2516,13 +2519,8 @@ def _placed(body: Body, lex: Lexicon, org: object) -> bool:
     """Whether a city or province follows a word of place ("Cơ sở II Trường X tại TP. Hồ
     Chí Minh và Ngân hàng Y đã ký"): where a side is, not a side ("Can Tho City and JICA
     sign" names the city's government)."""
-    start = _span(org)[0]
-    hits = list(lex.cues["place_prepositions"].find(body.folded, max(0, start - 16), start))
-    return (
-        bool(hits)
-        and not body.folded[hits[-1].end : start].strip()
-        and _place_name(lex, str(getattr(org, "name", "")))
-    )
+    before = lex.cues["place_prepositions"].before(body.folded, _span(org)[0])
+    return before is not None and _place_name(lex, str(getattr(org, "name", "")))
 
 
 # A city or province word before a place's name ("TP. Hồ Chí Minh", "tỉnh Nghệ An").

@@ -395,6 +395,19 @@ class PhraseMatcher:
                 return Hit(match.start(1), match.end(1), entry.label, entry.lang)
         return next(self.find(folded, start, end), None)
 
+    def at(self, folded: str, position: int, reach: int = 40) -> Hit | None:
+        """The hit that starts exactly at `position` ("Giám đốc" opening a name)."""
+        hit = self.first(folded, position, min(len(folded), position + reach))
+        return hit if hit is not None and hit.start == position else None
+
+    def before(self, folded: str, position: int, reach: int = 16) -> Hit | None:
+        """The last hit that ends right before `position`, only spaces between ("tại" before
+        a name, "Phòng" before "Hợp tác")."""
+        hits = list(self.find(folded, max(0, position - reach), position))
+        if hits and not folded[hits[-1].end : position].strip():
+            return hits[-1]
+        return None
+
     def label_of(self, phrase: str) -> str | None:
         """The label of a whole phrase (used for parentheses like "(France)")."""
         # The same names are asked about again and again (every candidate, every page).
@@ -547,7 +560,6 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
             "no",
             "vs",
             "etc",
-            "jsc",
             "p",
             "pte",
             "pty",

@@ -1013,8 +1013,7 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
             or (head.lang == "vi" and _second_syllable(ctx, j))
         )
     if head.lang != "fr":
-        ender = ctx.lex.cues["name_enders"].first(ctx.body.folded, tok.start, tok.start + 16)
-        if ender is not None and ender.start == tok.start:
+        if ctx.lex.cues["name_enders"].at(ctx.body.folded, tok.start, 16) is not None:
             return False
         return not _renewal_at(ctx, tok) and not _after_proper_name(ctx, j)
     if tok.text[:1].isdigit():
@@ -1243,8 +1242,7 @@ def _vi_and_joins(ctx: _Ctx, j: int) -> bool:
         and ctx.head_at.get(after.start) is None
     ):
         return False
-    title = ctx.lex.cues["titles"].first(ctx.body.folded, after.start, after2.end + 8)
-    if title is not None and title.start == after.start:
+    if ctx.lex.cues["titles"].at(ctx.body.folded, after.start) is not None:
         # "Giám đốc Học viện X và Trưởng đoàn Lào đã ký": a second signer, by title.
         return False
     if not before.is_cap:
@@ -1454,7 +1452,15 @@ def _is_place_at(ctx: _Ctx, k: int) -> bool:
 
 
 _OF_PLACE = frozenset({"of", "de", "du", "d'"})
-_BASED = ("-based", "-headquartered")
+# "Singapore-based", "Tokyo-headquartered": a word that says where a body is.
+BASED_WORDS = frozenset({"based", "headquartered"})
+
+
+def _based(tok: Token) -> bool:
+    place, dash, word = tok.folded.rpartition("-")
+    return bool(place and dash) and word in BASED_WORDS
+
+
 _IN_PLACE = frozenset({"in", "a"})  # "a" is the French "à" folded
 _AT_PLACE = frozenset({"in", "at", "a", "au"})
 
@@ -1512,7 +1518,7 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
         i += 1
     i = _after_titles(ctx, i, j)
     i = _after_person(ctx, i, j)
-    while i < j - 1 and toks[i].folded.endswith(_BASED):
+    while i < j - 1 and _based(toks[i]):
         i += 1  # "Singapore-based Meridian Genomics": where the body is, not its name
     if i >= j:
         return None, j
@@ -1724,8 +1730,10 @@ def _past_portfolio(ctx: _Ctx, k: int, j: int) -> int:
     Vienna University ...", "chargé des relations internationales de l'Université ..."):
     the name comes after it, when an organisation word follows."""
     toks = ctx.toks
-    hit = ctx.lex.cues["portfolios"].first(ctx.body.folded, toks[k].start, toks[j - 1].end)
-    if hit is None or hit.start != toks[k].start:
+    hit = ctx.lex.cues["portfolios"].at(
+        ctx.body.folded, toks[k].start, toks[j - 1].end - toks[k].start
+    )
+    if hit is None:
         return k
     m = next((n for n in range(k, j) if toks[n].start >= hit.end), j)
     if m == k or m >= j or toks[m].word not in _OF | {"of"}:

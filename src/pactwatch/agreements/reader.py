@@ -590,8 +590,7 @@ def _bare_names(
             continue  # a Vietnamese personal or place name
         if len(parts) == 1 and _syllable_of_word(reading, org):
             continue  # "Biên bản", "Hiệu trưởng": the first syllable of a common word
-        title = lex.cues["titles"].first(body.folded, org.start, org.end + 16)
-        if title is not None and title.start == org.start:
+        if lex.cues["titles"].at(body.folded, org.start) is not None:
             continue  # "Giám đốc Đại học Huế": a title whose first syllable took a capital
         first = org.name.split()[0]
         if lex.has_word("stop_caps", parts[0], parts[0], marked=False) and not (
@@ -619,8 +618,9 @@ def _headed_by(reading: _Reading, start: int, end: int) -> bool:
     of = _OF_BEFORE.search(folded, start, end)
     if of is None:
         return False
-    titles = list(reading.lex.cues["head_titles"].find(folded, start, of.start()))
-    return bool(titles) and not folded[titles[-1].end : of.start()].strip()
+    return (
+        reading.lex.cues["head_titles"].before(folded, of.start(), of.start() - start) is not None
+    )
 
 
 def _with_list(reading: _Reading, stmt: Statement, first: list[OrgMention]) -> list[OrgMention]:
@@ -1083,14 +1083,10 @@ def _descriptions(reading: _Reading, candidates: list[Candidate]) -> dict[str, s
         subject = next((f for f in forms if before.endswith(f)), None)
         if subject is None:
             continue
-        country = next(
-            lex.countries.find(body.folded, hit.end, sentence.end, original=body.text), None
-        )
-        if country is None:
-            # "X, headquartered in Osaka": a city right after the verb says it as well.
-            country = lex.cities.first(body.folded, hit.end, min(sentence.end, hit.end + 30))
+        # "X, headquartered in Osaka": a city right after the verb says it as well.
+        country = _place_label(lex, body, hit.end, sentence.end, min(sentence.end, hit.end + 30))
         if country is not None and subject not in out:
-            out[subject] = country.label
+            out[subject] = country
     # "Headquartered in Changwon, Korea, Seojin Mechatronics manufactures ...": the seat
     # opens the sentence, the partner follows it, often without its legal form.
     short = {_without_legal_form(lex, f): f for f in forms}
@@ -1109,11 +1105,17 @@ def _descriptions(reading: _Reading, candidates: list[Candidate]) -> dict[str, s
         subject = short[said]
         # The place is what the opener's first words name.
         near = min(sentence.end, hit.end + 60)
-        place = next(lex.countries.find(body.folded, hit.end, near, original=body.text), None)
-        place = place or lex.cities.first(body.folded, hit.end, near)
+        place = _place_label(lex, body, hit.end, near, near)
         if place is not None and subject not in out:
-            out[subject] = place.label
+            out[subject] = place
     return out
+
+
+def _place_label(lex: Lexicon, body: Body, start: int, end: int, city_end: int) -> str | None:
+    """The country named in folded[start:end], else that of a city in folded[start:city_end]."""
+    hit = next(lex.countries.find(body.folded, start, end, original=body.text), None)
+    hit = hit or lex.cities.first(body.folded, start, city_end)
+    return hit.label if hit is not None else None
 
 
 def _without_legal_form(lex: Lexicon, form: str) -> str:

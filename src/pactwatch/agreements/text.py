@@ -204,7 +204,8 @@ class Body:
 _BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"'”’)]?\s++(?=[\"'“‘(\[]?[^\W_a-z])")
 
 
-# Legal forms that close a company's name, and those that may follow one ("Co. Ltd").
+# A legal form that closes a company's name, and the legal forms that may follow one
+# ("JSC. Ltd"): titles do not ("JSC. Ms. X said" is two sentences).
 _NAME_CLOSERS = frozenset({"jsc"})
 _LEGAL_WORDS = frozenset({"co", "ltd", "inc", "corp", "llc", "plc", "jsc", "pte", "bhd"})
 
