@@ -1627,3 +1627,33 @@ def test_jsc_closing_a_name_ends_its_sentence() -> None:
         "Tanaka Precision Vietnam Co., Ltd.",
         "Hoa Binh Automation JSC",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 10/6/2025, USTH và Trường Đại học Rajamangala (RMUTI), Vương quốc Thái Lan đã ký "
+        "kết biên bản ghi nhớ.",
+        "Ngay 10/6/2025, USTH va Truong Dai hoc Rajamangala (RMUTI), Vuong quoc Thai Lan da ky "
+        "ket bien ban ghi nho.",
+        "On 10 June, USTH and Rajamangala University (RMUTI), Kingdom of Thailand, signed an MoU.",
+        "Le 10 juin, l'USTH et l'Université Rajamangala (RMUTI), Royaume de Thaïlande, ont signé "
+        "un protocole d'accord.",
+    ],
+)
+def test_a_countrys_formal_name_after_a_partner_is_no_partner(text: str) -> None:
+    assert [country for _, country in partners(read(text))] == ["TH"]
+
+
+@pytest.mark.parametrize(
+    "short",
+    ["Bộ Nội vụ Lào", "Bộ Nội vụ nước Lào"],
+)
+def test_a_name_with_the_countrys_formal_name_is_one_partner_with_its_short_form(
+    short: str,
+) -> None:
+    text = (
+        "Ngày 18/6/2025, USTH và Bộ Nội vụ nước Cộng hòa Dân chủ Nhân dân Lào đã ký kết Bản ghi "
+        f"nhớ hợp tác. Theo Bản ghi nhớ, USTH sẽ phối hợp với {short} tổ chức các khóa học."
+    )
+    assert partners(read(text)) == [("Bộ Nội vụ nước Cộng hòa Dân chủ Nhân dân Lào", "LA")]

@@ -115,6 +115,7 @@ _LIST_CATEGORIES = (
     "initialling",
     "non_binding",
     "intent_letters",
+    "state_forms",
 )
 # Categories also looked up word by word (`Lexicon.has_word`, `Lexicon.single_words`).
 _WORD_CATEGORIES = (

@@ -245,10 +245,8 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
         if not (_starts_name(tok, ctx, i) or _lowercase_government(ctx, i)):
             i += 1
             continue
-        if _country_before_of(ctx, i):
-            # "a new channel of cooperation with Japan for the Vietnam France University":
-            # a country followed by "for" or "of" is what the name is about, not its start.
-            i = _segment_end(ctx, i)
+        if (past := _past_country(ctx, i)) is not None:
+            i = past
             continue
         defined = _acronym_first(ctx, i)
         j = _extend(ctx, i + 2 if defined else i)
@@ -259,7 +257,7 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
             mention, j = _parent(ctx, mention, j)
             mention, j = _branch(ctx, mention, j)
             mention, j = _legal_tail(ctx, mention, j)
-            mention = _described(ctx, mention, i)
+            mention = _described(ctx, _short_state(ctx, mention), i)
             if not (_place_reference(ctx, mention, i) or _topic(ctx, i) or _event(ctx, mention)):
                 mention = _situated(ctx, mention, out[-1] if out else None)
                 if out and _seat_after_acronym(ctx, out[-1], mention):
@@ -454,6 +452,29 @@ def _lowercase_government(ctx: _Ctx, i: int) -> bool:
     if k >= len(toks) or not toks[k].is_cap:
         return False
     return i == 0 or not toks[i - 1].is_word or toks[i - 1].word in _LIST_WORDS
+
+
+_COUNTRY_WORD = "nuoc "  # "Bộ Nội vụ nước Lào": "the country" before its name
+
+
+def _short_state(ctx: _Ctx, mention: OrgMention) -> OrgMention:
+    """ "Bộ Nội vụ nước Cộng hòa Dân chủ Nhân dân Lào" is also "Bộ Nội vụ Lào": a name ending
+    in a country's formal name gets the alias with the country's short name."""
+    folded = ctx.body.folded
+    cut = ctx.lex.cues["state_forms"].first(folded, mention.start, mention.end)
+    start = cut.start if cut is not None else mention.start
+    if folded.startswith(_COUNTRY_WORD, start - len(_COUNTRY_WORD)):
+        start -= len(_COUNTRY_WORD)
+    elif cut is None:
+        start = folded.find(" " + _COUNTRY_WORD, mention.start, mention.end) + 1
+        if start <= mention.start:
+            return mention
+    country_from = cut.end + 1 if cut is not None else start + len(_COUNTRY_WORD)
+    text = ctx.body.text
+    if start <= mention.start or not ctx.lex.countries.label_of(text[country_from : mention.end]):
+        return mention
+    short = _clean(f"{text[mention.start : start]}{text[country_from : mention.end]}")
+    return replace(mention, aliases=(*mention.aliases, short))
 
 
 def _legal_tail(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMention, int]:
@@ -1489,6 +1510,32 @@ def _country_at(ctx: _Ctx, k: int) -> str | None:
         return None
     text = ctx.body.text[ctx.toks[k].start : ctx.toks[seg_end - 1].end].rstrip(".")
     return ctx.lex.countries.label_of(text)
+
+
+def _past_country(ctx: _Ctx, i: int) -> int | None:
+    """Where to resume when token i starts a country's name rather than an organisation's."""
+    state = _state_name_end(ctx, i)
+    if state is not None:
+        # "Vương quốc Thái Lan", "Kingdom of Thailand", "Cộng hòa Liên bang Đức": a
+        # country's formal name is where a side is, and its first word no name's start.
+        return state
+    if _country_before_of(ctx, i):
+        # "a new channel of cooperation with Japan for the Vietnam France University":
+        # a country followed by "for" or "of" is what the name is about, not its start.
+        return _segment_end(ctx, i)
+    return None
+
+
+def _state_name_end(ctx: _Ctx, i: int) -> int | None:
+    """Where a country's formal name starting at token i ends ("Kingdom of Thailand",
+    "Vuong quoc Thai Lan", "Royaume de Thaïlande"), or None when none starts there."""
+    k = _phrase_from(ctx, "state_forms", i)
+    if k is None:
+        return None
+    while k < len(ctx.toks) and ctx.toks[k].word in _ARTICLES:
+        k += 1
+    end = _segment_end(ctx, k)
+    return end if end > k and _country_at(ctx, k) is not None else None
 
 
 def _country_before_of(ctx: _Ctx, i: int) -> bool:
