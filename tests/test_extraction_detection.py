@@ -1190,6 +1190,21 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             "The signing ceremony of the memorandum of understanding between HUST and TU"
             " Dresden, set for 20 May, took place despite the typhoon.",
         ),
+        (
+            # A correction notice: the paragraph calls the reported signing a mistake.
+            "Editor's note: an article of 19 May stated that HUST and Universidad de los Andes"
+            " signed a memorandum of understanding on 18 May. This was incorrect. The two"
+            " universities exchanged a draft.",
+            "Editor's note: on 18 May HUST and Universidad de los Andes signed a memorandum of"
+            " understanding. This was the first agreement with Colombia. The two universities"
+            " exchanged gifts.",
+        ),
+        (
+            "Rectificatif : notre article du 19 mai indiquait que HUST et l'Université de Namur"
+            " avaient signé un accord-cadre le 18 mai. Cette information était erronée.",
+            "Le 18 mai, HUST et l'Université de Namur ont signé un accord-cadre. Cette"
+            " information a été saluée par les étudiants.",
+        ),
     ],
 )
 def test_a_look_alike_is_no_signing_by_the_home_and_its_twin_is(text: str, twin: str) -> None:

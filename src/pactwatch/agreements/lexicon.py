@@ -116,6 +116,7 @@ _LIST_CATEGORIES = (
     "non_binding",
     "intent_letters",
     "state_forms",
+    "retraction",
 )
 # Categories also looked up word by word (`Lexicon.has_word`, `Lexicon.single_words`).
 _WORD_CATEGORIES = (

@@ -33,6 +33,7 @@ from pactwatch.agreements.detect import (
     non_binding_letters,
     other_topic,
     procurement,
+    retracted,
     qualified_mentions,
     same_contract,
     same_signing,
@@ -136,6 +137,7 @@ def read_article(
     # Plans the article tells of its own documents first: a bare mention after them inherits.
     initialled(statements, body, lex)
     non_binding_letters(statements, body, lex)
+    retracted(statements, body, lex)
     same_signing(statements, body, lex)
     topic = other_topic(
         body,
