@@ -1657,3 +1657,18 @@ def test_a_name_with_the_countrys_formal_name_is_one_partner_with_its_short_form
         f"nhớ hợp tác. Theo Bản ghi nhớ, USTH sẽ phối hợp với {short} tổ chức các khóa học."
     )
     assert partners(read(text)) == [("Bộ Nội vụ nước Cộng hòa Dân chủ Nhân dân Lào", "LA")]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # "Quy" folds like "Quỹ" (fund), "Dong" like "đồng": here syllables of a company name.
+        "Phu Quy Agritech Joint Stock Company",
+        "Dong Phat Precision Mechanics Joint Stock Company",
+    ],
+)
+def test_an_unmarked_vietnamese_syllable_in_an_english_company_name_stays_in_it(
+    name: str,
+) -> None:
+    text = f"On 18 June, USTH and {name} signed a cooperation agreement on internships."
+    assert partners(read(text)) == [(name, "VN")]

@@ -123,7 +123,7 @@ def _starts_name(tok: Token, ctx: _Ctx, k: int = -1) -> bool:
         not _is_stop(tok, ctx)
         or _head_at(ctx, tok) is not None
         or tok.start in ctx.places
-        or (k >= 0 and _name_article(ctx, k))
+        or (k >= 0 and (_name_article(ctx, k) or _unmarked_syllable(ctx, k, _segment_end(ctx, k))))
     )
 
 
@@ -1561,6 +1561,7 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
         and _head_at(ctx, toks[i]) is None
         and toks[i].start not in ctx.places
         and not _name_article(ctx, i)
+        and not _unmarked_syllable(ctx, i, j)
     ):
         i += 1
     i = _after_titles(ctx, i, j)
@@ -1719,6 +1720,10 @@ def _main_head(ctx: _Ctx, i: int, j: int) -> Hit | None:
     ]
     if not hits:
         return None
+    if hits[0].lang == "vi" and hits[0].start != start and _foreign_head_after(ctx, hits[0].end, j):
+        # "Phu Quy Agritech Joint Stock Company": inside a name that an English or French
+        # word heads, "Quy" is a syllable of the name, not the Vietnamese "Quỹ" (fund).
+        hits = [h for h in hits if h.lang != "vi"]
     if hits[0].lang != "en":
         return hits[0]
     first_of = next(
@@ -1731,6 +1736,23 @@ def _main_head(ctx: _Ctx, i: int, j: int) -> Hit | None:
     )
     before = [h for h in hits if first_of is None or h.end <= first_of]
     return before[-1] if before else hits[0]
+
+
+def _foreign_head_after(ctx: _Ctx, start: int, j: int) -> bool:
+    """Whether an English or French organisation word stands in [start, end of token j-1)."""
+    return any(h.lang != "vi" for h in ctx.heads_in(start, ctx.toks[j - 1].end))
+
+
+def _unmarked_syllable(ctx: _Ctx, k: int, j: int) -> bool:
+    """ "Dong Phat Precision Mechanics Joint Stock Company": a Vietnamese stop word ("đồng")
+    written without its marks, opening a name an English or French word heads, is the
+    name's first syllable."""
+    tok = ctx.toks[k]
+    return (
+        tok.text.isascii()
+        and not ctx.lex.has_word("stop_caps", tok.text, tok.folded)
+        and _foreign_head_after(ctx, tok.end, j)
+    )
 
 
 def _after_person(ctx: _Ctx, i: int, j: int) -> int:
