@@ -1672,3 +1672,21 @@ def test_an_unmarked_vietnamese_syllable_in_an_english_company_name_stays_in_it(
 ) -> None:
     text = f"On 18 June, USTH and {name} signed a cooperation agreement on internships."
     assert partners(read(text)) == [(name, "VN")]
+
+
+def test_a_countrys_studies_stay_in_an_institutes_name() -> None:
+    text = (
+        "Ngày 18/6/2025, USTH và Viện Nghiên cứu Hàn Quốc học Kyujanggak đã ký kết biên bản ghi"
+        " nhớ hợp tác."
+    )
+    assert partners(read(text)) == [("Viện Nghiên cứu Hàn Quốc học Kyujanggak", "KR")]
+
+
+def test_the_head_of_the_school_signs_for_the_home_and_an_institutes_director_is_no_home() -> None:
+    text = (
+        "Ngày 18/6/2025, PGS.TS Hoàng Anh Tuấn, Hiệu trưởng Nhà trường và GS. Kim Si-deok, Viện"
+        " trưởng Viện Nghiên cứu Hàn Quốc học Kyujanggak đã ký biên bản ghi nhớ hợp tác."
+    )
+    decision = read(text, title="Tọa đàm về tư liệu Hán Nôm")
+    assert "home institution 'Nhà trường' is a party" in decision.reasons[0], decision.reasons
+    assert partners(decision) == [("Viện Nghiên cứu Hàn Quốc học Kyujanggak", "KR")]

@@ -1472,7 +1472,9 @@ def assign_parties(
             # "at the C1 building, HUST, Bach Mai Hospital and Siemens signed": the venue
             # ends at its comma; the home heads the list of signers.
             continue
-        own = _self_reference(body, lex, s.start, stmt.anchor.start)
+        own = _self_reference(body, lex, s.start, stmt.anchor.start) or (
+            _titled_self(body, lex, s.start, stmt.anchor.start) if stmt.nouns else None
+        )
         if own is not None and (hosting is None or _after_venue(body, hosting, own[0])):
             # "Học viện và Đại học X đã ký kết", "the University signed ... with X".
             stmt.party, stmt.home_hit = "home", own
@@ -2425,6 +2427,10 @@ def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int
         if text[hit.start : hit.end].isupper():
             # "l'IRD", "the CNRS": an acronym is a name of its own, not a self-reference.
             continue
+        title = lex.cues["titles"].at(folded, hit.start)
+        if title is not None and title.end > hit.end:
+            # "Viện trưởng" (an institute's director): a person's title, not the institute.
+            continue
         before = folded[max(start, hit.start - 12) : hit.start].split()
         if before and before[-1] not in _SELF_BEFORE and before[-1][-1] not in ",;:":
             continue
@@ -2455,6 +2461,15 @@ def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int
             # "l'Institut de recherche pour le développement (IRD)": a name with its acronym.
             continue
         return hit.start, hit.end
+    return None
+
+
+def _titled_self(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int, int] | None:
+    """ "Hiệu trưởng Nhà trường và GS. Kim, Viện trưởng Viện X, đã ký biên bản": the head of
+    "the School", capitalised after a title, signs for the home."""
+    for own in lex.cues["self_sides"].find(body.folded, start, end):
+        if body.text[own.start].isupper() and lex.cues["titles"].before(body.folded, own.start):
+            return own.start, own.end
     return None
 
 

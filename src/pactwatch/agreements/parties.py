@@ -258,13 +258,29 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
             mention, j = _branch(ctx, mention, j)
             mention, j = _legal_tail(ctx, mention, j)
             mention = _described(ctx, _short_state(ctx, mention), i)
-            if not (_place_reference(ctx, mention, i) or _topic(ctx, i) or _event(ctx, mention)):
+            if not (
+                _place_reference(ctx, mention, i)
+                or _topic(ctx, i)
+                or _event(ctx, mention)
+                or _title_word(ctx, mention)
+            ):
                 mention = _situated(ctx, mention, out[-1] if out else None)
                 if out and _seat_after_acronym(ctx, out[-1], mention):
                     mention = _seated_whole(ctx, out.pop(), mention)
                 out.append(mention)
         i = max(j, i + 1)
     return out
+
+
+def _title_word(ctx: _Ctx, mention: OrgMention) -> bool:
+    """ "Viện trưởng", "Hiệu trưởng": an organisation word alone that opens a person's title
+    names the position, not a body."""
+    title = ctx.lex.cues["titles"].at(ctx.body.folded, mention.start)
+    return (
+        title is not None
+        and title.end > mention.end
+        and not _proper_words(ctx, mention.start, mention.end)
+    )
 
 
 def _seat_after_acronym(ctx: _Ctx, generic: OrgMention, seat: OrgMention) -> bool:
@@ -1013,6 +1029,8 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
     tok, prev = ctx.toks[j], ctx.toks[j - 1]
     if not tok.is_word or (run >= 4 and not _acronym_closes(ctx, j)):
         return False
+    if head.lang == "vi" and _area_studies(ctx, j):
+        return True
     if head.lang == "fr" and prev.word in _FR_OF and j >= 2 and ctx.toks[j - 2].end == head.end:
         # "Centre de coopération internationale": what the head is "of" is the name's own,
         # whatever word it is.
@@ -1053,6 +1071,23 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
         or any(h.end == prev.end for h in ctx.heads)
         or closes
         or _field_adjective(ctx, j, connectors)
+    )
+
+
+_STUDIES = "hoc"  # "Hàn Quốc học": the studies of a country
+
+
+def _area_studies(ctx: _Ctx, j: int) -> bool:
+    """ "Viện Nghiên cứu Hàn Quốc học Kyujanggak", "Viện Việt Nam học": "học" right after a
+    country names its studies, and the name goes on; "học tập", "học bổng" do not."""
+    toks, folded = ctx.toks, ctx.body.folded
+    if toks[j].word != _STUDIES:
+        return False
+    if j + 1 < len(toks) and toks[j + 1].is_word and not toks[j + 1].is_cap:
+        return False
+    lex = ctx.lex
+    return any(
+        m.before(folded, toks[j].start) is not None for m in (lex.countries, lex.cues["places"])
     )
 
 
