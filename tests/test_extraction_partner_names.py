@@ -1690,3 +1690,11 @@ def test_the_head_of_the_school_signs_for_the_home_and_an_institutes_director_is
     decision = read(text, title="Tọa đàm về tư liệu Hán Nôm")
     assert "home institution 'Nhà trường' is a party" in decision.reasons[0], decision.reasons
     assert partners(decision) == [("Viện Nghiên cứu Hàn Quốc học Kyujanggak", "KR")]
+
+
+def test_a_head_both_languages_share_goes_on_in_lowercase_after_a_french_article() -> None:
+    text = (
+        "Le 18 juin, l'USTH et le Centre hospitalier universitaire de Rouen ont signé une"
+        " convention de coopération."
+    )
+    assert partners(read(text)) == [("Centre hospitalier universitaire de Rouen", "FR")]

@@ -885,8 +885,16 @@ def _head_language(ctx: _Ctx, head: Hit) -> Hit:
     and goes on in lowercase."""
     if head.lang != "en":
         return head
-    word = _NEXT_WORD.match(ctx.body.folded, head.end, head.end + 8)
-    return replace(head, lang="fr") if word and word.group(1) in _FR_OF else head
+    folded = ctx.body.folded
+    word = _NEXT_WORD.match(folded, head.end, head.end + 8)
+    if word and word.group(1) in _FR_OF:
+        return replace(head, lang="fr")
+    # "le Centre hospitalier universitaire de Rouen": after a French article, too.
+    before = _FR_ARTICLE_BEFORE.search(folded, max(0, head.start - 6), head.start)
+    return replace(head, lang="fr") if before else head
+
+
+_FR_ARTICLE_BEFORE = re.compile(r"(?<![a-z])(?:le|du|au|l')\s*\Z")
 
 
 def _past_head(ctx: _Ctx, j: int, inner: Hit | None) -> int:
