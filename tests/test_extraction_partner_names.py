@@ -1698,3 +1698,11 @@ def test_a_head_both_languages_share_goes_on_in_lowercase_after_a_french_article
         " convention de coopération."
     )
     assert partners(read(text)) == [("Centre hospitalier universitaire de Rouen", "FR")]
+
+
+def test_and_supply_is_no_clause_break_though_it_folds_like_and_together() -> None:
+    text = (
+        "Ngày 18/6, USTH ký thỏa thuận hợp tác đào tạo và cung ứng nhân lực với Công ty TNHH"
+        " Daesung Precision Vina."
+    )
+    assert partners(read(text)) == [("Công ty TNHH Daesung Precision Vina", "VN")]

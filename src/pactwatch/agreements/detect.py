@@ -210,7 +210,7 @@ def signing_hits(body: Body, lex: Lexicon, start: int = 0, end: int | None = Non
     hits = [
         h
         for h in lex.signing_any.find(body.folded, start, end)
-        if _as_written(lex, h.label, h, body)
+        if as_written(lex, h.label, h, body)
         and not _attributive(body.folded, h)
         and not _in_event_title(body, lex, h)
     ]
@@ -412,7 +412,7 @@ def _put_off(stmt: Statement, body: Body, lex: Lexicon) -> Hit | None:
     hit = lex.cues["put_off"].first(folded, after, stmt.sentence.end)
     if hit is None or _CLAUSE_END.search(folded, after, hit.start) is not None:
         return None
-    return hit if _as_written(lex, "put_off", hit, body) else None
+    return hit if as_written(lex, "put_off", hit, body) else None
 
 
 _LEAD_GAP = re.compile(r"[^,;:.()]{0,50}")
@@ -436,7 +436,7 @@ def _put_off_or_planned(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple
             # "do PGS.TS Nguyen Huy Bang ... da ky": a capital inside the sentence is a name
             # ("Huy"), not the verb it folds like ("hủy", to cancel).
             continue
-        if _as_written(lex, category, lead, body):
+        if as_written(lex, category, lead, body):
             found.append((label, lead))
     return found
 
@@ -460,7 +460,7 @@ def _qualifiers(
             (category, hit)
             for category in _SENTENCE_WIDE
             for hit in lex.cues[category].find(folded, s.start, s.end)
-            if _as_written(lex, category, hit, body)
+            if as_written(lex, category, hit, body)
             # "với các đối tác sau:", "with the following partners:": a list follows.
             and not (category == "statistic" and _LIST_FOLLOWS.match(folded, hit.end))
             # "Earlier this week, X and Y signed": the news of the week, not history.
@@ -906,7 +906,7 @@ def procurement(statements: list[Statement], body: Body, lex: Lexicon) -> None:
             windows.append((title.start, title.end))
         for lo, hi in windows:
             hit = lex.cues["procurement"].first(folded, lo, hi)
-            if hit is not None and _as_written(lex, "procurement", hit, body):
+            if hit is not None and as_written(lex, "procurement", hit, body):
                 stmt.qualifiers["commercial"] = hit
                 break
 
@@ -944,7 +944,7 @@ def _group(body: Body, lex: Lexicon, noun: Hit) -> bool:
     return bool(words) and words[-1] == "the" and folded[noun.start : noun.end].endswith("s")
 
 
-def _as_written(lex: Lexicon, category: str, hit: Hit, body: Body) -> bool:
+def as_written(lex: Lexicon, category: str, hit: Hit, body: Body) -> bool:
     """Whether a Vietnamese cue found on folded text is written with its own marks: "học
     kỳ tại" (a term at) is not "ký tại" (signed at)."""
     if hit.lang != "vi" or not body.marked:
@@ -1008,7 +1008,7 @@ def _people_signing(verb: Hit, body: Body, lex: Lexicon) -> Hit | None:
         noun = lex.cues["agreement_nouns"].first(folded, max(0, people.start - 30), people.end)
         if (
             (noun is None or noun.end < people.end)
-            and _as_written(lex, "people_signers", people, body)
+            and as_written(lex, "people_signers", people, body)
             and not _capitalised_head(lex, people, body)
         ):
             return Hit(people.start, verb.end, "commercial", people.lang)
@@ -1072,7 +1072,7 @@ def _people_counterpart(verb: Hit, body: Body, lex: Lexicon, end: int) -> Hit | 
             continue
         gap = text[slot.end : people.start].split()
         lowercase = all(w[:1].islower() or w[:1].isdigit() for w in gap)
-        if len(gap) <= 3 and lowercase and _as_written(lex, "people_signers", people, body):
+        if len(gap) <= 3 and lowercase and as_written(lex, "people_signers", people, body):
             return Hit(verb.start, people.end, "commercial", people.lang)
         return None
     return None
@@ -1515,7 +1515,7 @@ def _after_aside(body: Body, lex: Lexicon, stmt: Statement) -> int:
         opening is None
         or folded[s.start : opening.start].strip()
         # "Ngoại thương" folds like "ngoài" (besides).
-        or not _as_written(lex, "asides", opening, body)
+        or not as_written(lex, "asides", opening, body)
     ):
         return s.start
     comma = folded.find(",", opening.end, stmt.anchor.start)

@@ -24,6 +24,7 @@ from pactwatch.agreements.counterparts import (
 from pactwatch.agreements.detect import (
     DISQUALIFIERS,
     Statement,
+    as_written,
     assign_parties,
     find_statements,
     implied_evidence,
@@ -300,6 +301,8 @@ def _find_clause(reading: _Reading, stmt: Statement) -> tuple[int, int]:
     start, end = s.start, s.end
     anchor = stmt.anchor.start
     for hit in reading.lex.cues["clause_breaks"].find(reading.body.folded, s.start, s.end):
+        if not as_written(reading.lex, "clause_breaks", hit, reading.body):
+            continue  # "và cung ứng nhân lực với X" (and supply): not "và cùng"
         if hit.end <= anchor:
             start = max(start, hit.end)
         elif hit.start >= stmt.anchor.end:
