@@ -1706,3 +1706,28 @@ def test_and_supply_is_no_clause_break_though_it_folds_like_and_together() -> No
         " Daesung Precision Vina."
     )
     assert partners(read(text)) == [("Công ty TNHH Daesung Precision Vina", "VN")]
+
+
+def test_people_who_sign_speak_for_the_bodies_they_were_introduced_with() -> None:
+    text = (
+        "On 18 June 2025, USTH held the graduation ceremony of the programme it runs with"
+        " Northumbria University.\nThe ceremony was attended by Prof. Dr. Nguyen Truc Le, Rector"
+        " of USTH; Prof. Andrew Holloway, Pro Vice-Chancellor (International) of Northumbria"
+        " University.\nBefore the awarding of degrees, Prof. Dr. Nguyen Truc Le and Prof. Andrew"
+        " Holloway signed an agreement to launch a joint Master of Science in Financial"
+        " Technology."
+    )
+    decision = read(text, title="Graduation ceremony of the USTH programme")
+    assert partners(decision) == [("Northumbria University", "GB")]
+
+
+def test_a_rector_named_after_the_university_is_no_part_of_its_name() -> None:
+    text = (
+        "On 18 June, at the Rectorate of Technische Universität Dresden (TU Dresden), Assoc."
+        " Prof. Dr. Nguyen Minh Tam of USTH and TU Dresden Rector Prof. Dr. Ursula Staudinger"
+        " signed an addendum to the framework agreement between the two universities."
+    )
+    assert [name for name, _ in partners(read(text))] in (
+        ["TU Dresden"],
+        ["Technische Universität Dresden"],
+    )

@@ -2204,8 +2204,11 @@ def _other_parties(orgs: Sequence[object], body: Body, lex: Lexicon, home: HomeS
             # "tại trụ sở Học viện": an organisation word alone names no other party.
             continue
         name = _party_name(org, lex)
-        if name and name not in seen:
-            seen.add(name)
+        # "the Rectorate of Technische Universität Dresden (TU Dresden)" and "TU Dresden":
+        # one side under its two names.
+        names = {name, *(key(m) for m in getattr(org, "mentions", ()))} - {""}
+        if name and not names & seen:
+            seen |= names
             out.append(" ".join(body.text[start:end].split()))
     return out
 

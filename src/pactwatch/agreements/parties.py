@@ -418,6 +418,14 @@ def _topic(ctx: _Ctx, i: int) -> bool:
         return False
     if _phrase_ends(ctx, "topic_prepositions", k) or _phrase_ends(ctx, "founding_verbs", k):
         return True
+    # "an agreement to launch a joint Master of Science": what is founded may come after
+    # an article and an adjective.
+    for m in range(k - 1, max(0, k - _FOUNDED_GAP) - 1, -1):
+        word = toks[m]
+        if not word.is_word or word.is_cap or word.word in _NOT_FOUNDED_GAP:
+            break
+        if _phrase_ends(ctx, "founding_verbs", m):
+            return True
     # "on Climate-Smart Agriculture and Food Systems Transformation": a topic joined by
     # "and" to a capitalised topic goes on the topic.
     if toks[k - 1].word not in _AND | {"va"}:
@@ -429,6 +437,12 @@ def _topic(ctx: _Ctx, i: int) -> bool:
 
 
 _ARTICLES = frozenset({"the", "l'", "la", "le", "les"})
+# At most this many lowercase words between a founding verb and what it founds, never a
+# word that joins or brings in a party.
+_FOUNDED_GAP = 2
+_NOT_FOUNDED_GAP = frozenset(
+    {"and", "with", "between", "by", "et", "avec", "entre", "par", "va", "voi"}
+)
 # Words that may stand inside a capitalised topic ("Science and Technology of ...").
 _TOPIC_INNER = frozenset({"of", "for", "de", "des", "du", "-", "–"})
 _LIST_WORDS = frozenset(
@@ -1626,6 +1640,7 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
             i += 1
     while j > i + 1 and toks[j - 1].word in ctx.title_words:
         j -= 1
+    j = _before_person(ctx, i, j)
     acronym: str | None = None
     resume = j
     # "Full Name – ACRONYM": the last piece after a dash is the acronym, unless it is a
@@ -1779,6 +1794,17 @@ def _main_head(ctx: _Ctx, i: int, j: int) -> Hit | None:
     )
     before = [h for h in hits if first_of is None or h.end <= first_of]
     return before[-1] if before else hits[0]
+
+
+def _before_person(ctx: _Ctx, i: int, j: int) -> int:
+    """ "TU Dresden Rector Prof. Dr. Ursula Staudinger": the name ends where a title opens
+    the rest of the run, when no organisation word follows it (a person, not "President
+    University")."""
+    toks = ctx.toks
+    for k in range(i + 1, j):
+        if toks[k].word in ctx.title_words and not ctx.heads_in(toks[k].start, toks[j - 1].end):
+            return k
+    return j
 
 
 def _foreign_head_after(ctx: _Ctx, start: int, j: int) -> bool:

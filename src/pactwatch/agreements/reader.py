@@ -752,6 +752,14 @@ def _collect_partners(
                 + ", ".join(c.best.name for c in candidates)
             )
     if not candidates and ordered:
+        for org in _signers_bodies(reading, ordered[0]):
+            merge(candidates, org)
+        if candidates:
+            reading.reasons.append(
+                "counterparts from the bodies the signers were introduced with: "
+                + ", ".join(c.best.name for c in candidates)
+            )
+    if not candidates and ordered:
         for org in _named_before(reading, ordered[0]):
             merge(candidates, org)
         if candidates:
@@ -926,6 +934,51 @@ def _represented(reading: _Reading) -> list[OrgMention]:
                 out.append(org)
             break
     return out
+
+
+def _signers_bodies(reading: _Reading, stmt: Statement) -> list[OrgMention]:
+    """ "Prof. Dr. Nguyen Truc Le and Prof. Andrew Holloway signed an agreement": when people
+    sign, each signs for the body the article introduced them with elsewhere ("Prof. Andrew
+    Holloway, Pro Vice-Chancellor (International) of Northumbria University")."""
+    body = reading.body
+    if stmt.verb is None:
+        return []
+    out: list[OrgMention] = []
+    people = find_signatories(body, reading.lex, [(stmt.sentence.start, stmt.anchor.start)])
+    for person in people:
+        name = fold(person.name)
+        for idx, sentence in enumerate(body.sentences):
+            at = body.folded.find(name, sentence.start, sentence.end)
+            if at < 0 or idx == stmt.index:
+                continue
+            org = _introduced_with(reading, idx, at + len(name))
+            if org is not None:
+                if _is_candidate(reading, org):
+                    out.append(org)
+                break
+    return out
+
+
+# Between a person and the body the person speaks for: a title, no other person or clause.
+_AFFILIATION_REACH = 80
+_AFFILIATION_BREAK = re.compile(r"[;:]|(?<![a-z])(?:and|va|et)(?![a-z])")
+
+
+def _introduced_with(reading: _Reading, idx: int, after: int) -> OrgMention | None:
+    """The body named right after a person and a title in sentence idx ("X, Rector of Y",
+    "PGS.TS X, Hiệu trưởng Trường Y")."""
+    folded = reading.body.folded
+    for org in reading.sentence_orgs(idx):
+        if org.start < after or not (org.has_head or org.acronym):
+            continue  # words of the title ("Pro Vice-Chancellor (International)")
+        if (
+            org.start - after > _AFFILIATION_REACH
+            or _AFFILIATION_BREAK.search(folded, after, org.start)
+            or reading.lex.cues["titles"].first(folded, after, org.start) is None
+        ):
+            return None
+        return org
+    return None
 
 
 def _enrich(reading: _Reading, candidates: list[Candidate]) -> None:
