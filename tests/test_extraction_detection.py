@@ -1908,8 +1908,23 @@ def test_player_contracts_job_offers_and_letters_binding_no_one(
         # A visit that was to end with a signing.
         "Le 19 mai, HUST a reçu une délégation de l'Université de Namur.\nLa visite devait"
         " initialement se conclure par la signature d'un accord d'échange d'étudiants.",
+        # A month alone closing the sentence, months before publication.
+        "Đại học Bách khoa Hà Nội có thỏa thuận với Tập đoàn Hanwha Aerospace Việt Nam về đào"
+        " tạo kỹ sư, được ký hồi tháng 2.",
+        # A count of partners no sentence names.
+        "Năm học vừa qua, Đại học Bách khoa Hà Nội cũng đã ký biên bản ghi nhớ với 6 trường đại"
+        " học của Nhật Bản, Hàn Quốc và Đài Loan.\nThầy mong các em rèn luyện ngoại ngữ.",
     ],
 )
 def test_other_contracts_plans_and_past_signings_are_no_signing(text: str) -> None:
     decision = read(text)
     assert not decision.is_agreement, decision.reasons
+
+
+def test_a_count_of_partners_named_in_the_next_sentence_is_a_signing() -> None:
+    text = (
+        "Ngày 18/5, Đại học Bách khoa Hà Nội đã ký kết thỏa thuận hợp tác với 3 doanh nghiệp.\n"
+        "Các doanh nghiệp ký kết gồm Công ty TNHH Bosch Việt Nam, Công ty TNHH Intel Products"
+        " Việt Nam và Công ty Cổ phần FPT."
+    )
+    assert read(text).is_agreement, read(text).reasons

@@ -475,6 +475,9 @@ def _qualifiers(
         people = _people_signing(stmt.verb, body, lex)
         if people is not None:
             found.append(("commercial", people))
+    counted = _counted_counterparts(stmt, body, lex)
+    if counted is not None:
+        found.append(("statistic", counted))
     # "lễ ký cam kết với từng sinh viên": a signing act has its other side too.
     people = _people_counterpart(stmt.verb or stmt.anchor, body, lex, s.end)
     if people is not None:
@@ -992,6 +995,46 @@ def _counted_subject(verb: Hit, body: Body, lex: Lexicon) -> Hit | None:
         ):
             return Hit(group.start, verb.end, "statistic", group.lang)
     return None
+
+
+# After "with": an article, then a count of two or more and at most one word before the group.
+_COUNT_AFTER = re.compile(r"\s*(?:(?:the|les|cac)\s+)?([2-9]|[1-9]\d{1,2})\s+(?:[a-z-]+\s+)?")
+
+
+def _counted_counterparts(stmt: Statement, body: Body, lex: Lexicon) -> Hit | None:
+    """A count of unnamed partners after "with" ("đã ký biên bản ghi nhớ với 6 trường đại
+    học của Nhật Bản, Hàn Quốc và Đài Loan", "signed MoUs with 12 universities"): a summary
+    of signings, unless the sentence names them after (a colon, an organisation's name)."""
+    folded, text, s = body.folded, body.text, stmt.sentence
+    end = min(s.end, stmt.anchor.end + 120)
+    for slot in lex.cues["with_slots"].find(folded, stmt.anchor.end, end):
+        count = _COUNT_AFTER.match(folded, slot.end, s.end)
+        if count is None:
+            continue
+        group = lex.cues["counted"].at(folded, count.end())
+        if group is None and count.lastindex is not None:
+            group = lex.cues["counted"].at(folded, count.end(1) + 1)
+        if group is None:
+            return None
+        if ":" in text[group.end : s.end] or _names_count(body, lex, group.end, s.end):
+            return None
+        # "... với 6 doanh nghiệp. Các doanh nghiệp ký kết gồm: A, B, ...": named after.
+        following = body.sentences[stmt.index + 1 : stmt.index + 1 + _LIST_REACH]
+        if any(_names_count(body, lex, n.start, n.end) >= 2 for n in following):
+            return None
+        return Hit(slot.start, group.end, "statistic", slot.lang)
+    return None
+
+
+# How many sentences after a count of partners may list their names.
+_LIST_REACH = 2
+
+
+def _names_count(body: Body, lex: Lexicon, start: int, end: int) -> int:
+    """How many capitalised organisation words stand in folded[start:end]."""
+    text = body.text
+    heads = lex.cues["org_heads"].find(body.folded, start, end, original=text)
+    return sum(1 for h in heads if text[h.start].isupper())
 
 
 def _people_signing(verb: Hit, body: Body, lex: Lexicon) -> Hit | None:

@@ -127,7 +127,10 @@ def _patterns(months: tuple[tuple[str, int], ...]) -> _Patterns:
             r"thang(?<![a-z0-9]thang)\s{1,3}(\d{1,2})(?:\s{0,2}[/.-]\s{0,2}|\s{1,3}nam\s{1,3})"
             r"((?:19|20)\d\d)(?!\d)"
         ),
-        vi_month_alone=re.compile(r"thang(?<![a-z0-9]thang)\s{1,3}(\d{1,2})(?![\d/.-]|\s{1,3}nam)"),
+        vi_month_alone=re.compile(
+            # "hồi tháng 4." ends a sentence; "tháng 4.2024" and "tháng 4/2024" are not alone.
+            r"thang(?<![a-z0-9]thang)\s{1,3}(\d{1,2})(?![\d/-]|[.]\d|\s{1,3}nam)"
+        ),
         months=dict(months),
     )
 
