@@ -1911,6 +1911,9 @@ def test_player_contracts_job_offers_and_letters_binding_no_one(
         # A month alone closing the sentence, months before publication.
         "Đại học Bách khoa Hà Nội có thỏa thuận với Tập đoàn Hanwha Aerospace Việt Nam về đào"
         " tạo kỹ sư, được ký hồi tháng 2.",
+        # A committee's conclusion about an agreement, not a contract concluded.
+        "Le 19 mai, le comité de pilotage a conclu que l'accord de coopération entre HUST et"
+        " l'Université de Toulouse restait pertinent.",
         # A count of partners no sentence names.
         "Năm học vừa qua, Đại học Bách khoa Hà Nội cũng đã ký biên bản ghi nhớ với 6 trường đại"
         " học của Nhật Bản, Hàn Quốc và Đài Loan.\nThầy mong các em rèn luyện ngoại ngữ.",
