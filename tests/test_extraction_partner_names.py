@@ -1731,3 +1731,21 @@ def test_a_rector_named_after_the_university_is_no_part_of_its_name() -> None:
         ["TU Dresden"],
         ["Technische Universität Dresden"],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ngày 18/6/2025, USTH và Bảo tàng Dân tộc học Tây Nguyên đã ký kết thỏa thuận hợp tác.",
+            "Bảo tàng Dân tộc học Tây Nguyên",
+        ),
+        (
+            "Le 18 juin, l'USTH et le Musée des Confluences ont signé une convention de"
+            " partenariat.",
+            "Musée des Confluences",
+        ),
+    ],
+)
+def test_a_museum_is_an_organisation(text: str, name: str) -> None:
+    assert [n for n, _ in partners(read(text))] == [name]
