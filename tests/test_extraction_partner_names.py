@@ -1749,3 +1749,16 @@ def test_a_rector_named_after_the_university_is_no_part_of_its_name() -> None:
 )
 def test_a_museum_is_an_organisation(text: str, name: str) -> None:
     assert [n for n, _ in partners(read(text))] == [name]
+
+
+def test_a_body_named_by_its_word_signs_its_own_agreements_and_a_chairmans_committee_signs() -> (
+    None
+):
+    text = (
+        "On 18 June, Hau Giang province held its investment promotion conference.\nThe province"
+        " also signed agreements with the Vietnam Rubber Group and with Vietcombank.\nAssoc."
+        " Prof. Dr. Tran Ngoc Hai, Rector of USTH, and Mr. Dong Van Thanh, Chairman of the Hau"
+        " Giang Provincial People's Committee, signed a cooperation agreement on training."
+    )
+    decision = read(text, title="Hau Giang Investment Promotion Conference")
+    assert partners(decision) == [("Hau Giang Provincial People's Committee", "VN")]

@@ -2022,7 +2022,25 @@ def _others_sign(stmt: Statement, body: Body, lex: Lexicon, parent_signs: str) -
     )
     if among is not None:
         return "the signers sign among themselves"
+    adverbs = _SUBJECT_ADVERBS.search(
+        folded, max(s.start, stmt.anchor.start - 24), stmt.anchor.start
+    )
+    subject = lex.cues["body_subjects"].before(
+        folded, adverbs.start() if adverbs is not None else stmt.anchor.start
+    )
+    if subject is not None and (
+        not folded[s.start : subject.start].strip()
+        or _SUBJECT_START.search(folded, max(s.start, subject.start - 6), subject.start)
+    ):
+        # "The province also signed agreements with ...": another body, named before.
+        return f"the signer is '{' '.join(body.text[subject.start : subject.end].split())}'"
     return ""
+
+
+# Between a subject and its verb: "also", "then", "cũng", "aussi" (auxiliaries are cues).
+_SUBJECT_ADVERBS = re.compile(r"(?:\s+(?:also|then|later|cung|aussi|ensuite|da))+\s*\Z")
+# A body word opens its clause after a clause mark: "..., la province a signé".
+_SUBJECT_START = re.compile(r"[.;,:]\s*\Z")
 
 
 def _parent_among_subjects(

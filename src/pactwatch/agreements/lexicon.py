@@ -117,6 +117,7 @@ _LIST_CATEGORIES = (
     "intent_letters",
     "state_forms",
     "retraction",
+    "body_subjects",
 )
 # Categories also looked up word by word (`Lexicon.has_word`, `Lexicon.single_words`).
 _WORD_CATEGORIES = (
