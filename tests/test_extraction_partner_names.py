@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -1762,3 +1762,13 @@ def test_a_body_named_by_its_word_signs_its_own_agreements_and_a_chairmans_commi
     )
     decision = read(text, title="Hau Giang Investment Promotion Conference")
     assert partners(decision) == [("Hau Giang Provincial People's Committee", "VN")]
+
+
+def test_a_later_sentence_dates_the_act_a_dateline_only_dates_the_writing() -> None:
+    text = (
+        "Hanoi, June 18, 2025 – USTH and the University of Illinois Urbana-Champaign have signed"
+        " an addendum to their strategic partnership agreement.\nThe addendum was signed on June"
+        " 16 on the Urbana-Champaign campus."
+    )
+    decision = read(text)
+    assert decision.agreement is not None and decision.agreement.signed_on == date(2025, 6, 16)

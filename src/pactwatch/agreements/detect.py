@@ -1248,7 +1248,7 @@ def mark_time(
     for stmt in statements:
         s = stmt.sentence
         before = None if s.is_title else para_starts.get(s.paragraph)
-        found = _attached_date(stmt, body, dates) or statement_date(
+        found = attached_date(stmt, body, dates) or statement_date(
             dates, s.start, s.end, stmt.anchor.start, published, before=before
         )
         back = 0
@@ -1356,14 +1356,18 @@ _ATTACHED = re.compile(
 )
 
 
-def _attached_date(stmt: Statement, body: Body, dates: list[TextDate]) -> TextDate | None:
+def attached_date(
+    stmt: Statement, body: Body, dates: list[TextDate], *, passive: bool = False
+) -> TextDate | None:
     """The date written right after the signing verb: it is the signing's, however long
     ago ("to follow up on the MoU the two universities signed in November 2024"), where a
-    date elsewhere in the sentence is the day of the news ("On 6 October 2025, ...")."""
-    if stmt.verb is None:
+    date elsewhere in the sentence is the day of the news ("On 6 October 2025, ...").
+    With `passive`, after the act's participle too ("The addendum was signed on April 11")."""
+    cue = stmt.verb or (stmt.anchor if passive else None)
+    if cue is None:
         return None
-    gap = _ATTACHED.match(body.folded, stmt.verb.end)
-    at = gap.end() if gap else stmt.verb.end
+    gap = _ATTACHED.match(body.folded, cue.end)
+    at = gap.end() if gap else cue.end
     return next((d for d in dates if d.start == at), None)
 
 

@@ -26,6 +26,7 @@ from pactwatch.agreements.detect import (
     Statement,
     as_written,
     assign_parties,
+    attached_date,
     find_statements,
     implied_evidence,
     initialled,
@@ -215,6 +216,19 @@ def _signing_day(
     the lead's; or, with none of these, why the signing is still to come (the lead tells of
     an event after publication) as the second value."""
     signed_on = stmt_dates.get(main.index)
+    if signed_on is not None and _dateline_dated(reading, main, dates):
+        # "Hanoi, April 14, 2023 – X and Y have signed ... The addendum was signed on April
+        # 11": the dateline is the day of writing; a later sentence dates the act itself.
+        signed_on = next(
+            (
+                stmt_dates[s.index]
+                for s in clean
+                if s.index > main.index
+                and stmt_dates.get(s.index)
+                and attached_date(s, reading.body, dates, passive=True) is not None
+            ),
+            signed_on,
+        )
     if signed_on is None:
         signed_on = next((stmt_dates[s.index] for s in clean if stmt_dates.get(s.index)), None)
     if signed_on is None:
@@ -229,6 +243,23 @@ def _signing_day(
             " part of what is to come"
         )
     return lead_date(reading.body, dates, reading.published), ""
+
+
+# A dateline: a place, the date, and a dash that opens the text ("Hanoi, April 14, 2023 –").
+_DATELINE = re.compile(r"[^\W\d_][\w .'-]{0,30},\s*")
+_DATELINE_DASH = re.compile(r"\s*[-\u2013\u2014]")
+
+
+def _dateline_dated(reading: _Reading, stmt: Statement, dates: list[TextDate]) -> bool:
+    """Whether the statement's sentence opens with a dateline that dates it."""
+    s, text = stmt.sentence, reading.body.text
+    for found in dates:
+        if s.start <= found.start < stmt.anchor.start:
+            return bool(
+                _DATELINE.fullmatch(text, s.start, found.start)
+                and _DATELINE_DASH.match(text, found.end)
+            )
+    return False
 
 
 _NO_CUE = "no signing statement: no signing verb with an agreement noun, no signing ceremony"
