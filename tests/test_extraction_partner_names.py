@@ -1772,3 +1772,23 @@ def test_a_later_sentence_dates_the_act_a_dateline_only_dates_the_writing() -> N
     )
     decision = read(text)
     assert decision.agreement is not None and decision.agreement.signed_on == date(2025, 6, 16)
+
+
+def test_a_page_that_calls_its_home_the_establishment_and_the_two_presidents_sign() -> None:
+    text = (
+        "Le 18 juin, l'établissement a accueilli une délégation de l'Université de Bretagne"
+        " Occidentale (UBO), conduite par son président.\nÀ l'issue de la réunion, les deux"
+        " présidents ont signé un accord-cadre de coopération d'une durée de cinq ans."
+    )
+    home = InstitutionConfig(id="hue", name="Hue University", aliases=("HU",), country="VN")
+    decision = read(text, title="Un accord-cadre avec l'UBO", home=home)
+    assert partners(decision) == [("Université de Bretagne Occidentale", "FR")]
+
+
+def test_the_home_as_the_agent_of_a_passive_signing() -> None:
+    text = (
+        "Un nouvel accord de coopération a été signé par l'Université et l'Institut national du"
+        " service public (INSP) le 18 juin, à Strasbourg."
+    )
+    decision = read(text, title="Renouvellement de la coopération avec l'INSP")
+    assert partners(decision) == [("Institut national du service public", "FR")]

@@ -1519,8 +1519,12 @@ def assign_parties(
             # "at the C1 building, HUST, Bach Mai Hospital and Siemens signed": the venue
             # ends at its comma; the home heads the list of signers.
             continue
-        own = _self_reference(body, lex, s.start, stmt.anchor.start) or (
-            _titled_self(body, lex, s.start, stmt.anchor.start) if stmt.nouns else None
+        by = _BY_AFTER.match(body.folded, stmt.anchor.end)
+        own = (
+            _self_reference(body, lex, s.start, stmt.anchor.start)
+            or (_titled_self(body, lex, s.start, stmt.anchor.start) if stmt.nouns else None)
+            # "a été signé par l'Académie et l'INSP": the passive's agents.
+            or (_self_reference(body, lex, by.end(), s.end) if by is not None else None)
         )
         if own is not None and (hosting is None or _after_venue(body, hosting, own[0])):
             # "Học viện và Đại học X đã ký kết", "the University signed ... with X".
@@ -2223,12 +2227,16 @@ def _sides_named_before(
     if len(before) >= 2:
         return " and ".join(before[:3])
     names: list[str] = []
+    # A page that never names its home speaks of it as "l'établissement", "nhà trường".
+    unnamed = home.mentioned(folded, 0, len(folded)) is None
     for idx in range(stmt.index):
         sentence = body.sentences[idx]
         attendance = lex.cues["attendance"].first(folded, sentence.start, sentence.end)
         end = attendance.start if attendance is not None else sentence.end
         match, _hosting = _party_mention(home, body, lex, sentence.start, end)
-        if match is not None:
+        if match is not None or (
+            unnamed and lex.cues["self_sides"].first(folded, sentence.start, end) is not None
+        ):
             return ""
         found = [o for o in orgs_of(idx) if _ends_before(o, end)]
         names.extend(n for n in _other_parties(found, body, lex, home) if not _one_of(n, names))
@@ -2530,6 +2538,10 @@ def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int
             continue
         return hit.start, hit.end
     return None
+
+
+# Right after a passive signing: who signed ("signed by", "signé par", "được ký bởi").
+_BY_AFTER = re.compile(r"\s*(?:by|par|boi)\s")
 
 
 def _titled_self(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int, int] | None:

@@ -118,7 +118,11 @@ def read_article(
     ][:8]
     for idx in sorted({*lead, *(s.index for s in statements)}):
         home.learn(reading.sentence_orgs(idx))
-    home_in_article = home.mentioned(body.folded, 0, len(body.folded)) is not None
+    # "l'établissement a accueilli ...": a page may name its home only by such a word.
+    home_in_article = (
+        home.mentioned(body.folded, 0, len(body.folded)) is not None
+        or lex.cues["self_sides"].first(body.folded) is not None
+    )
     others = {s.index: _counterpart_mentions(reading, s) for s in statements}
     named = {s.index: others[s.index] + _bare_names(reading, s) for s in statements}
     assign_parties(
