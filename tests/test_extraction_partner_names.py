@@ -1792,3 +1792,14 @@ def test_the_home_as_the_agent_of_a_passive_signing() -> None:
     )
     decision = read(text, title="Renouvellement de la coopération avec l'INSP")
     assert partners(decision) == [("Institut national du service public", "FR")]
+
+
+def test_an_ownerless_faculty_between_the_parties_is_the_homes_and_a_company_after_and_is_not() -> (
+    None
+):
+    text = (
+        "A cooperation agreement was signed between the Faculty of Mechanical Engineering and"
+        " Saigon Precision Holdings on 18 June."
+    )
+    decision = read(text, title="Talent pipeline agreed with Saigon Precision Holdings")
+    assert partners(decision) == [("Saigon Precision Holdings", "VN")]

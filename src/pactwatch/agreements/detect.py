@@ -1481,7 +1481,9 @@ def assign_parties(
             continue
         end = attendance.start if attendance and attendance.start > stmt.anchor.start else s.end
         match, hosting = _party_mention(home, body, lex, _after_aside(body, lex, stmt), end)
-        if _between_parties(stmt, body, lex, home):
+        if _between_parties(
+            stmt, body, lex, home, orgs_of(stmt.index) if orgs_of else orgs_in.get(stmt.index, [])
+        ):
             continue
         if match is not None:
             in_sentence = orgs_of(stmt.index) if orgs_of else orgs_in.get(stmt.index, [])
@@ -1640,9 +1642,12 @@ def _bystander(
     return ""
 
 
-def _between_parties(stmt: Statement, body: Body, lex: Lexicon, home: HomeSide) -> bool:
+def _between_parties(
+    stmt: Statement, body: Body, lex: Lexicon, home: HomeSide, orgs: Sequence[object]
+) -> bool:
     """Settle the statement's party from the list after "between" ("giữa", "entre"), when
-    there is one that says: the home among them, or only others. Whether it was settled."""
+    there is one that says: the home among them (by name, by its own word, or by a unit
+    named without an owner), or only others. Whether it was settled."""
     listed = _between_list(stmt, body, lex)
     if listed is None:
         return False
@@ -1658,7 +1663,16 @@ def _between_parties(stmt: Statement, body: Body, lex: Lexicon, home: HomeSide) 
     if inside is not None:
         stmt.party, stmt.home_hit = "home", (inside.start(), inside.end())
         return True
-    own = _self_reference(body, lex, start, stop)
+    own = _self_reference(body, lex, start, stop) or next(
+        (
+            _span(o)
+            for o in orgs
+            if _own_unit(o)
+            and getattr(o, "kind", "") != "government"
+            and start <= _span(o)[0] < stop
+        ),
+        None,
+    )
     if own is not None:
         stmt.party, stmt.home_hit = "home", own
         return True

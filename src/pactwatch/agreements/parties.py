@@ -1366,7 +1366,13 @@ def _and_joins(ctx: _Ctx, i: int, j: int, k: int) -> bool:
         # "Vietnam Technological and Commercial Joint Stock Bank", "Military Industry and
         # Telecoms Group": a field word without an organisation word of its own before "and"
         # is the first half of one name.
-        return not left_head and toks[j - 1].word in ctx.lex.generic_name_words
+        # "the Faculty of Mechanical Engineering and Saigon Precision Holdings": after a
+        # field list opened by "of", a name with its own organisation word is another body.
+        return (
+            not left_head
+            and toks[j - 1].word in ctx.lex.generic_name_words
+            and not any(toks[n].word in _FIELD_OF for n in range(i, j))
+        )
     if (
         seg_end < len(toks)
         and toks[seg_end].text == "("
