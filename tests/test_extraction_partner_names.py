@@ -1803,3 +1803,20 @@ def test_an_ownerless_faculty_between_the_parties_is_the_homes_and_a_company_aft
     )
     decision = read(text, title="Talent pipeline agreed with Saigon Precision Holdings")
     assert partners(decision) == [("Saigon Precision Holdings", "VN")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students will complete clinical electives in Singapore from next year after the"
+        " university sealed a strategic partnership with Singapore General Hospital on Monday.",
+        "Le partenariat entre l'USTH et l'Institut national de recherche pour l'agriculture,"
+        " l'alimentation et l'environnement (INRAE) a été officialisé le 16 juin par une"
+        " convention de coopération.",
+    ],
+)
+def test_sealed_and_officialised_tell_a_signing(text: str) -> None:
+    home = InstitutionConfig(id="vu", name="VinUniversity", aliases=("VinUni",), country="VN")
+    decision = read(text, home=home if "Singapore" in text else USTH)
+    assert decision.is_agreement, decision.reasons
+    assert len(partners(decision)) == 1

@@ -465,6 +465,9 @@ def _qualifiers(
             and not (category == "statistic" and _LIST_FOLLOWS.match(folded, hit.end))
             # "Earlier this week, X and Y signed": the news of the week, not history.
             and not (category == "background" and _recent(lex, folded, hit))
+            # "Students will go to Singapore from next year after the university sealed a
+            # partnership": the plan is the main clause's, the signing came before it.
+            and not (category == "plan" and _after_clause(folded, hit, stmt.anchor))
         ]
     found += _put_off_or_planned(stmt, body, lex)
     found += _noun_qualifiers(stmt, body, lex)
@@ -1523,7 +1526,7 @@ def assign_parties(
             continue
         by = _BY_AFTER.match(body.folded, stmt.anchor.end)
         own = (
-            _self_reference(body, lex, s.start, stmt.anchor.start)
+            _self_reference(body, lex, s.start, stmt.anchor.start, unnamed=not home_in_article)
             or (_titled_self(body, lex, s.start, stmt.anchor.start) if stmt.nouns else None)
             # "a été signé par l'Académie et l'INSP": the passive's agents.
             or (_self_reference(body, lex, by.end(), s.end) if by is not None else None)
@@ -2502,14 +2505,21 @@ def _subject_spans(
     return []
 
 
-def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int, int] | None:
+def _self_reference(
+    body: Body, lex: Lexicon, start: int, end: int, *, unnamed: bool = False
+) -> tuple[int, int] | None:
     """An organisation word standing alone and capitalised where a party is named: the
     home institution speaking of itself ("Học viện và Đại học X đã ký kết", "the University
     and X signed", "l'Université et X ont signé"). Only a university's or an institute's
-    word: "Bộ" (the Ministry) alone is another body."""
+    word: "Bộ" (the Ministry) alone is another body. On a page that never names its home
+    (`unnamed`), in lowercase too ("after the university sealed a partnership with X")."""
     folded, text = body.folded, body.text
     for hit in lex.cues["org_heads"].find(folded, start, end, original=text):
-        if hit.label not in {"university", "research_institute"} or not text[hit.start].isupper():
+        if hit.label not in {"university", "research_institute"}:
+            continue
+        if not text[hit.start].isupper() and not (
+            unnamed and _DEFINITE_BEFORE.search(folded, max(0, hit.start - 5), hit.start)
+        ):
             continue
         if fold(text[hit.start : hit.end]).split()[-1] in _OF_WORDS:
             # "la Faculté des sciences de ...": a head ending with "of" opens a name.
@@ -2554,6 +2564,18 @@ def _self_reference(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int
     return None
 
 
+# A clause of earlier time: what follows it happened before what precedes it; no clause
+# mark between it and the act.
+_AFTER_CLAUSE = re.compile(r"(?<![a-z])(?:after|sau khi|apres que|apres avoir)(?![a-z])[^;:.]*\Z")
+
+
+def _after_clause(folded: str, hit: Hit, cue: Hit) -> bool:
+    """Whether the act `cue` stands in a clause of earlier time that follows `hit`."""
+    return hit.end <= cue.start and _AFTER_CLAUSE.search(folded, hit.end, cue.start) is not None
+
+
+# "the university", "l'université": a definite article right before the word.
+_DEFINITE_BEFORE = re.compile(r"(?<![a-z])(?:the|l')\s*\Z")
 # Right after a passive signing: who signed ("signed by", "signé par", "được ký bởi").
 _BY_AFTER = re.compile(r"\s*(?:by|par|boi)\s")
 
