@@ -1820,3 +1820,14 @@ def test_sealed_and_officialised_tell_a_signing(text: str) -> None:
     decision = read(text, home=home if "Singapore" in text else USTH)
     assert decision.is_agreement, decision.reasons
     assert len(partners(decision)) == 1
+
+
+def test_a_vietnamese_name_goes_on_through_ve_when_a_bracket_gives_its_other_name() -> None:
+    text = (
+        "Ngày 18/6/2025, USTH đã ký kết biên bản ghi nhớ với Trung tâm Nghiên cứu Quốc tế về"
+        " Khoa học Nông nghiệp Nhật Bản (Japan International Research Center for Agricultural"
+        " Sciences – JIRCAS)."
+    )
+    assert partners(read(text)) == [
+        ("Trung tâm Nghiên cứu Quốc tế về Khoa học Nông nghiệp Nhật Bản", "JP")
+    ]

@@ -1054,7 +1054,7 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
     tok, prev = ctx.toks[j], ctx.toks[j - 1]
     if not tok.is_word or (run >= 4 and not _acronym_closes(ctx, j)):
         return False
-    if head.lang == "vi" and _area_studies(ctx, j):
+    if head.lang == "vi" and (_area_studies(ctx, j) or _named_topic(ctx, j)):
         return True
     if head.lang == "fr" and prev.word in _FR_OF and j >= 2 and ctx.toks[j - 2].end == head.end:
         # "Centre de coopération internationale": what the head is "of" is the name's own,
@@ -1096,6 +1096,33 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
         or any(h.end == prev.end for h in ctx.heads)
         or closes
         or _field_adjective(ctx, j, connectors)
+    )
+
+
+_ABOUT = "ve"  # "về": what a Vietnamese body is about
+_TOPIC_WORDS = 10
+
+
+def _named_topic(ctx: _Ctx, j: int) -> bool:
+    """ "Trung tâm Nghiên cứu Quốc tế về Khoa học Nông nghiệp Nhật Bản (Japan International
+    Research Center for Agricultural Sciences – JIRCAS)": "về" and a capitalised field go on
+    in the name when a bracket right after gives its other name or acronym."""
+    toks = ctx.toks
+    if toks[j].word != _ABOUT or j + 1 >= len(toks) or not toks[j + 1].is_cap:
+        return False
+    m = j + 1
+    while (
+        m < len(toks)
+        and m - j <= _TOPIC_WORDS
+        and toks[m].is_word
+        and (toks[m].is_cap or not _stop(ctx, toks[m]))
+    ):
+        m += 1
+    if m >= len(toks) or toks[m].text != "(":
+        return False
+    close = next((n for n in range(m + 1, min(len(toks), m + 20)) if toks[n].text == ")"), None)
+    return close is not None and (
+        toks[close - 1].is_acronym or bool(ctx.heads_in(toks[m].end, toks[close].start))
     )
 
 
