@@ -1831,3 +1831,16 @@ def test_a_vietnamese_name_goes_on_through_ve_when_a_bracket_gives_its_other_nam
     assert partners(read(text)) == [
         ("Trung tâm Nghiên cứu Quốc tế về Khoa học Nông nghiệp Nhật Bản", "JP")
     ]
+
+
+def test_the_homes_head_named_by_title_alone_signs_for_it() -> None:
+    text = (
+        "Du 9 au 13 juin, une délégation de l'USTH, conduite par sa rectrice, a effectué une"
+        " mission en France.\nLe 11 juin, au siège de l'Inalco, la rectrice et M. Philippe"
+        " Lemoine, président de l'Institut national des langues et civilisations orientales, ont"
+        " signé un accord-cadre de coopération."
+    )
+    decision = read(text, title="Une délégation de l'USTH en mission à Paris")
+    assert [n for n, _ in partners(decision)] == [
+        "Institut national des langues et civilisations orientales"
+    ]

@@ -1987,9 +1987,12 @@ def _unnamed_party(
         stmt.party_note = "the signers are units of the home institution itself"
     elif two is not None and home_in_article:
         stmt.party = "implied"
-    elif hosting is not None and _own_unit_subject(stmt, body, lex, sentence_orgs):
+    elif (hosting is not None and _own_unit_subject(stmt, body, lex, sentence_orgs)) or (
+        home_in_article and _bare_title_signs(stmt, body, lex)
+    ):
         # "tại Trường Đại học Cần Thơ, Khoa Nông nghiệp đã ký kết ... với X": at the home, a
-        # unit named without an owner is the home's and signs for it.
+        # unit named without an owner is the home's and signs for it; "la rectrice et M. X,
+        # président de Y, ont signé": a title with no owner after it is the home's head.
         stmt.party = "implied"
     elif (hosting is None and others >= 2 and not with_other) or (
         parties >= 2 and (not with_other or subject)
@@ -2021,6 +2024,24 @@ def _unnamed_party(
         stmt.party = "implied"
     else:
         stmt.party = "unknown"
+
+
+def _bare_title_signs(stmt: Statement, body: Body, lex: Lexicon) -> bool:
+    """Whether a title after a definite article and with no owner named after it ("la
+    rectrice", "the Rector") stands among the subjects of the signing verb."""
+    if stmt.verb is None:
+        return False
+    folded, s = body.folded, stmt.sentence
+    for title in lex.cues["titles"].find(folded, s.start, stmt.anchor.start):
+        if _DEFINITE_BEFORE.search(folded, max(s.start, title.start - 5), title.start) is None:
+            continue
+        if _BARE_TITLE_AFTER.match(folded, title.end):
+            return True
+    return False
+
+
+# After a bare title: the next subject or the verb, no owner ("of", "de", "của") between.
+_BARE_TITLE_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|et|va)\s")
 
 
 # "sa présidente a signé", "its president signed": a possessive and one word right before
@@ -2575,7 +2596,7 @@ def _after_clause(folded: str, hit: Hit, cue: Hit) -> bool:
 
 
 # "the university", "l'université": a definite article right before the word.
-_DEFINITE_BEFORE = re.compile(r"(?<![a-z])(?:the|l')\s*\Z")
+_DEFINITE_BEFORE = re.compile(r"(?<![a-z])(?:the|l'|la|le)\s*\Z")
 # Right after a passive signing: who signed ("signed by", "signé par", "được ký bởi").
 _BY_AFTER = re.compile(r"\s*(?:by|par|boi)\s")
 
