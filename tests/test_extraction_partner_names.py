@@ -1844,3 +1844,12 @@ def test_the_homes_head_named_by_title_alone_signs_for_it() -> None:
     assert [n for n, _ in partners(decision)] == [
         "Institut national des langues et civilisations orientales"
     ]
+
+
+def test_the_home_and_its_acronym_after_a_venue_then_a_partner_and_its_country_sign() -> None:
+    text = (
+        "Sáng ngày 18/6/2025, tại Hội trường Rùa, Trường Đại học Khoa học và Công nghệ Hà Nội"
+        " (USTH) và Đại học Nông nghiệp Chanthaburi (CAU), Vương quốc Thái Lan, đã ký kết Bản ghi"
+        " nhớ hợp tác."
+    )
+    assert partners(read(text)) == [("Đại học Nông nghiệp Chanthaburi", "TH")]

@@ -1811,12 +1811,18 @@ def _home_among_subjects(
         for m in home.regex().finditer(folded, stmt.sentence.start, stmt.anchor.start)
         if not member_body(lex, folded, m.start(), m.end())
     ]
+    # "Trường Đại học Cần Thơ (ĐHCT)": the acronym in brackets is the same mention.
+    homes = [
+        h
+        for n, h in enumerate(homes)
+        if n == 0 or folded[homes[n - 1].end : h.start].strip() != "("
+    ]
     if not homes:
         return False
     named: list[object] = [
         o for o in orgs if _party_name(o, lex) and not _names_home(o, folded, lex, home)
     ]
-    spans = _subject_spans([*named, *homes], body, stmt.anchor.start, aside=True)
+    spans = _subject_spans([*named, *homes], body, stmt.anchor.start, aside=True, lex=lex)
     # "tại Hội trường C2, Đại học X, A và B đã ký kết" as often names the venue's owner
     # before two other signers: the home counts only when the article gives the number of
     # parties and the list with the home matches it ("tripartite", "ba bên").
@@ -2505,16 +2511,24 @@ def _subject_list(named: Sequence[object], body: Body, anchor: int) -> int:
 
 
 def _subject_spans(
-    named: Sequence[object], body: Body, anchor: int, *, aside: bool = False
+    named: Sequence[object],
+    body: Body,
+    anchor: int,
+    *,
+    aside: bool = False,
+    lex: Lexicon | None = None,
 ) -> list[tuple[int, int]]:
     """The spans of the names that stand as the subject of the signing verb; with `aside`,
-    the last may be followed by a parenthesis ("Techcombank (TCB) signed")."""
+    the last may be followed by a parenthesis ("Techcombank (TCB) signed"), and with `lex`
+    by its country between commas ("CAU, Vương quốc Thái Lan, đã ký kết")."""
     spans = sorted((int(getattr(o, "start", -1)), int(getattr(o, "end", -1))) for o in named)
     for last in range(len(spans) - 1, -1, -1):
         end = spans[last][1]
         gap = body.folded[end:anchor] if 0 <= end <= anchor else ","
         if aside:
             gap = re.sub(r"^\s*\([^()]{0,80}\)", " ", gap)
+        if lex is not None:
+            gap = _without_country(lex, gap)
         if re.search(r"[,;:()]", gap) or not all(
             w in _AUXILIARIES for w in re.findall(r"[a-z']+", gap)
         ):
@@ -2524,6 +2538,21 @@ def _subject_spans(
             k -= 1
         return spans[k : last + 1]
     return []
+
+
+_COUNTRY_APPOSITION = re.compile(r"^\s*,\s*([^,;:()]{2,48}?)\s*,")
+
+
+def _without_country(lex: Lexicon, gap: str) -> str:
+    """The gap after a name without the country set between commas right after it."""
+    found = _COUNTRY_APPOSITION.match(gap)
+    if found is None:
+        return gap
+    place = found.group(1)
+    state = lex.cues["state_forms"].first(place)
+    if state is not None and state.start == 0:
+        place = place[state.end :].strip()
+    return gap[found.end() :] if lex.countries.label_of(place) else gap
 
 
 def _self_reference(
