@@ -2012,6 +2012,8 @@ def _country_apposition(ctx: _Ctx, mention: OrgMention, j: int) -> tuple[OrgMent
     toks = ctx.toks
     if j + 1 < len(toks) and toks[j].text == ",":
         first = j + 2 if toks[j + 1].folded in {"the", "la", "le", "les"} else j + 1
+        # "(CAU), Vương quốc Thái Lan": the country's formal name.
+        first = _phrase_from(ctx, "state_forms", first) or first
         seg_end = _segment_end(ctx, first) if first < len(toks) else first
         if first < seg_end <= first + 3:
             segment = ctx.body.text[toks[first].start : toks[seg_end - 1].end].rstrip(".")
