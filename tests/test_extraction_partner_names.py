@@ -1853,3 +1853,12 @@ def test_the_home_and_its_acronym_after_a_venue_then_a_partner_and_its_country_s
         " nhớ hợp tác."
     )
     assert partners(read(text)) == [("Đại học Nông nghiệp Chanthaburi", "TH")]
+
+
+def test_a_school_named_by_its_field_alone_is_the_homes_on_a_university_of_schools() -> None:
+    text = (
+        "Ngày 18/6, Trường Điện – Điện tử và Công ty TNHH Thiết kế Vi mạch Hoshida Việt Nam (HSV)"
+        " ký biên bản ghi nhớ hợp tác về đào tạo kỹ sư thiết kế vi mạch."
+    )
+    decision = read(text, title="Bách khoa tuần qua", home=HUST)
+    assert partners(decision) == [("Công ty TNHH Thiết kế Vi mạch Hoshida Việt Nam", "VN")]

@@ -265,6 +265,15 @@ class HomeSide:
                 _is_acronym(text) and "-" in text
             ):
                 return True
+        # "Trường Điện – Điện tử" on the page of a university of schools ("Đại học Bách
+        # khoa Hà Nội"): a school named by its field alone is one of the home's.
+        if (
+            org.parent is None
+            and org.generic
+            and _SCHOOL.match(key(org.name))
+            and any(k.startswith("dai hoc ") for k in self.keys)
+        ):
+            return True
         # "Truong Dai hoc Bach khoa - Dai hoc Da Nang": a unit, a dash, its parent.
         parts = _DASHES.split(org.name)
         if len(parts) >= 2 and key(parts[-1]) in self.keys:
