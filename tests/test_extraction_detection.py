@@ -1914,6 +1914,11 @@ def test_player_contracts_job_offers_and_letters_binding_no_one(
         # A committee's conclusion about an agreement, not a contract concluded.
         "Le 19 mai, le comité de pilotage a conclu que l'accord de coopération entre HUST et"
         " l'Université de Toulouse restait pertinent.",
+        # A class exercise: the memorandum "was fictional".
+        "The memorandum of understanding signed on 19 May in Hall A of HUST was fictional, the"
+        " final exercise of the negotiation course.",
+        "Chiều 19/5, Khoa Quản trị tổ chức mô phỏng đàm phán và ký kết thỏa thuận hợp tác giữa hai"
+        " công ty giả lập.",
         # A count of partners no sentence names.
         "Năm học vừa qua, Đại học Bách khoa Hà Nội cũng đã ký biên bản ghi nhớ với 6 trường đại"
         " học của Nhật Bản, Hàn Quốc và Đài Loan.\nThầy mong các em rèn luyện ngoại ngữ.",
