@@ -1919,6 +1919,10 @@ def test_player_contracts_job_offers_and_letters_binding_no_one(
         " final exercise of the negotiation course.",
         "Chiều 19/5, Khoa Quản trị tổ chức mô phỏng đàm phán và ký kết thỏa thuận hợp tác giữa hai"
         " công ty giả lập.",
+        # "The agreement" after a sponsorship agreement is that sponsorship.
+        "On 19 May, HUST and Dai Phat Automation Co., Ltd. signed a sponsorship agreement for the"
+        " HUST Robot Challenge 2025.\nThe agreement was signed by the head of the organising"
+        " committee and by the company's marketing director.",
         # A count of partners no sentence names.
         "Năm học vừa qua, Đại học Bách khoa Hà Nội cũng đã ký biên bản ghi nhớ với 6 trường đại"
         " học của Nhật Bản, Hàn Quốc và Đài Loan.\nThầy mong các em rèn luyện ngoại ngữ.",

@@ -735,7 +735,12 @@ def same_contract(statements: list[Statement], body: Body) -> None:
     for stmt in statements:
         if "commercial" in stmt.qualifiers:
             for n in stmt.nouns:
-                bought.setdefault(folded[n.start : n.end], n.start)
+                written = folded[n.start : n.end]
+                bought.setdefault(written, n.start)
+                # "a sponsorship agreement ... The agreement was signed by": its head word.
+                words = written.split()
+                for head in {words[0], words[-1]} - {written}:
+                    bought.setdefault(head, n.start)
     if not bought:
         return
     for stmt in statements:
