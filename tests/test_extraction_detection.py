@@ -1923,6 +1923,12 @@ def test_player_contracts_job_offers_and_letters_binding_no_one(
         "On 19 May, HUST and Dai Phat Automation Co., Ltd. signed a sponsorship agreement for the"
         " HUST Robot Challenge 2025.\nThe agreement was signed by the head of the organising"
         " committee and by the company's marketing director.",
+        # The minutes of a working session, signed at its end.
+        "Ngày 19/5, kết thúc buổi làm việc, lãnh đạo Đại học Bách khoa Hà Nội và Đại học Quốc gia"
+        " Lào đã ký biên bản làm việc ghi lại các nội dung đã trao đổi; văn bản thỏa thuận hợp tác"
+        " chính thức sẽ do hai bên soạn thảo.",
+        "At the end of the working session on 19 May, HUST and the National University of Laos"
+        " signed the minutes of the meeting on their cooperation agreement.",
         # A count of partners no sentence names.
         "Năm học vừa qua, Đại học Bách khoa Hà Nội cũng đã ký biên bản ghi nhớ với 6 trường đại"
         " học của Nhật Bản, Hàn Quốc và Đài Loan.\nThầy mong các em rèn luyện ngoại ngữ.",
