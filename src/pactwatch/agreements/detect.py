@@ -2448,6 +2448,12 @@ _MEMBER_DESCRIBED = re.compile(
 _MEMBER_LINK = re.compile(r"\s*(?:(?:of|de|du|des|cua|truong|the|l'|la)\s*)*$")
 
 
+# Words that join or start another name: no member body's own words.
+_JOINING_WORDS = frozenset(
+    {"and", "va", "et", "with", "voi", "avec", "the", "of", "cua", "de", "du", "des", "la", "le"}
+)
+
+
 def member_body(lex: Lexicon, folded: str, start: int, end: int) -> bool:
     """Whether the home name at folded[start:end] only qualifies a body of its members ("USTH
     Alumni Association", "Đoàn Thanh niên Trường X", "the Youth Union of X"): that body
@@ -2457,8 +2463,17 @@ def member_body(lex: Lexicon, folded: str, start: int, end: int) -> bool:
         # "le Club d'entrepreneuriat étudiant de l'UEH", learnt as a name of the home's side.
         return True
     after = lex.cues["member_bodies"].first(folded, end, min(len(folded), end + 40))
-    if after is not None and re.fullmatch(r"[\s'’s]*", folded[end : after.start]):
-        return True
+    if after is not None:
+        gap = folded[end : after.start]
+        # "USTH Alumni Association"; "USSH Press Club", "HUST Robotics Club": a word or two
+        # naming what the members do, none that joins another name.
+        words = re.findall(r"[a-z0-9'-]+", gap)
+        if re.fullmatch(r"[\s'’s]*", gap) or (
+            len(words) <= 2
+            and re.fullmatch(r"[\sa-z0-9'-]*", gap)
+            and not set(words) & _JOINING_WORDS
+        ):
+            return True
     for hit in lex.cues["member_bodies"].find(folded, max(0, start - 50), start):
         if _MEMBER_LINK.fullmatch(folded, hit.end, start) or _MEMBER_DESCRIBED.fullmatch(
             folded, hit.end, start
