@@ -1954,3 +1954,13 @@ def test_a_club_named_after_the_home_with_a_word_of_its_own_signs_for_itself() -
         title="HUST Press Club and VietLink Media join hands",
     )
     assert not decision.is_agreement, decision.reasons
+
+
+def test_a_company_founded_by_the_homes_students_signs_for_itself() -> None:
+    decision = read(
+        "AquaSense, la jeune entreprise fondée en 2023 par trois étudiants du master Eau –"
+        " Environnement – Océanographie de HUST, a signé le 19 mai un accord de partenariat avec"
+        " EauClaire Technologies.",
+        title="AquaSense signe un accord avec EauClaire Technologies",
+    )
+    assert not decision.is_agreement, decision.reasons

@@ -2443,8 +2443,13 @@ def _abroad_after(lex: Lexicon, body: Body, end: int) -> bool:
 
 # "le Club d'entrepreneuriat étudiant de l'UEH": a member body's own words, then "of".
 _MEMBER_DESCRIBED = re.compile(
-    r"(?:\s*[a-z'’-]+){1,3}\s+(?:of|de|du|des|cua)\s+(?:the\s+|l['’]\s*|la\s+)?"
+    # "trois étudiants du master Eau – Environnement – Océanographie de l'USTH": what the
+    # members study, dashes included, no word that joins another name.
+    r"(?:\s*(?!(?:and|et|va|with|avec|voi)\s)[a-z'’-]+){1,8}"
+    r"\s+(?:of|de|du|des|cua)\s+(?:the\s+|l['’]\s*|la\s+)?"
 )
+# How far before the home's name its members may be named ("étudiants du master ... de").
+_MEMBER_REACH = 90
 _MEMBER_LINK = re.compile(r"\s*(?:(?:of|de|du|des|cua|truong|the|l'|la)\s*)*$")
 
 
@@ -2474,7 +2479,7 @@ def member_body(lex: Lexicon, folded: str, start: int, end: int) -> bool:
             and not set(words) & _JOINING_WORDS
         ):
             return True
-    for hit in lex.cues["member_bodies"].find(folded, max(0, start - 50), start):
+    for hit in lex.cues["member_bodies"].find(folded, max(0, start - _MEMBER_REACH), start):
         if _MEMBER_LINK.fullmatch(folded, hit.end, start) or _MEMBER_DESCRIBED.fullmatch(
             folded, hit.end, start
         ):
