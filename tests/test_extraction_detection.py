@@ -1960,7 +1960,8 @@ def test_a_company_founded_by_the_homes_students_signs_for_itself() -> None:
     decision = read(
         "AquaSense, la jeune entreprise fondée en 2023 par trois étudiants du master Eau –"
         " Environnement – Océanographie de HUST, a signé le 19 mai un accord de partenariat avec"
-        " EauClaire Technologies.\nHUST n'est pas partie à l'accord, mais soutient la start-up.",
+        " EauClaire Technologies.\n« Nous sommes fiers de nos anciens étudiants », a déclaré le"
+        " directeur du département, qui a assisté à la signature.",
         title="AquaSense, start-up née à HUST, signe un accord avec EauClaire Technologies",
     )
     assert not decision.is_agreement, decision.reasons
