@@ -1853,8 +1853,10 @@ def _unmarked_syllable(ctx: _Ctx, k: int, j: int) -> bool:
     written without its marks, opening a name an English or French word heads, is the
     name's first syllable."""
     tok = ctx.toks[k]
+    # A sentence's first word may be the English one ("So Kyoto University and ...").
     return (
-        tok.text.isascii()
+        k > 0
+        and tok.text.isascii()
         and not ctx.lex.has_word("stop_caps", tok.text, tok.folded)
         and _foreign_head_after(ctx, tok.end, j)
     )
