@@ -1929,6 +1929,11 @@ def test_player_contracts_job_offers_and_letters_binding_no_one(
         " chính thức sẽ do hai bên soạn thảo.",
         "At the end of the working session on 19 May, HUST and the National University of Laos"
         " signed the minutes of the meeting on their cooperation agreement.",
+        # A time the text refers back to: "that year", "năm ấy", "the then".
+        "Bà Hoa kể: năm ấy ông sang Pháp, ký bản ghi nhớ đầu tiên giữa Đại học Bách khoa Hà Nội"
+        " và Trường Đại học Rouen.",
+        "As Dean of the then Faculty of Mechanical Engineering of HUST, he signed the first"
+        " cooperation agreement with Toyohashi University of Technology.",
         # A count of partners no sentence names.
         "Năm học vừa qua, Đại học Bách khoa Hà Nội cũng đã ký biên bản ghi nhớ với 6 trường đại"
         " học của Nhật Bản, Hàn Quốc và Đài Loan.\nThầy mong các em rèn luyện ngoại ngữ.",
