@@ -1934,6 +1934,11 @@ def test_player_contracts_job_offers_and_letters_binding_no_one(
         " và Trường Đại học Rouen.",
         "As Dean of the then Faculty of Mechanical Engineering of HUST, he signed the first"
         " cooperation agreement with Toyohashi University of Technology.",
+        # A text ready for signature; applications open as soon as it is signed.
+        "Validé par les conseils des deux établissements, l'accord de double diplôme entre HUST et"
+        " l'Université Côte d'Azur est prêt pour la signature.",
+        "Applications will open as soon as the agreement is signed by HUST and Côte d'Azur"
+        " University.",
         # A count of partners no sentence names.
         "Năm học vừa qua, Đại học Bách khoa Hà Nội cũng đã ký biên bản ghi nhớ với 6 trường đại"
         " học của Nhật Bản, Hàn Quốc và Đài Loan.\nThầy mong các em rèn luyện ngoại ngữ.",

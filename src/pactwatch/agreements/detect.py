@@ -2641,7 +2641,8 @@ def _self_reference(
 
 # A clause of earlier time: what follows it happened before what precedes it; no clause
 # mark between it and the act.
-_AFTER_CLAUSE = re.compile(r"(?<![a-z])(?:after|sau khi|apres que|apres avoir)(?![a-z])[^;:.]*\Z")
+# Vietnamese "sau khi" has no tense ("ngay sau khi văn bản được ký": once it is signed).
+_AFTER_CLAUSE = re.compile(r"(?<![a-z])(?:after|apres que|apres avoir)(?![a-z])[^;:.]*\Z")
 
 
 def _after_clause(folded: str, hit: Hit, cue: Hit) -> bool:
