@@ -1939,6 +1939,9 @@ def test_player_contracts_job_offers_and_letters_binding_no_one(
         " l'Université Côte d'Azur est prêt pour la signature.",
         "Applications will open as soon as the agreement is signed by HUST and Côte d'Azur"
         " University.",
+        # Work done under agreements signed before ("dans le cadre des conventions signées").
+        "Ces cotutelles sont organisées dans le cadre des conventions individuelles signées entre"
+        " HUST et l'Université de Montpellier pour chaque doctorant.",
         # A count of partners no sentence names.
         "Năm học vừa qua, Đại học Bách khoa Hà Nội cũng đã ký biên bản ghi nhớ với 6 trường đại"
         " học của Nhật Bản, Hàn Quốc và Đài Loan.\nThầy mong các em rèn luyện ngoại ngữ.",
