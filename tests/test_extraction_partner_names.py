@@ -1862,3 +1862,15 @@ def test_a_school_named_by_its_field_alone_is_the_homes_on_a_university_of_schoo
     )
     decision = read(text, title="Bách khoa tuần qua", home=HUST)
     assert partners(decision) == [("Công ty TNHH Thiết kế Vi mạch Hoshida Việt Nam", "VN")]
+
+
+def test_a_city_before_the_signers_is_where_they_signed() -> None:
+    text = (
+        "Une délégation de l'USTH, conduite par le Pr Laurent Fabre, a effectué une mission en"
+        " France.\nLe lendemain, mardi 17 juin, à Bourges, le Pr Laurent Fabre et M."
+        " Bertrand Vallet, directeur de l'Institut national des sciences appliquées Centre Val de"
+        " Loire (INSA Centre Val de Loire), ont signé un accord d'échange d'étudiants."
+    )
+    assert [n for n, _ in partners(read(text))] == [
+        "Institut national des sciences appliquées Centre Val de Loire"
+    ]

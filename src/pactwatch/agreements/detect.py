@@ -1952,6 +1952,8 @@ def _unnamed_party(
         o
         for o in orgs
         if _party_name(o, lex)
+        # "à Bourges, le Pr X et M. Y, directeur de Z, ont signé": a city is where.
+        and not _place_name(lex, str(getattr(o, "name", "")))
         and not titled_person(body, lex, _span(o)[0])
         # "Ký thỏa thuận về phía Khoa là ...": the signing word itself, and a unit word
         # alone (the home's faculty), name no other party.
