@@ -1874,3 +1874,11 @@ def test_a_city_before_the_signers_is_where_they_signed() -> None:
     assert [n for n, _ in partners(read(text))] == [
         "Institut national des sciences appliquées Centre Val de Loire"
     ]
+
+
+def test_a_titles_portfolio_before_the_partner_is_no_part_of_its_name() -> None:
+    text = (
+        "On 18 June, the agreement was signed by Dr. Nguyen Dong Phong, Dean of USTH, and Ms."
+        " Claire Bertrand, Director of International Relations of KEDGE Business School."
+    )
+    assert [n for n, _ in partners(read(text))] == ["KEDGE Business School"]

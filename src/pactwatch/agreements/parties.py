@@ -1658,6 +1658,10 @@ def _finish(ctx: _Ctx, i: int, j: int) -> tuple[OrgMention | None, int]:
     ):
         i += 1
     i = _after_titles(ctx, i, j)
+    if i > 0 and toks[i - 1].word in _PORTFOLIO_LINKS and _title_ends(ctx, i - 1):
+        # "Director of International Relations of KEDGE Business School": the run opens
+        # with the portfolio of a title written just before it.
+        i = _past_portfolio(ctx, i, j)
     i = _after_person(ctx, i, j)
     while i < j - 1 and _based(toks[i]):
         i += 1  # "Singapore-based Meridian Genomics": where the body is, not its name
@@ -1899,6 +1903,14 @@ def _after_titles(ctx: _Ctx, i: int, j: int) -> int:
                     last = max(last, _past_portfolio(ctx, k, j))
                 break
     return last
+
+
+_PORTFOLIO_LINKS = frozenset({"of", "for", "de", "des", "du"})
+
+
+def _title_ends(ctx: _Ctx, k: int) -> bool:
+    """Whether a title ends right before token k."""
+    return k > 0 and any(t.end == ctx.toks[k - 1].end for t in ctx.titles)
 
 
 def _past_portfolio(ctx: _Ctx, k: int, j: int) -> int:
