@@ -1882,3 +1882,16 @@ def test_a_titles_portfolio_before_the_partner_is_no_part_of_its_name() -> None:
         " Claire Bertrand, Director of International Relations of KEDGE Business School."
     )
     assert [n for n, _ in partners(read(text))] == ["KEDGE Business School"]
+
+
+def test_a_signer_introduced_as_the_head_of_a_delegations_body_signs_for_it() -> None:
+    text = (
+        "Du 14 au 18 juin, une délégation du Centre national de recherche agronomique et"
+        " environnementale (CNRAE), conduite par son président-directeur général, M. Philippe"
+        " Garnier-Lacombe, a effectué une visite au Vietnam.\nLe 17 juin, à l'USTH, M. Philippe"
+        " Garnier-Lacombe et le Pr Laurent Fabre, recteur de l'USTH, ont signé le renouvellement"
+        " de l'accord-cadre de coopération liant les deux établissements."
+    )
+    assert [n for n, _ in partners(read(text))] == [
+        "Centre national de recherche agronomique et environnementale"
+    ]

@@ -986,7 +986,7 @@ def _signers_bodies(reading: _Reading, stmt: Statement) -> list[OrgMention]:
             at = body.folded.find(name, sentence.start, sentence.end)
             if at < 0 or idx == stmt.index:
                 continue
-            org = _introduced_with(reading, idx, at + len(name))
+            org = _introduced_with(reading, idx, at + len(name)) or _led_by(reading, idx, at)
             if org is not None:
                 if _is_candidate(reading, org):
                     out.append(org)
@@ -1014,6 +1014,25 @@ def _introduced_with(reading: _Reading, idx: int, after: int) -> OrgMention | No
             return None
         return org
     return None
+
+
+def _led_by(reading: _Reading, idx: int, at: int) -> OrgMention | None:
+    """The body named right before a person and the title the person holds in it ("une
+    délégation du CNRAE, conduite par son président-directeur général, M. X")."""
+    folded = reading.body.folded
+    before = [
+        o
+        for o in reading.sentence_orgs(idx)
+        if o.end <= at and at - o.end <= _AFFILIATION_REACH and (o.has_head or o.acronym)
+    ]
+    if not before:
+        return None
+    org = before[-1]
+    if _AFFILIATION_BREAK.search(folded, org.end, at) or not reading.lex.cues["titles"].first(
+        folded, org.end, at
+    ):
+        return None
+    return org
 
 
 def _enrich(reading: _Reading, candidates: list[Candidate]) -> None:
