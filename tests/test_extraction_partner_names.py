@@ -1888,7 +1888,9 @@ def test_a_signer_introduced_as_the_head_of_a_delegations_body_signs_for_it() ->
     text = (
         "Du 14 au 18 juin, une délégation du Centre national de recherche agronomique et"
         " environnementale (CNRAE), conduite par son président-directeur général, M. Philippe"
-        " Garnier-Lacombe, a effectué une visite au Vietnam.\nLe 17 juin, à l'USTH, M. Philippe"
+        " Garnier-Lacombe, a effectué une visite au Vietnam.\nLe 15 juin, la délégation a"
+        " rencontré l'Académie des sciences agricoles du Vietnam (VAAS).\nLe 17 juin, à l'USTH,"
+        " M. Philippe"
         " Garnier-Lacombe et le Pr Laurent Fabre, recteur de l'USTH, ont signé le renouvellement"
         " de l'accord-cadre de coopération liant les deux établissements."
     )
