@@ -1897,3 +1897,13 @@ def test_a_signer_introduced_as_the_head_of_a_delegations_body_signs_for_it() ->
     assert [n for n, _ in partners(read(text))] == [
         "Centre national de recherche agronomique et environnementale"
     ]
+
+
+def test_the_units_who_came_for_one_side_are_no_list_of_parties() -> None:
+    text = (
+        "Chiều ngày 18/6, Trường Đại học Khoa học và Công nghệ Hà Nội đã tổ chức lễ ký kết Biên"
+        " bản ghi nhớ hợp tác với Trường Đại học Champasak (Lào).\nVề phía Trường Đại học Khoa học"
+        " và Công nghệ Hà Nội có PGS.TS. Lê Văn Khánh, Hiệu trưởng; lãnh đạo các đơn vị: Phòng Hợp"
+        " tác quốc tế, Viện Sư phạm tự nhiên."
+    )
+    assert [n for n, _ in partners(read(text))] == ["Trường Đại học Champasak"]

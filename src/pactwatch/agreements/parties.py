@@ -662,7 +662,7 @@ def _proper_words(ctx: _Ctx, start: int, end: int) -> set[str]:
     }
 
 
-_PHRASE_WORDS = 5
+_PHRASE_WORDS = 6  # "Cộng hòa Dân chủ Nhân dân" (Lào)
 _OWNER = frozenset({"của", "cua", "of", "de", "du"})
 
 

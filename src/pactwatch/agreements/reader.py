@@ -844,7 +844,11 @@ def _listed_parties(reading: _Reading) -> list[OrgMention]:
     for hit in reading.lex.cues["party_lists"].find(body.folded):
         idx = reading.body.sentence_at(hit.start)
         opened = _list_opened(reading, hit, body.sentences[idx].end)
-        if opened is None:
+        if opened is None or reading.lex.cues["representing"].first(
+            body.folded, body.sentences[idx].start, hit.start
+        ):
+            # "Về phía Trường X có PGS.TS. A; lãnh đạo các đơn vị: Phòng B, Viện C": who
+            # came for one side, not the parties.
             continue
         end = _attendance_start(reading, idx)
         orgs = [o for o in reading.sentence_orgs(idx) if opened <= o.start < end]
