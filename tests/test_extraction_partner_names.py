@@ -1907,3 +1907,11 @@ def test_the_units_who_came_for_one_side_are_no_list_of_parties() -> None:
         " tác quốc tế, Viện Sư phạm tự nhiên."
     )
     assert [n for n, _ in partners(read(text))] == ["Trường Đại học Champasak"]
+
+
+def test_a_people_word_inside_the_agreements_name_is_no_person_signing() -> None:
+    text = (
+        "On 18 June, USTH and the University of Lincoln formalised their cooperation with a"
+        " student exchange agreement."
+    )
+    assert partners(read(text)) == [("University of Lincoln", "GB")]

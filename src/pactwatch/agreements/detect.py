@@ -1123,6 +1123,11 @@ def _people_counterpart(verb: Hit, body: Body, lex: Lexicon, end: int) -> Hit | 
             continue
         gap = text[slot.end : people.start].split()
         lowercase = all(w[:1].islower() or w[:1].isdigit() for w in gap)
+        noun = lex.cues["agreement_nouns"].first(folded, people.start, min(far, people.end + 40))
+        if noun is not None and noun.start <= people.start < noun.end:
+            # "formalised their cooperation with a student exchange agreement": the people
+            # word names the agreement, not who signs it.
+            return None
         if len(gap) <= 3 and lowercase and as_written(lex, "people_signers", people, body):
             return Hit(verb.start, people.end, "commercial", people.lang)
         return None
