@@ -1915,3 +1915,16 @@ def test_a_people_word_inside_the_agreements_name_is_no_person_signing() -> None
         " student exchange agreement."
     )
     assert partners(read(text)) == [("University of Lincoln", "GB")]
+
+
+def test_a_unit_with_the_home_in_brackets_heads_a_list_of_signers() -> None:
+    text = (
+        "Ngày 18/6/2025, tại Thành phố mới Bình Dương, Viện Môi trường và Tài nguyên (USTH), Sở"
+        " Khoa học và Công nghệ tỉnh Bình Dương và Tổng Công ty Becamex IDC đã ký kết thỏa thuận"
+        " hợp tác ba bên."
+    )
+    decision = read(text, title="Viện Môi trường và Tài nguyên ký kết hợp tác ba bên")
+    assert [n for n, _ in partners(decision)] == [
+        "Sở Khoa học và Công nghệ tỉnh Bình Dương",
+        "Tổng Công ty Becamex IDC",
+    ]

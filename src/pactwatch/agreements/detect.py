@@ -1873,7 +1873,8 @@ def _names_home(org: object, folded: str, lex: Lexicon, home: HomeSide) -> bool:
 # A name after "of" is part of another phrase ("the partners' day of X, A and B signed").
 _GENITIVE = re.compile(r"(?<![a-z])(?:of|de|du|des|cua|during)\s+(?:the\s+|l['’]\s*)?$")
 # What follows a name that heads a list: "and", a comma, after an optional parenthesis.
-_JOINS = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,|&|(?:and|va|et|cung)(?![a-z]))")
+# "Viện X (ĐHQG-HCM), Sở Y và Z": a home named in brackets closes them before the list goes on.
+_JOINS = re.compile(r"\s*\)?\s*(?:\([^()]{0,80}\)\s*)?(?:,|&|(?:and|va|et|cung)(?![a-z]))")
 
 
 def implied_evidence(

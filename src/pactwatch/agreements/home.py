@@ -274,6 +274,10 @@ class HomeSide:
             and any(k.startswith("dai hoc ") for k in self.keys)
         ):
             return True
+        # "Viện Môi trường và Tài nguyên (ĐHQG-HCM)": the bracket after a body names the
+        # home as its parent, not the body's own acronym.
+        if org.acronym and org.acronym != org.name and key(org.acronym) in self.keys:
+            return True
         # "Truong Dai hoc Bach khoa - Dai hoc Da Nang": a unit, a dash, its parent.
         parts = _DASHES.split(org.name)
         if len(parts) >= 2 and key(parts[-1]) in self.keys:
