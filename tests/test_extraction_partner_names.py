@@ -1919,11 +1919,17 @@ def test_a_people_word_inside_the_agreements_name_is_no_person_signing() -> None
 
 def test_a_unit_with_the_home_in_brackets_heads_a_list_of_signers() -> None:
     text = (
-        "Ngày 18/6/2025, tại Thành phố mới Bình Dương, Viện Môi trường và Tài nguyên (USTH), Sở"
-        " Khoa học và Công nghệ tỉnh Bình Dương và Tổng Công ty Becamex IDC đã ký kết thỏa thuận"
-        " hợp tác ba bên."
+        "Ngày 18/6/2025, tại Thành phố mới Bình Dương, Viện Môi trường và Tài nguyên (ĐHQG-HCM),"
+        " Sở Khoa học và Công nghệ tỉnh Bình Dương và Tổng Công ty Becamex IDC đã ký kết thỏa"
+        " thuận hợp tác ba bên."
     )
-    decision = read(text, title="Viện Môi trường và Tài nguyên ký kết hợp tác ba bên")
+    home = InstitutionConfig(
+        id="vnuhcm",
+        name="Vietnam National University Ho Chi Minh City",
+        aliases=("VNU-HCM", "ĐHQG-HCM"),
+        country="VN",
+    )
+    decision = read(text, title="Viện Môi trường và Tài nguyên ký kết hợp tác ba bên", home=home)
     assert [n for n, _ in partners(decision)] == [
         "Sở Khoa học và Công nghệ tỉnh Bình Dương",
         "Tổng Công ty Becamex IDC",
