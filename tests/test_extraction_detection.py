@@ -1942,6 +1942,14 @@ def test_player_contracts_job_offers_and_letters_binding_no_one(
         # Work done under agreements signed before ("dans le cadre des conventions signées").
         "Ces cotutelles sont organisées dans le cadre des conventions individuelles signées entre"
         " HUST et l'Université de Montpellier pour chaque doctorant.",
+        # A signing in quotation marks: a show, not an act.
+        'Sau 60 phút đàm phán, hai đội sinh viên Đại học Bách khoa Hà Nội thực hiện màn "ký kết'
+        ' hợp đồng" trước ban giám khảo.',
+        # Diplomas signed by two presidents; an alumnus's professional contract.
+        "The diplomas were signed by the Presidents of HUST and Shu-Te University in the weeks"
+        " before the ceremony.",
+        "Ngày 19/5, cựu sinh viên Đại học Bách khoa Hà Nội đã ký hợp đồng chuyên nghiệp với Câu lạc"
+        " bộ Bóng đá Long An.",
         # A count of partners no sentence names.
         "Năm học vừa qua, Đại học Bách khoa Hà Nội cũng đã ký biên bản ghi nhớ với 6 trường đại"
         " học của Nhật Bản, Hàn Quốc và Đài Loan.\nThầy mong các em rèn luyện ngoại ngữ.",

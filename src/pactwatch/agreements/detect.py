@@ -56,10 +56,12 @@ DISQUALIFIERS = {
     "commercial": "a contract of another kind (purchase, works, services, sponsorship, employment)",
     "decree": "an internal decision or decree",
     "mock": "a mock signing (an exercise, a contest, a role play)",
+    "document": "a document of another kind (a diploma, a certificate, a book, a petition)",
 }
 # Categories looked for anywhere in a statement's sentence; a decree only counts as the
-# object of the signing verb or act ("đã ký Quyết định số 612", "a signé l'arrêté").
-_SENTENCE_WIDE = tuple(c for c in DISQUALIFIERS if c != "decree")
+# object of the signing verb or act ("đã ký Quyết định số 612", "a signé l'arrêté"), a
+# document of another kind as its object or its subject ("the diplomas were signed").
+_SENTENCE_WIDE = tuple(c for c in DISQUALIFIERS if c not in {"decree", "document"})
 # Words that may stand between a signing verb and its object.
 _OBJECT_GAP = re.compile(r"[\s,]*(?:(?:the|a|an|its|le|la|les|l'|un|une|ce|cette|da|mot|ban)\s*)*")
 # Words between a noun naming the act and its object ("signing of the", "signature du").
@@ -522,12 +524,42 @@ def _qualifiers(
         decree = lex.cues["decree"].first(folded, start, min(s.end, start + 40))
         if decree is not None and decree.start == start:
             found.append(("decree", decree))
+    found += _other_documents(stmt, body, lex)
     if s.is_title:
         anchor = stmt.anchor
         for hit in lex.cues["headline_plan"].find(folded, s.start, s.end):
             # Before the act or the word right after it ("MoU signing scheduled for ...").
             if hit.start <= anchor.end + 1 and hit.end >= anchor.start - 3:
                 found.append(("plan", hit))
+    return found
+
+
+# Between a document and the participle that signs it: "were", "được", "a été".
+_DOCUMENT_GAP = re.compile(r"\s+(?:(?:was|were|is|are|been|has|have|da|duoc|a|ont|ete|sont)\s+)*\Z")
+
+
+def _other_documents(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[str, Hit]]:
+    """A signing whose object or subject is no agreement: "diplomas signed by the two
+    presidents", "ký tặng sách", "a signé le livre d'or"; and a signing word in quotation
+    marks ('màn "ký kết hợp đồng" mô phỏng'): a figure of speech or a show."""
+    folded, s = body.folded, stmt.sentence
+    found: list[tuple[str, Hit]] = []
+    documents = lex.cues["documents"]
+    for cue in stmt.cues:
+        if (
+            folded[cue.start - 1 : cue.start] == '"'
+            and '"' in folded[cue.end : min(s.end, cue.end + 40)]
+        ):
+            found.append(("mock", cue))
+            continue
+        gap = _OBJECT_GAP.match(folded, cue.end, s.end)
+        after = documents.at(folded, gap.end() if gap is not None else cue.end)
+        before = documents.before(folded, cue.start, reach=40)
+        if before is not None and not _DOCUMENT_GAP.fullmatch(folded, before.end, cue.start):
+            before = None
+        hit = after or before
+        if hit is not None:
+            found.append(("document", hit))
     return found
 
 

@@ -118,6 +118,7 @@ _LIST_CATEGORIES = (
     "state_forms",
     "retraction",
     "body_subjects",
+    "documents",
 )
 # Categories also looked up word by word (`Lexicon.has_word`, `Lexicon.single_words`).
 _WORD_CATEGORIES = (
