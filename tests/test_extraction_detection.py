@@ -1986,3 +1986,14 @@ def test_a_company_founded_by_the_homes_students_signs_for_itself() -> None:
         title="AquaSense, start-up née à HUST, signe un accord avec EauClaire Technologies",
     )
     assert not decision.is_agreement, decision.reasons
+
+
+def test_joint_degree_diplomas_signed_by_two_presidents_are_no_agreement() -> None:
+    decision = read(
+        "On 19 May, 45 graduates of the joint programme received their degrees.\nEach graduate"
+        " received a diploma signed by the President of HUST and the President of Shu-Te"
+        " University.\nThe diplomas were signed in Kaohsiung and Hanoi in the weeks before the"
+        " ceremony.",
+        title="45 graduates receive joint-degree diplomas signed by HUST and Shu-Te University",
+    )
+    assert not decision.is_agreement, decision.reasons
