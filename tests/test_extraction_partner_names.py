@@ -1934,3 +1934,11 @@ def test_a_unit_with_the_home_in_brackets_heads_a_list_of_signers() -> None:
         "Sở Khoa học và Công nghệ tỉnh Bình Dương",
         "Tổng Công ty Becamex IDC",
     ]
+
+
+def test_a_french_verb_after_the_organisation_word_ends_the_name() -> None:
+    lex = load_lexicon()
+    text = "L'Université renforce ses liens avec l'Université de Bretagne Occidentale."
+    body = prepare((text,), title="", abbreviations=lex.abbreviations)
+    names = [m.name for m in find_orgs(body, 0, len(body.text), lex)]
+    assert "Université renforce ses liens" not in names

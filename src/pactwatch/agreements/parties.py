@@ -1084,6 +1084,9 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
         # "l'Université de Rennes le 12 décembre": a number in lowercase is a date or a
         # count, never the name going on (a city's number follows a capital).
         return False
+    if j + 1 < len(ctx.toks) and ctx.toks[j + 1].word in _FR_DETERMINERS:
+        # "L'Université renforce ses liens": a verb and its object, no name goes on.
+        return False
     connectors = ctx.lex.name_connectors | _OF
     # "Haute école spécialisée de Suisse occidentale (HES-SO)": an adjective closing the
     # name right before its parenthesis.
@@ -1099,6 +1102,26 @@ def _lowercase_goes_on(ctx: _Ctx, j: int, head: Hit, run: int) -> bool:
     )
 
 
+# Words that open an object after a French verb ("renforce ses liens", "signe un accord").
+_FR_DETERMINERS = frozenset(
+    {
+        "un",
+        "une",
+        "le",
+        "la",
+        "les",
+        "ses",
+        "son",
+        "sa",
+        "leur",
+        "leurs",
+        "l'",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+    }
+)
 _ABOUT = "ve"  # "về": what a Vietnamese body is about
 _TOPIC_WORDS = 10
 
