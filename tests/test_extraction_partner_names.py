@@ -1942,3 +1942,15 @@ def test_a_french_verb_after_the_organisation_word_ends_the_name() -> None:
     body = prepare((text,), title="", abbreviations=lex.abbreviations)
     names = [m.name for m in find_orgs(body, 0, len(body.text), lex)]
     assert "Université renforce ses liens" not in names
+
+
+def test_who_led_the_delegation_signs_for_the_body_it_came_from() -> None:
+    text = (
+        "On June 16, a delegation from Kasetsart University (KU), Thailand, paid a working visit"
+        " to USTH. The delegation was led by Assoc. Prof. Dr. Somchai Rattanawong, Vice"
+        " President for International Affairs.\nIn the afternoon, the delegation visited the Hoa"
+        " An Biodiversity Research and Experimental Station.\nAt the end of the day, Assoc. Prof."
+        " Dr. Tran Ngoc Hai, Vice Rector, and Assoc. Prof. Dr. Somchai Rattanawong signed the"
+        " cooperation agreement on behalf of the two institutions."
+    )
+    assert partners(read(text)) == [("Kasetsart University", "TH")]

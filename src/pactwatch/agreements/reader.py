@@ -990,7 +990,11 @@ def _signers_bodies(reading: _Reading, stmt: Statement) -> list[OrgMention]:
             at = body.folded.find(name, sentence.start, sentence.end)
             if at < 0 or idx == stmt.index:
                 continue
-            org = _introduced_with(reading, idx, at + len(name)) or _led_by(reading, idx, at)
+            org = (
+                _introduced_with(reading, idx, at + len(name))
+                or _led_by(reading, idx, at)
+                or _delegation_led(reading, idx, at)
+            )
             if org is not None:
                 if _is_candidate(reading, org):
                     out.append(org)
@@ -1037,6 +1041,35 @@ def _led_by(reading: _Reading, idx: int, at: int) -> OrgMention | None:
     ):
         return None
     return org
+
+
+# "The delegation was led by X", "đoàn do X dẫn đầu", "conduite par X".
+_LEADS = re.compile(r"(?<![a-z])(?:led by|headed by|conduite par|conduit par|dirigee par|do)\s")
+# "a delegation from Kasetsart University", "une délégation de l'Université X", "đoàn công
+# tác Trường X": the body a delegation comes from.
+_DELEGATION_OF = re.compile(
+    r"(?<![a-z])(?:delegation|delegations|doan(?: cong tac)?)\s+(?:from|of|de|du|d'|cua)?\s*"
+    r"(?:the\s+|l'\s*|la\s+|le\s+)?"
+)
+
+
+def _delegation_led(reading: _Reading, idx: int, at: int) -> OrgMention | None:
+    """ "A delegation from Kasetsart University ... The delegation was led by X": a person who
+    led the delegation signs for the body it came from."""
+    folded, body = reading.body.folded, reading.body
+    sentence = body.sentences[idx]
+    if _LEADS.search(folded, max(sentence.start, at - 80), at) is None:
+        return None
+    for k in range(idx, max(-1, idx - 3), -1):
+        s = body.sentences[k]
+        for found in _DELEGATION_OF.finditer(folded, s.start, s.end):
+            org = next(
+                (o for o in reading.sentence_orgs(k) if o.start == found.end()),
+                None,
+            )
+            if org is not None and (org.has_head or org.acronym):
+                return org
+    return None
 
 
 def _enrich(reading: _Reading, candidates: list[Candidate]) -> None:
