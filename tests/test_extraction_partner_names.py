@@ -1954,3 +1954,23 @@ def test_who_led_the_delegation_signs_for_the_body_it_came_from() -> None:
         " cooperation agreement on behalf of the two institutions."
     )
     assert partners(read(text)) == [("Kasetsart University", "TH")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chiều 18/6, tại cơ sở 35–37 Hồ Hảo Hớn, USTH và Quỹ Hòa bình Sasakawa đã ký kết thỏa"
+            " thuận hợp tác.",
+            ["Quỹ Hòa bình Sasakawa"],
+        ),
+        (
+            "Sáng 18/6, USTH và Cảng vụ Hàng hải Đồng Nai đã ký kết thỏa thuận hợp tác đào tạo.",
+            ["Cảng vụ Hàng hải Đồng Nai"],
+        ),
+    ],
+)
+def test_a_street_after_a_house_number_is_no_party_and_a_port_authority_is(
+    text: str, expected: list[str]
+) -> None:
+    assert [n for n, _ in partners(read(text))] == expected

@@ -245,7 +245,7 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
         if not (_starts_name(tok, ctx, i) or _lowercase_government(ctx, i)):
             i += 1
             continue
-        if (past := _past_country(ctx, i)) is not None:
+        if (past := _past_country(ctx, i) or _past_address(ctx, i)) is not None:
             i = past
             continue
         defined = _acronym_first(ctx, i)
@@ -1626,6 +1626,19 @@ def _country_at(ctx: _Ctx, k: int) -> str | None:
         return None
     text = ctx.body.text[ctx.toks[k].start : ctx.toks[seg_end - 1].end].rstrip(".")
     return ctx.lex.countries.label_of(text)
+
+
+# "tại cơ sở 35–37 Hồ Hảo Hớn", "at 334 Nguyen Trai Street": a house number after a word
+# that announces an address.
+_ADDRESS_NUMBER = re.compile(r"(?<![a-z])(?:co so|so nha|so|dia chi|address|at|tai)\s+[\d–-]+\s*\Z")
+
+
+def _past_address(ctx: _Ctx, i: int) -> int | None:
+    """Where to resume when token i opens a street's name after a house number."""
+    tok = ctx.toks[i]
+    if _ADDRESS_NUMBER.search(ctx.body.folded, max(0, tok.start - 24), tok.start) is None:
+        return None
+    return _segment_end(ctx, i)
 
 
 def _past_country(ctx: _Ctx, i: int) -> int | None:
