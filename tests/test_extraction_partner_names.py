@@ -1974,3 +1974,12 @@ def test_a_street_after_a_house_number_is_no_party_and_a_port_authority_is(
     text: str, expected: list[str]
 ) -> None:
     assert [n for n, _ in partners(read(text))] == expected
+
+
+def test_an_ownerless_faculty_and_another_body_before_the_verb_sign_for_the_home() -> None:
+    text = (
+        "On 16 June 2025, the Faculty of Geology and the Geological Survey of Finland (GTK)"
+        " signed a memorandum of understanding on mineral exploration."
+    )
+    decision = read(text, title="Faculty of Geology and GTK sign memorandum of understanding")
+    assert partners(decision) == [("Geological Survey of Finland", "FI")]

@@ -2038,8 +2038,14 @@ def _unnamed_party(
         stmt.party_note = "the signers are units of the home institution itself"
     elif two is not None and home_in_article:
         stmt.party = "implied"
-    elif (hosting is not None and _own_unit_subject(stmt, body, lex, sentence_orgs)) or (
-        home_in_article and _bare_title_signs(stmt, body, lex)
+    elif (
+        (hosting is not None and _own_unit_subject(stmt, body, lex, sentence_orgs))
+        or (home_in_article and _bare_title_signs(stmt, body, lex))
+        or (
+            hosting is None
+            and with_match is None
+            and _own_unit_leads(stmt, body, lex, sentence_orgs)
+        )
     ):
         # "tại Trường Đại học Cần Thơ, Khoa Nông nghiệp đã ký kết ... với X": at the home, a
         # unit named without an owner is the home's and signs for it; "la rectrice et M. X,
@@ -2256,6 +2262,24 @@ def _own_unit_subject(stmt: Statement, body: Body, lex: Lexicon, orgs: Sequence[
     named = [o for o in orgs if _party_name(o, lex) and not getattr(o, "system", False)]
     spans = _subject_spans(named, body, stmt.anchor.start, aside=True)
     return len(spans) == 1 and any(_span(o) == spans[0] and _own_unit(o) for o in named)
+
+
+def _own_unit_leads(stmt: Statement, body: Body, lex: Lexicon, orgs: Sequence[object]) -> bool:
+    """Whether the signers before the verb are a unit named without an owner and one other
+    body ("the Faculty of Geology and the Geological Survey of Finland (GTK) signed"): the
+    unit is the home's, signing with the other."""
+    named = [o for o in orgs if _party_name(o, lex) and not getattr(o, "system", False)]
+    spans = _subject_spans(named, body, stmt.anchor.start, aside=True)
+    if len(spans) != 2:
+        return False
+    first = next((o for o in named if _span(o) == spans[0]), None)
+    return (
+        first is not None
+        and _own_unit(first)
+        and getattr(first, "kind", "") != "government"
+        # "Faculté des sciences de l'Université ouverte de Malaisie": its owner is in its name.
+        and sum(1 for _ in lex.cues["org_heads"].find(body.folded, *_span(first))) <= 1
+    )
 
 
 def _home_unit(org: object, home: HomeSide) -> bool:
