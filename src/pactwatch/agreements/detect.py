@@ -2509,7 +2509,7 @@ def _abroad_after(lex: Lexicon, body: Body, end: int) -> bool:
 _MEMBER_DESCRIBED = re.compile(
     # "trois étudiants du master Eau – Environnement – Océanographie de l'USTH": what the
     # members study, dashes included, no word that joins another name.
-    r"(?:\s*(?!(?:and|et|va|with|avec|voi)\s)[a-z'’-]+){1,8}"
+    r"(?:\s+(?!(?:and|et|va|with|avec|voi)\s)[a-z'’-]+){1,8}"
     r"\s+(?:of|de|du|des|cua)\s+(?:the\s+|l['’]\s*|la\s+)?"
 )
 # How far before the home's name its members may be named ("étudiants du master ... de").

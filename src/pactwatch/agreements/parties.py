@@ -275,7 +275,12 @@ def find_orgs(body: Body, start: int, end: int, lex: Lexicon) -> list[OrgMention
 def _title_word(ctx: _Ctx, mention: OrgMention) -> bool:
     """ "Viện trưởng", "Hiệu trưởng": an organisation word alone that opens a person's title
     names the position, not a body."""
-    title = ctx.lex.cues["titles"].at(ctx.body.folded, mention.start)
+    titles = ctx.lex.cues["titles"]
+    folded = ctx.body.folded
+    first = folded[mention.start : folded.find(" ", mention.start, mention.end + 1)]
+    if first not in titles.first_words:
+        return False  # most names: no title opens with their first word
+    title = titles.at(folded, mention.start)
     return (
         title is not None
         and title.end > mention.end
