@@ -1983,3 +1983,11 @@ def test_an_ownerless_faculty_and_another_body_before_the_verb_sign_for_the_home
     )
     decision = read(text, title="Faculty of Geology and GTK sign memorandum of understanding")
     assert partners(decision) == [("Geological Survey of Finland", "FI")]
+
+
+def test_a_bracket_writing_the_name_in_german_is_an_alias_that_gives_the_country() -> None:
+    text = (
+        "On 18 June, USTH and the Rhine-Waal University of Applied Sciences (Hochschule"
+        " Rhein-Waal) signed a student exchange agreement."
+    )
+    assert partners(read(text)) == [("Rhine-Waal University of Applied Sciences", "DE")]

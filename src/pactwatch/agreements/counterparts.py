@@ -259,15 +259,16 @@ def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
         if form in described:
             return described[form], "a sentence describing the partner"
     forms = ctx.lex.cues["legal_form_countries"]
-    for m in cand.mentions:
+    # Its other names too: "Rhine-Waal University ... (Hochschule Rhein-Waal)".
+    for name in cand.strings():
         # The last word or two: "GmbH", "Pte. Ltd." (a "Ltd." alone says nothing).
-        for form in (" ".join(m.name.split()[-2:]), " ".join(m.name.split()[-1:])):
+        for form in (" ".join(name.split()[-2:]), " ".join(name.split()[-1:])):
             code = forms.label_of(form)
             if code:
                 return code, f"its legal form or university word ({form})"
-        opening = forms.first(fold(m.name))
+        opening = forms.first(fold(name))
         if opening is not None and opening.start == 0:
-            return opening.label, f"its legal form or university word ({m.name[: opening.end]})"
+            return opening.label, f"its legal form or university word ({name[: opening.end]})"
     codes = _foreign(cand, ctx, ctx.title_and_url, (ctx.lex.countries,))
     if len(codes) == 1:
         return codes.pop(), "the only foreign country in the title or address"

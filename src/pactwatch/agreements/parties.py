@@ -2225,13 +2225,15 @@ def _shares_word(ctx: _Ctx, mention: OrgMention, inner: list[Token]) -> bool:
     skip = ctx.lex.name_connectors | _OF | ctx.lex.generic_name_words
 
     def own(toks: list[Token]) -> set[str]:
+        # "Rhine-Waal" and "Rhein-Waal": a hyphenated name shares its parts.
         return {
-            t.word
+            part
             for t in toks
             if t.is_word
-            and len(t.word) > 2
             and t.word not in skip
             and not any(h.start <= t.start < h.end for h in heads)
+            for part in t.word.split("-")
+            if len(part) > 2 and part not in skip
         }
 
     name_toks = tokens(ctx.body.text, ctx.body.folded, mention.start, mention.end)
