@@ -1997,3 +1997,13 @@ def test_joint_degree_diplomas_signed_by_two_presidents_are_no_agreement() -> No
         title="45 graduates receive joint-degree diplomas signed by HUST and Shu-Te University",
     )
     assert not decision.is_agreement, decision.reasons
+
+
+def test_agreements_recalled_in_a_speech_are_background() -> None:
+    decision = read(
+        "Chers étudiants, l'année écoulée a été riche.\nNous avons signé des accords avec"
+        " l'Université de Strasbourg, l'Université Keio et l'Inalco, qui offriront à nombre"
+        " d'entre vous des semestres d'échange.",
+        title="Discours du recteur à la cérémonie de rentrée universitaire",
+    )
+    assert not decision.is_agreement, decision.reasons

@@ -1991,3 +1991,13 @@ def test_a_bracket_writing_the_name_in_german_is_an_alias_that_gives_the_country
         " Rhein-Waal) signed a student exchange agreement."
     )
     assert partners(read(text)) == [("Rhine-Waal University of Applied Sciences", "DE")]
+
+
+def test_a_later_clauses_between_is_what_the_act_renews_not_who_signs() -> None:
+    text = (
+        "At the conference on 18 June, Assoc. Prof. Dr. Nguyen Minh Tam, Vice President of USTH,"
+        " and Mr. Nguyen Truc Son, Vice Chairman of the Ben Tre Provincial People's Committee,"
+        " signed the cooperation agreement for the 2025–2030 period, renewing the partnership"
+        " between the university and the province."
+    )
+    assert partners(read(text)) == [("Ben Tre Provincial People's Committee", "VN")]

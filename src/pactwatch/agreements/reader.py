@@ -350,6 +350,10 @@ def _find_clause(reading: _Reading, stmt: Statement) -> tuple[int, int]:
     if colon >= 0:
         start = colon + 1
     between = reading.lex.cues["between"].first(reading.body.folded, stmt.anchor.end, end)
+    if between is not None and "," in reading.body.folded[stmt.anchor.end : between.start]:
+        # "signed the agreement, renewing the partnership between the university and the
+        # province": a later clause's "between" tells what the act renews, not who signs.
+        between = None
     if between is not None and not _between_the_two(reading, between.end, end):
         start = max(start, between.end)
         end = _list_end(reading, stmt, start, end)
@@ -521,6 +525,13 @@ def _after_time_clause(reading: _Reading, stmt: Statement) -> int:
     opening = reading.lex.cues["act_times"].first(folded, s.start, min(s.end, s.start + 12))
     if opening is None or opening.start != s.start:
         return s.start
+    first = folded.find(",", opening.end, stmt.anchor.start)
+    if first >= 0:
+        subject = len(folded) - len(folded[first + 1 :].lstrip())
+        if reading.lex.cues["titles"].at(folded, subject) is not None:
+            # "At the conference, Assoc. Prof. Dr. X, Vice President of A, and Mr. Y, Vice
+            # Chairman of B, signed": the people who sign open the clause, with their bodies.
+            return first + 1
     comma = folded.rfind(",", opening.end, stmt.anchor.start)
     return comma + 1 if comma >= 0 else s.start
 
