@@ -525,13 +525,6 @@ def _after_time_clause(reading: _Reading, stmt: Statement) -> int:
     opening = reading.lex.cues["act_times"].first(folded, s.start, min(s.end, s.start + 12))
     if opening is None or opening.start != s.start:
         return s.start
-    first = folded.find(",", opening.end, stmt.anchor.start)
-    if first >= 0:
-        subject = len(folded) - len(folded[first + 1 :].lstrip())
-        if reading.lex.cues["titles"].at(folded, subject) is not None:
-            # "At the conference, Assoc. Prof. Dr. X, Vice President of A, and Mr. Y, Vice
-            # Chairman of B, signed": the people who sign open the clause, with their bodies.
-            return first + 1
     comma = folded.rfind(",", opening.end, stmt.anchor.start)
     return comma + 1 if comma >= 0 else s.start
 
