@@ -2001,3 +2001,8 @@ def test_a_later_clauses_between_is_what_the_act_renews_not_who_signs() -> None:
         " between the university and the province."
     )
     assert partners(read(text)) == [("Ben Tre Provincial People's Committee", "VN")]
+
+
+def test_a_possessive_then_a_word_then_the_organisation_word_stay_one_name() -> None:
+    text = "On 18 June, USTH and Lakeshore Children's Health Centre signed an MoU."
+    assert [n for n, _ in partners(read(text))] == ["Lakeshore Children's Health Centre"]

@@ -784,6 +784,14 @@ def _extend(ctx: _Ctx, i: int) -> int:
                 and j + 1 < len(toks)
                 and toks[j + 1].start in ctx.head_at
             )
+            # "Lakeshore Children's Health Centre": a capitalised word, then the head.
+            and not (
+                tok.is_cap
+                and not _is_possessive(tok)
+                and j + 1 < len(toks)
+                and toks[j + 1].is_cap
+                and toks[j + 1].start in ctx.head_at
+            )
         ):
             break
         if tok.is_cap or (tok.text.isdigit() and _city_number(ctx, j)):
