@@ -1191,6 +1191,13 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             " Dresden, set for 20 May, took place despite the typhoon.",
         ),
         (
+            # A sponsorship pays for an event, or equips a laboratory with a partner.
+            "On 19 May, HUST and Bosch Vietnam signed a sponsorship agreement for the HUST Robot"
+            " Challenge 2025.",
+            "On 19 May, HUST and Bosch Vietnam signed a sponsorship agreement for a new"
+            " mechatronics laboratory.",
+        ),
+        (
             # A correction notice: the paragraph calls the reported signing a mistake.
             "Editor's note: an article of 19 May stated that HUST and Universidad de los Andes"
             " signed a memorandum of understanding on 18 May. This was incorrect. The two"

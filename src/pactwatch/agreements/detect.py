@@ -471,6 +471,7 @@ def _qualifiers(
             # partnership": the plan is the main clause's, the signing came before it.
             and not (category == "plan" and _after_clause(folded, hit, stmt.anchor))
         ]
+    found += _event_sponsorship(stmt, body, lex)
     found += _put_off_or_planned(stmt, body, lex)
     found += _noun_qualifiers(stmt, body, lex)
     if stmt.verb is not None:
@@ -561,6 +562,23 @@ def _other_documents(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[st
         if hit is not None:
             found.append(("document", hit))
     return found
+
+
+def _event_sponsorship(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[str, Hit]]:
+    """A sponsorship that pays for an event ("a sponsorship agreement for the LHU Robot
+    Challenge 2025") is a contract of another kind; one that equips a laboratory or funds a
+    programme is the sponsor's cooperation with the home."""
+    folded, s = body.folded, stmt.sentence
+    sponsor = lex.cues["sponsorship"].first(folded, s.start, s.end)
+    if sponsor is None or not as_written(lex, "sponsorship", sponsor, body):
+        return []
+    title = next((t for t in body.sentences if t.is_title), None)
+    events = lex.cues["sponsored_events"]
+    if events.first(folded, s.start, s.end) is None and (
+        title is None or events.first(folded, title.start, title.end) is None
+    ):
+        return []
+    return [("commercial", sponsor)]
 
 
 def _noun_qualifiers(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[str, Hit]]:

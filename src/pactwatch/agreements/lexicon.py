@@ -119,6 +119,8 @@ _LIST_CATEGORIES = (
     "retraction",
     "body_subjects",
     "documents",
+    "sponsorship",
+    "sponsored_events",
 )
 # Categories also looked up word by word (`Lexicon.has_word`, `Lexicon.single_words`).
 _WORD_CATEGORIES = (
