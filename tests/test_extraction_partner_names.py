@@ -2006,3 +2006,18 @@ def test_a_later_clauses_between_is_what_the_act_renews_not_who_signs() -> None:
 def test_a_possessive_then_a_word_then_the_organisation_word_stay_one_name() -> None:
     text = "On 18 June, USTH and Lakeshore Children's Health Centre signed an MoU."
     assert [n for n, _ in partners(read(text))] == ["Lakeshore Children's Health Centre"]
+
+
+def test_a_school_named_by_its_field_alone_is_the_homes_on_any_home_page() -> None:
+    haui = InstitutionConfig(
+        id="haui",
+        name="Hanoi University of Industry",
+        aliases=("HaUI", "Trường Đại học Công nghiệp Hà Nội"),
+        country="VN",
+    )
+    text = (
+        "Chiều 18/6, Trường Cơ khí - Ô tô đã ký kết thỏa thuận hợp tác đào tạo với Công ty TNHH"
+        " DENSO Việt Nam."
+    )
+    decision = read(text, title="Trường Cơ khí - Ô tô và DENSO Việt Nam", home=haui)
+    assert partners(decision) == [("Công ty TNHH DENSO Việt Nam", "VN")]

@@ -265,14 +265,9 @@ class HomeSide:
                 _is_acronym(text) and "-" in text
             ):
                 return True
-        # "Trường Điện – Điện tử" on the page of a university of schools ("Đại học Bách
-        # khoa Hà Nội"): a school named by its field alone is one of the home's.
-        if (
-            org.parent is None
-            and org.generic
-            and _SCHOOL.match(key(org.name))
-            and any(k.startswith("dai hoc ") for k in self.keys)
-        ):
+        # "Trường Điện – Điện tử", "Trường Cơ khí - Ô tô" on the home's own page: a school
+        # named by its field alone, owner unnamed, is one of the home's.
+        if org.parent is None and org.generic and _SCHOOL.match(key(org.name)):
             return True
         # "Viện Môi trường và Tài nguyên (ĐHQG-HCM)": the bracket after a body names the
         # home as its parent, not the body's own acronym.
