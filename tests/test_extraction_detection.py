@@ -1976,41 +1976,40 @@ def test_a_count_of_partners_named_in_the_next_sentence_is_a_signing() -> None:
     assert read(text).is_agreement, read(text).reasons
 
 
-def test_a_club_named_after_the_home_with_a_word_of_its_own_signs_for_itself() -> None:
-    decision = read(
-        "On 19 May, the HUST Press Club signed a partnership memorandum with VietLink Media JSC.",
-        title="HUST Press Club and VietLink Media join hands",
-    )
-    assert not decision.is_agreement, decision.reasons
-
-
-def test_a_company_founded_by_the_homes_students_signs_for_itself() -> None:
-    decision = read(
-        "AquaSense, la jeune entreprise fondée en 2023 par trois étudiants du master Eau –"
-        " Environnement – Océanographie de HUST, a signé le 19 mai un accord de partenariat avec"
-        " EauClaire Technologies.\n« Nous sommes fiers de nos anciens étudiants », a déclaré le"
-        " directeur du département, qui a assisté à la signature.",
-        title="AquaSense, start-up née à HUST, signe un accord avec EauClaire Technologies",
-    )
-    assert not decision.is_agreement, decision.reasons
-
-
-def test_joint_degree_diplomas_signed_by_two_presidents_are_no_agreement() -> None:
-    decision = read(
-        "On 19 May, 45 graduates of the joint programme received their degrees.\nEach graduate"
-        " received a diploma signed by the President of HUST and the President of Shu-Te"
-        " University.\nThe diplomas were signed in Kaohsiung and Hanoi in the weeks before the"
-        " ceremony.",
-        title="45 graduates receive joint-degree diplomas signed by HUST and Shu-Te University",
-    )
-    assert not decision.is_agreement, decision.reasons
-
-
-def test_agreements_recalled_in_a_speech_are_background() -> None:
-    decision = read(
-        "Chers étudiants, l'année écoulée a été riche.\nNous avons signé des accords avec"
-        " l'Université de Strasbourg, l'Université Keio et l'Inalco, qui offriront à nombre"
-        " d'entre vous des semestres d'échange.",
-        title="Discours du recteur à la cérémonie de rentrée universitaire",
-    )
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A club named after the home with a word of its own signs for itself.
+        (
+            "HUST Press Club and VietLink Media join hands",
+            "On 19 May, the HUST Press Club signed a partnership memorandum with VietLink Media"
+            " JSC.",
+        ),
+        # A company founded by the home's students signs for itself.
+        (
+            "AquaSense, start-up née à HUST, signe un accord avec EauClaire Technologies",
+            "AquaSense, la jeune entreprise fondée en 2023 par trois étudiants du master Eau –"
+            " Environnement – Océanographie de HUST, a signé le 19 mai un accord de partenariat"
+            " avec EauClaire Technologies.\n« Nous sommes fiers de nos anciens étudiants », a"
+            " déclaré le directeur du département, qui a assisté à la signature.",
+        ),
+        # Joint-degree diplomas signed by two presidents are no agreement.
+        (
+            "45 graduates receive joint-degree diplomas signed by HUST and Shu-Te University",
+            "On 19 May, 45 graduates of the joint programme received their degrees.\nEach"
+            " graduate received a diploma signed by the President of HUST and the President of"
+            " Shu-Te University.\nThe diplomas were signed in Kaohsiung and Hanoi in the weeks"
+            " before the ceremony.",
+        ),
+        # Agreements recalled in a speech are background.
+        (
+            "Discours du recteur à la cérémonie de rentrée universitaire",
+            "Chers étudiants, l'année écoulée a été riche.\nNous avons signé des accords avec"
+            " l'Université de Strasbourg, l'Université Keio et l'Inalco, qui offriront à nombre"
+            " d'entre vous des semestres d'échange.",
+        ),
+    ],
+)
+def test_a_headline_tells_whose_signing_or_what_document_it_is(title: str, text: str) -> None:
+    decision = read(text, title=title)
     assert not decision.is_agreement, decision.reasons

@@ -8,7 +8,7 @@ Usage::
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -782,30 +782,30 @@ def _collect_partners(
                     + ", ".join(c.best.name for c in candidates)
                 )
                 break
-    if not candidates:
-        for org in _represented(reading):
+    # With no counterpart in the statements, the other side from the rest of the article,
+    # the surer source first.
+    fallbacks: list[tuple[str, Callable[[], list[OrgMention]]]] = [
+        ("counterparts from who represented each side", lambda: _represented(reading)),
+    ]
+    if ordered:
+        first = ordered[0]
+        fallbacks += [
+            (
+                "counterparts from the bodies the signers were introduced with",
+                lambda: _signers_bodies(reading, first),
+            ),
+            (
+                "counterparts named in the title or just before the signing",
+                lambda: _named_before(reading, first),
+            ),
+        ]
+    for why, find in fallbacks:
+        if candidates:
+            break
+        for org in find():
             merge(candidates, org)
         if candidates:
-            reading.reasons.append(
-                "counterparts from who represented each side: "
-                + ", ".join(c.best.name for c in candidates)
-            )
-    if not candidates and ordered:
-        for org in _signers_bodies(reading, ordered[0]):
-            merge(candidates, org)
-        if candidates:
-            reading.reasons.append(
-                "counterparts from the bodies the signers were introduced with: "
-                + ", ".join(c.best.name for c in candidates)
-            )
-    if not candidates and ordered:
-        for org in _named_before(reading, ordered[0]):
-            merge(candidates, org)
-        if candidates:
-            reading.reasons.append(
-                "counterparts named in the title or just before the signing: "
-                + ", ".join(c.best.name for c in candidates)
-            )
+            reading.reasons.append(f"{why}: " + ", ".join(c.best.name for c in candidates))
     _enrich(reading, candidates)
     return candidates[:_MAX_PARTNERS]
 
