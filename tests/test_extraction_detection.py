@@ -2013,3 +2013,16 @@ def test_a_count_of_partners_named_in_the_next_sentence_is_a_signing() -> None:
 def test_a_headline_tells_whose_signing_or_what_document_it_is(title: str, text: str) -> None:
     decision = read(text, title=title)
     assert not decision.is_agreement, decision.reasons
+
+
+def test_without_a_publication_day_a_signing_decades_before_the_latest_year_is_history() -> None:
+    text = (
+        "HUST hosted a workshop on 21 September to mark 50 years of Vietnam–Japan relations.\n"
+        "Historians from HUST and Keio University revisited the exchange agreement signed in"
+        " Paris on 21 September 1973 and the strategic partnership announced in 2023."
+    )
+    article = Article(
+        "https://hust.edu.vn/news/item-2", "Workshop", None, None, tuple(text.split("\n"))
+    )
+    decision = extract_agreement(article, HUST)
+    assert not decision.is_agreement, decision.reasons

@@ -1324,6 +1324,13 @@ def mark_time(
             when -= timedelta(days=back)
         out[stmt.index] = when
         if published is None:
+            # No publication day to measure against: the latest year the article writes
+            # stands for it; a signing dated ten years or more before that is history ("the
+            # exchange of notes signed in Paris on 21 September 1973", in a text of 2023). A
+            # period ahead ("2025-2030") may be that latest year: only decades count.
+            latest = max((int(y) for y in _YEAR_WRITTEN.findall(body.folded)), default=None)
+            if when is not None and latest is not None and latest - when.year >= _HISTORY_YEARS:
+                stmt.qualifiers.setdefault("background", stmt.anchor)
             continue
         own_clause = _CLAUSE_MARKS.search(body.folded, stmt.anchor.end, s.end)
         clause_end = own_clause.start() if own_clause else s.end
@@ -1384,6 +1391,12 @@ def mark_time(
             stmt.qualifiers["background"] = Hit(found.start, found.end, "background", "")
             reasons.append(f"{where}: signing dated '{written}', long before publication")
     return out, reasons
+
+
+# With no publication day: how many years before the latest year written make a signing
+# history (decades: a plan's period may run a few years past publication).
+_HISTORY_YEARS = 10
+_YEAR_WRITTEN = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
 
 
 def _reanchor_before(stmt: Statement, found: TextDate | None) -> bool:
