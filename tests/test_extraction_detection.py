@@ -1957,6 +1957,9 @@ def test_player_contracts_job_offers_and_letters_binding_no_one(
         " before the ceremony.",
         "Ngày 19/5, cựu sinh viên Đại học Bách khoa Hà Nội đã ký hợp đồng chuyên nghiệp với Câu lạc"
         " bộ Bóng đá Long An.",
+        # An act named in a programme, then called off in the next sentence.
+        "The programme of the visit included the signing of a memorandum of understanding"
+        " between HUST and TU Dresden.\nThe signing ceremony will not take place this week.",
         # A count of partners no sentence names.
         "Năm học vừa qua, Đại học Bách khoa Hà Nội cũng đã ký biên bản ghi nhớ với 6 trường đại"
         " học của Nhật Bản, Hàn Quốc và Đài Loan.\nThầy mong các em rèn luyện ngoại ngữ.",

@@ -885,6 +885,29 @@ def same_signing(statements: list[Statement], body: Body, lex: Lexicon) -> None:
         ]
         if before and carried and all(any(c in s.qualifiers for c in _CARRIED) for s in before):
             stmt.qualifiers.setdefault(*carried[0])
+    _called_off_after(statements, body)
+
+
+# Before a bare mention of the act that opens its sentence: "The signing ceremony ...".
+_DEFINITE_OPENING = frozenset({"", "the", "la", "le", "l'"})
+
+
+def _called_off_after(statements: list[Statement], body: Body) -> None:
+    """ "The programme included the signing of a memorandum. The signing ceremony will not
+    take place this week": an act named without a verb, then called off or put ahead in the
+    next statement that opens its sentence with the act, is called off too."""
+    folded = body.folded
+    for k, stmt in enumerate(statements):
+        if stmt.qualifiers or stmt.verb is not None or k + 1 >= len(statements):
+            continue
+        later = statements[k + 1]
+        opening = folded[later.sentence.start : later.anchor.start].strip()
+        if later.verb is not None or opening not in _DEFINITE_OPENING:
+            continue
+        for category in ("negation", "plan"):
+            if category in later.qualifiers:
+                stmt.qualifiers.setdefault(category, later.qualifiers[category])
+                break
 
 
 def initialled(statements: list[Statement], body: Body, lex: Lexicon) -> None:
