@@ -1960,6 +1960,9 @@ def test_player_contracts_job_offers_and_letters_binding_no_one(
         # An act named in a programme, then called off in the next sentence.
         "The programme of the visit included the signing of a memorandum of understanding"
         " between HUST and TU Dresden.\nThe signing ceremony will not take place this week.",
+        # The home's people attended another university's signing.
+        "Also this week, Foreign Trade University signed a memorandum of understanding with"
+        " Deloitte Vietnam on audit training; HUST lecturers attended as guests.",
         # A count of partners no sentence names.
         "Năm học vừa qua, Đại học Bách khoa Hà Nội cũng đã ký biên bản ghi nhớ với 6 trường đại"
         " học của Nhật Bản, Hàn Quốc và Đài Loan.\nThầy mong các em rèn luyện ngoại ngữ.",

@@ -2513,6 +2513,11 @@ def _party_mention(
             # "UEH's long-standing partner, Western Sydney University, signed ...".
             last_host_end = match.end()
             continue
+        attended = lex.cues["witness"].first(folded, match.end(), min(end, match.end() + 24))
+        if attended is not None and _ATTENDEES.fullmatch(folded, match.end(), attended.start):
+            # "X signed a memorandum with Y; NEU lecturers attended as guests".
+            last_host_end = match.end()
+            continue
         partner_of = lex.cues["partner_of"].first(
             folded, max(start, match.start() - 40), match.start()
         )
@@ -2542,6 +2547,8 @@ def _party_mention(
     return None, hosting
 
 
+# Between the home's name and a verb of attending: its people, in a word or two.
+_ATTENDEES = re.compile(r"(?:['’]s)?(?:\s+[a-z-]+){0,2}\s+")
 # The home's possessive before a partner word: "UEH's long-standing partner".
 _POSSESSED_PARTNER = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}partners?(?![a-z])")
 
