@@ -1963,6 +1963,9 @@ def test_player_contracts_job_offers_and_letters_binding_no_one(
         # The home's people attended another university's signing.
         "Also this week, Foreign Trade University signed a memorandum of understanding with"
         " Deloitte Vietnam on audit training; HUST lecturers attended as guests.",
+        # A signing between a ministry and an embassy, named in lowercase after "entre".
+        "Le 19 mai, HUST a accueilli la cérémonie de signature d'un accord entre le ministère de"
+        " l'Éducation et de la Formation du Vietnam et l'Ambassade de France.",
         # A count of partners no sentence names.
         "Năm học vừa qua, Đại học Bách khoa Hà Nội cũng đã ký biên bản ghi nhớ với 6 trường đại"
         " học của Nhật Bản, Hàn Quốc và Đài Loan.\nThầy mong các em rèn luyện ngoại ngữ.",

@@ -2953,7 +2953,9 @@ def _between_list(stmt: Statement, body: Body, lex: Lexicon) -> tuple[int, int] 
         if not _CONNECTOR.search(folded, hit.end, end):
             return None
         names = re.sub(r"^\s*(?:(?:the|la|le|les)\s+|l['’])?", "", text[hit.end : end], flags=re.I)
-        if not names[:1].isupper():
+        # "entre le ministère de l'Éducation ... et l'Ambassade de France": French writes
+        # some organisation words in lowercase.
+        if not names[:1].isupper() and lex.cues["org_heads"].at(folded, end - len(names)) is None:
             return None
         words = [w for w in re.split(r"\s+|\band\b|\bet\b|\bvà\b|&", names) if w]
         if all(
