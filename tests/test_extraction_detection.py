@@ -1966,6 +1966,9 @@ def test_player_contracts_job_offers_and_letters_binding_no_one(
         # A signing between a ministry and an embassy, named in lowercase after "entre".
         "Le 19 mai, HUST a accueilli la cérémonie de signature d'un accord entre le ministère de"
         " l'Éducation et de la Formation du Vietnam et l'Ambassade de France.",
+        # A claim the text denies.
+        "Social media pages have circulated photographs claiming that HUST signed a cooperation"
+        " agreement with Global Career Bridge Co., Ltd. on 18 May.",
         # A count of partners no sentence names.
         "Năm học vừa qua, Đại học Bách khoa Hà Nội cũng đã ký biên bản ghi nhớ với 6 trường đại"
         " học của Nhật Bản, Hàn Quốc và Đài Loan.\nThầy mong các em rèn luyện ngoại ngữ.",
@@ -2034,4 +2037,13 @@ def test_without_a_publication_day_a_signing_decades_before_the_latest_year_is_h
         "https://hust.edu.vn/news/item-2", "Workshop", None, None, tuple(text.split("\n"))
     )
     decision = extract_agreement(article, HUST)
+    assert not decision.is_agreement, decision.reasons
+
+
+def test_an_announcement_headline_tells_a_ceremony_to_come() -> None:
+    decision = read(
+        "HUST and the University of Salford (United Kingdom) will sign a memorandum of"
+        " understanding.\nTime: 9:00, Tuesday 27 May 2025.",
+        title="Announcement: signing ceremony between HUST and the University of Salford",
+    )
     assert not decision.is_agreement, decision.reasons
