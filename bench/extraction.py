@@ -133,8 +133,11 @@ def _html_text(html: str) -> str:
     tree = LexborHTMLParser(html)
     # NukeViet's lead paragraph is a div (.hometext): the site profile reads it, so do we;
     # pactwatch.article reads figure captions as paragraphs of their own, so do we.
-    blocks = tree.css("p, li, h1, h2, h3, .hometext, figcaption")
-    return "\n".join(" ".join(n.text(separator="").split()) for n in blocks)
+    # A table row is a paragraph with its cells apart, as pactwatch.article reads it.
+    blocks = tree.css("p, li, h1, h2, h3, .hometext, figcaption, tr")
+    return "\n".join(
+        " ".join(n.text(separator=" " if n.tag == "tr" else "").split()) for n in blocks
+    )
 
 
 def load_institutions(path: Path = FIXTURES / "institutions.yaml") -> dict[str, InstitutionConfig]:

@@ -471,7 +471,7 @@ def _qualifiers(
             # partnership": the plan is the main clause's, the signing came before it.
             and not (category == "plan" and _after_clause(folded, hit, stmt.anchor))
         ]
-    found += _event_sponsorship(stmt, body, lex)
+    found += _other_acts(stmt, body, lex)
     found += _put_off_or_planned(stmt, body, lex)
     found += _noun_qualifiers(stmt, body, lex)
     if stmt.verb is not None:
@@ -525,7 +525,6 @@ def _qualifiers(
         decree = lex.cues["decree"].first(folded, start, min(s.end, start + 40))
         if decree is not None and decree.start == start:
             found.append(("decree", decree))
-    found += _other_documents(stmt, body, lex)
     if s.is_title:
         anchor = stmt.anchor
         for hit in lex.cues["headline_plan"].find(folded, s.start, s.end):
@@ -562,6 +561,20 @@ def _other_documents(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[st
         if hit is not None:
             found.append(("document", hit))
     return found
+
+
+# Two numbers or more and nothing else after the act: the cells of a table of counts.
+_COUNTS_ONLY = re.compile(r"\s*\d[\d.,%]*(?:\s+\d[\d.,%]*)+\s*")
+
+
+def _other_acts(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[str, Hit]]:
+    """What the act is when it is no signing of a cooperation: a row of a table of counts
+    ("Thỏa thuận hợp tác mới được ký kết | 21 | 27"), an event's sponsorship, a document of
+    another kind."""
+    found: list[tuple[str, Hit]] = []
+    if _COUNTS_ONLY.fullmatch(body.folded, stmt.anchor.end, stmt.sentence.end):
+        found.append(("statistic", stmt.anchor))
+    return found + _event_sponsorship(stmt, body, lex) + _other_documents(stmt, body, lex)
 
 
 def _event_sponsorship(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[str, Hit]]:
