@@ -2021,3 +2021,12 @@ def test_a_school_named_by_its_field_alone_is_the_homes_on_any_home_page() -> No
     )
     decision = read(text, title="Trường Cơ khí - Ô tô và DENSO Việt Nam", home=haui)
     assert partners(decision) == [("Công ty TNHH DENSO Việt Nam", "VN")]
+
+
+def test_the_school_speaking_of_itself_heads_the_signers_after_the_witnesses() -> None:
+    text = (
+        "Kết thúc buổi làm việc ngày 18/6, dưới sự chứng kiến của đại diện Tổng Lãnh sự quán Lào"
+        " tại Vinh, Nhà trường và Trường Đại học Champasak đã ký kết thỏa thuận hợp tác."
+    )
+    decision = read(text, title="Tiếp và làm việc với đoàn công tác Trường Đại học Champasak")
+    assert [n for n, _ in partners(decision)] == ["Trường Đại học Champasak"]

@@ -2798,9 +2798,16 @@ def _titled_self(body: Body, lex: Lexicon, start: int, end: int) -> tuple[int, i
     """ "Hiệu trưởng Nhà trường và GS. Kim, Viện trưởng Viện X, đã ký biên bản": the head of
     "the School", capitalised after a title, signs for the home."""
     for own in lex.cues["self_sides"].find(body.folded, start, end):
-        if body.text[own.start].isupper() and lex.cues["titles"].before(body.folded, own.start):
+        if body.text[own.start].isupper() and (
+            lex.cues["titles"].before(body.folded, own.start)
+            # "..., Nhà trường và Trường Đại học Champasak đã ký kết": it heads the signers.
+            or _SELF_AND.match(body.folded, own.end)
+        ):
             return own.start, own.end
     return None
+
+
+_SELF_AND = re.compile(r"\s+(?:va|and|et)\s")
 
 
 # One or two lowercase words, then "de"/"du"/"of" and a capitalised word.
