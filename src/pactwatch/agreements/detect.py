@@ -762,6 +762,10 @@ def other_topic(
     hit = lex.cues["other_topics"].first(body.folded, title.start, title.end)
     if hit is None:
         return ""
+    recent = lex.cues["recent"].first(body.folded, max(title.start, hit.start - 12), hit.end)
+    if recent is not None and recent.start <= hit.start and hit.end <= recent.end:
+        # "Week in Review": the news of the week, not a look back.
+        return ""
     lead = next(
         (
             st.paragraph
