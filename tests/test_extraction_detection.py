@@ -2060,8 +2060,9 @@ def test_a_row_of_a_table_of_counts_is_a_statistic() -> None:
 
 def test_a_week_in_review_tells_the_news_of_the_week() -> None:
     decision = read(
-        "Industry: on Tuesday, 20 May, HUST signed a cooperation agreement with Hoang Long"
-        " Precision Engineering JSC on internships.",
+        "A short round-up of what happened across Hanoi University of Science and Technology"
+        " this week.\nIndustry: on Tuesday, 20 May, HUST signed a cooperation agreement with"
+        " Hoang Long Precision Engineering JSC on internships.",
         title="HUST Week in Review: 19–23 May 2025",
     )
     assert decision.is_agreement, decision.reasons
