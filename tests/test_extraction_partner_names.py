@@ -2030,3 +2030,12 @@ def test_the_school_speaking_of_itself_heads_the_signers_after_the_witnesses() -
     )
     decision = read(text, title="Tiếp và làm việc với đoàn công tác Trường Đại học Champasak")
     assert [n for n, _ in partners(decision)] == ["Trường Đại học Champasak"]
+
+
+def test_the_homes_unit_named_by_its_word_alone_signs_for_it() -> None:
+    text = (
+        "The Faculty of Mechanical Engineering of USTH took part in Hannover Messe.\nOn 18 June,"
+        " at its stand in Hall 6, Breitmann Antriebstechnik GmbH and the Faculty signed a"
+        " cooperation agreement on servo drives."
+    )
+    assert partners(read(text)) == [("Breitmann Antriebstechnik GmbH", "DE")]

@@ -2731,6 +2731,14 @@ def _self_reference(
     word: "Bộ" (the Ministry) alone is another body. On a page that never names its home
     (`unnamed`), in lowercase too ("after the university sealed a partnership with X")."""
     folded, text = body.folded, body.text
+    for unit in lex.cues["unit_heads"].find(folded, start, end):
+        # "Breitmann GmbH and the Faculty signed": the home's unit named by its word alone.
+        if (
+            text[unit.start].isupper()
+            and _DEFINITE_BEFORE.search(folded, max(0, unit.start - 5), unit.start)
+            and _UNIT_ALONE.match(text, unit.end)
+        ):
+            return unit.start, unit.end
     for hit in lex.cues["org_heads"].find(folded, start, end, original=text):
         if hit.label not in {"university", "research_institute"}:
             continue
@@ -2792,6 +2800,8 @@ def _after_clause(folded: str, hit: Hit, cue: Hit) -> bool:
     return hit.end <= cue.start and _AFTER_CLAUSE.search(folded, hit.end, cue.start) is not None
 
 
+# After a unit's word standing alone as a signer: "and" or the verb; no name goes on.
+_UNIT_ALONE = re.compile(r"\s(?:and|et|va|và|signed|a|ont|đã)\s")
 # "the university", "l'université": a definite article right before the word.
 _DEFINITE_BEFORE = re.compile(r"(?<![a-z])(?:the|l'|la|le)\s*\Z")
 # Right after a passive signing: who signed ("signed by", "signé par", "được ký bởi").
