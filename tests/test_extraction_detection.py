@@ -1969,6 +1969,9 @@ def test_player_contracts_job_offers_and_letters_binding_no_one(
         # A claim the text denies.
         "Social media pages have circulated photographs claiming that HUST signed a cooperation"
         " agreement with Global Career Bridge Co., Ltd. on 18 May.",
+        # A lease of the dormitory's premises.
+        "Ngày 19/5, Đại học Bách khoa Hà Nội đã ký hợp đồng cho thuê mặt bằng với Công ty Cổ phần"
+        " Thương mại Dịch vụ Sài Gòn 24h.",
         # A count of partners no sentence names.
         "Năm học vừa qua, Đại học Bách khoa Hà Nội cũng đã ký biên bản ghi nhớ với 6 trường đại"
         " học của Nhật Bản, Hàn Quốc và Đài Loan.\nThầy mong các em rèn luyện ngoại ngữ.",
@@ -2066,3 +2069,14 @@ def test_a_week_in_review_tells_the_news_of_the_week() -> None:
         title="HUST Week in Review: 19–23 May 2025",
     )
     assert decision.is_agreement, decision.reasons
+
+
+def test_a_heading_of_a_signing_between_a_group_of_others() -> None:
+    decision = read(
+        "Ngày 19/5, Đại học Bách khoa Hà Nội tổ chức Diễn đàn Kết nối doanh nghiệp Việt – Nhật.\n"
+        "Ký kết hợp tác giữa các doanh nghiệp\nTrong khuôn khổ diễn đàn, Công ty TNHH Cơ khí"
+        " Chính xác Minh Phát và Tập đoàn Yamashiro Industries (Nhật Bản) đã ký kết biên bản ghi"
+        " nhớ hợp tác.",
+        title="Diễn đàn Kết nối doanh nghiệp Việt – Nhật tại Đại học Bách khoa Hà Nội",
+    )
+    assert not decision.is_agreement, decision.reasons

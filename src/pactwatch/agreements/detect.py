@@ -1764,6 +1764,11 @@ def _between_parties(
     """Settle the statement's party from the list after "between" ("giữa", "entre"), when
     there is one that says: the home among them (by name, by its own word, or by a unit
     named without an owner), or only others. Whether it was settled."""
+    group = _between_group(stmt, body, lex)
+    if group is not None:
+        stmt.party = "third"
+        stmt.party_note = f"the signers are a group of others ('{body.text[group[0] : group[1]]}')"
+        return True
     listed = _between_list(stmt, body, lex)
     if listed is None:
         return False
@@ -1797,6 +1802,26 @@ def _between_parties(
         stmt.party_note = "the parties listed after 'between' do not include it"
         return True
     return False
+
+
+# "giữa các doanh nghiệp", "between the companies": a plural group right after "between".
+_GROUP_ARTICLE = re.compile(r"\s*(?:cac|nhung|the|les|des)\s+")
+
+
+def _between_group(stmt: Statement, body: Body, lex: Lexicon) -> tuple[int, int] | None:
+    """The words saying the act is between a group of others ("Ký kết hợp tác giữa các doanh
+    nghiệp": the companies sign among themselves), or None."""
+    folded = body.folded
+    between = lex.cues["between"].first(folded, stmt.anchor.end, stmt.sentence.end)
+    if between is None or not _AFTER_CUE.match(folded[stmt.anchor.end : between.start]):
+        return None
+    article = _GROUP_ARTICLE.match(folded, between.end)
+    if article is None:
+        return None
+    group = lex.cues["counted"].at(folded, article.end())
+    if group is None or folded[group.end : stmt.sentence.end].strip(" .:"):
+        return None
+    return between.start, group.end
 
 
 def _names_attendees(stmt: Statement, body: Body, lex: Lexicon, attendance: Hit | None) -> bool:
