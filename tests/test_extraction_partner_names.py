@@ -2039,3 +2039,15 @@ def test_the_homes_unit_named_by_its_word_alone_signs_for_it() -> None:
         " cooperation agreement on servo drives."
     )
     assert partners(read(text)) == [("Breitmann Antriebstechnik GmbH", "DE")]
+
+
+def test_a_bracket_with_the_name_in_vietnamese_is_an_alias_and_hospices_head_a_name() -> None:
+    lex = load_lexicon()
+    text = (
+        "Le 18 juin, l'Université de Médecine et de Pharmacie (Trường Đại học Y - Dược) et les"
+        " Hospices Civils de Lyon (HCL) ont signé une convention."
+    )
+    body = prepare((text,), title="", abbreviations=lex.abbreviations)
+    found = {m.name: m for m in find_orgs(body, 0, len(body.text), lex)}
+    assert found["Université de Médecine et de Pharmacie"].aliases == ("Trường Đại học Y - Dược",)
+    assert found["Hospices Civils de Lyon"].kind == "other"

@@ -2256,8 +2256,9 @@ def _qualifies(ctx: _Ctx, mention: OrgMention, content: str, inner: list[Token])
     if heads:
         if lex.cues["university_systems"].label_of(content) is not None:
             return True
-        if mention.head_lang == "vi" and all(h.lang != "vi" for h in heads):
-            # "Ngân hàng TMCP Đông Sài Gòn (DSG Bank)": the name in another language.
+        if (mention.head_lang == "vi") != (heads[0].lang == "vi"):
+            # "Ngân hàng TMCP Đông Sài Gòn (DSG Bank)", "l'Université de Médecine et de
+            # Pharmacie (Trường Đại học Y - Dược)": the name in another language.
             return False
         # A parent ("(ĐH Đà Nẵng)"), unless the name is written again ("École nationale des
         # ponts et chaussées (École des Ponts ParisTech)").
