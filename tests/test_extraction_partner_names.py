@@ -2051,3 +2051,10 @@ def test_a_bracket_with_the_name_in_vietnamese_is_an_alias_and_hospices_head_a_n
     found = {m.name: m for m in find_orgs(body, 0, len(body.text), lex)}
     assert found["Université de Médecine et de Pharmacie"].aliases == ("Trường Đại học Y - Dược",)
     assert found["Hospices Civils de Lyon"].kind == "other"
+
+
+@pytest.mark.parametrize("when", ["Chiều qua", "Sáng qua", "Tối qua"])
+def test_a_part_of_the_day_and_qua_is_yesterday(when: str) -> None:
+    text = f"{when}, tại TP. Bến Tre, USTH và Ủy ban nhân dân tỉnh Bến Tre đã ký kết thỏa thuận."
+    decision = read(text)
+    assert decision.agreement is not None and decision.agreement.signed_on == date(2025, 6, 19)
