@@ -2080,3 +2080,14 @@ def test_a_heading_of_a_signing_between_a_group_of_others() -> None:
         title="Diễn đàn Kết nối doanh nghiệp Việt – Nhật tại Đại học Bách khoa Hà Nội",
     )
     assert not decision.is_agreement, decision.reasons
+
+
+def test_a_partners_own_signing_relayed_by_the_home_is_no_signing() -> None:
+    decision = read(
+        "L'Université de Lorraine-Moselle, partenaire de longue date du Département de français"
+        " de HUST, vient de signer un accord de coopération avec l'Université de Nagoya.\nSelon"
+        " le communiqué, l'accord a été signé le 19 mai à Metz par son président et par la"
+        " vice-présidente de l'université japonaise.",
+        title="Notre partenaire l'Université de Lorraine-Moselle s'ouvre au Japon",
+    )
+    assert not decision.is_agreement, decision.reasons

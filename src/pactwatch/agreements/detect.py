@@ -2271,7 +2271,8 @@ def _previous_owner(
     if (
         orgs_of is None
         or stmt.index == 0
-        or not _POSSESSED_HINT.search(body.folded, stmt.sentence.start, stmt.anchor.start)
+        # "sa présidente a signé", and the passive's "signé ... par son président".
+        or not _POSSESSED_HINT.search(body.folded, stmt.sentence.start, stmt.sentence.end)
     ):
         return ""
     first = next((o for o in orgs_of(stmt.index - 1) if _party_name(o, lex)), None)
@@ -2297,13 +2298,18 @@ def _possessed_signer(
     folded = body.folded
     found = _POSSESSED.search(
         folded, max(stmt.sentence.start, stmt.anchor.start - 40), stmt.anchor.start
-    )
+    ) or _POSSESSED_AGENT.match(folded, stmt.anchor.end, stmt.sentence.end)
     if found is None or not lex.has_word("titles", found.group(1), found.group(1), marked=False):
         return ""
     before = [o for o in sentence_orgs if int(getattr(o, "end", 0)) <= found.start()]
     return str(getattr(before[-1], "name", "")) if before else previous_owner
 
 
+# A passive's agent named by a possessive and a title: "signé le 27 avril à Metz par son
+# président".
+_POSSESSED_AGENT = re.compile(
+    r"(?:\s+[a-z0-9]+){0,6}?\s+(?:by|par)\s+(?:its|their|sa|son|leur)\s+([a-z-]+)(?![a-z'-])"
+)
 # A passive's agent named by a role: "by the coordinator", "signée le 2 octobre par le
 # coordinateur" (a few words without a clause mark may come first).
 _ROLE_AGENT = re.compile(
@@ -2561,9 +2567,9 @@ def _party_mention(
             last_host_end = match.end()
             continue
         partner_of = lex.cues["partner_of"].first(
-            folded, max(start, match.start() - 40), match.start()
+            folded, max(start, match.start() - 80), match.start()
         )
-        if partner_of is not None and not folded[partner_of.end : match.start()].strip():
+        if partner_of is not None and _PARTNER_GAP.fullmatch(folded, partner_of.end, match.start()):
             # "HUFS, a long-standing partner of ULIS, signed ... with the Ministry": the home
             # only describes the signer (its parent after a dash too).
             last_host_end = match.end()
@@ -2589,6 +2595,11 @@ def _party_mention(
     return None, hosting
 
 
+# Between "a partner of" and the home's name: nothing, or the home's unit that the partner
+# works with ("partenaire de longue date du Département de français de l'Université X").
+_PARTNER_GAP = re.compile(
+    r"\s*(?:(?:du|de la|of the|of)\s+[^,;:()]{3,40}?\s+(?:de|of|d')\s*(?:la\s+|l'\s*|the\s+)?)?"
+)
 # Between the home's name and a verb of attending: its people, in a word or two.
 _ATTENDEES = re.compile(r"(?:['’]s)?(?:\s+[a-z-]+){0,2}\s+")
 # The home's possessive before a partner word: "UEH's long-standing partner".
