@@ -1972,6 +1972,12 @@ def test_player_contracts_job_offers_and_letters_binding_no_one(
         # A lease of the dormitory's premises.
         "Ngày 19/5, Đại học Bách khoa Hà Nội đã ký hợp đồng cho thuê mặt bằng với Công ty Cổ phần"
         " Thương mại Dịch vụ Sài Gòn 24h.",
+        # "sẽ" (will) before the act; a company's claim quoted; "au fil des années".
+        "Sau khi Hội đồng trường thông qua, Hiệu trưởng sẽ thay mặt Đại học Bách khoa Hà Nội ký"
+        " văn bản ghi nhớ với Trường Đại học Deakin.",
+        "Advertisements have appeared on the website of Global Education Alliance Ltd stating that"
+        ' the company "has signed a strategic cooperation agreement with HUST".',
+        "HUST a conclu au fil des années des accords avec une quinzaine d'établissements français.",
         # A count of partners no sentence names.
         "Năm học vừa qua, Đại học Bách khoa Hà Nội cũng đã ký biên bản ghi nhớ với 6 trường đại"
         " học của Nhật Bản, Hàn Quốc và Đài Loan.\nThầy mong các em rèn luyện ngoại ngữ.",

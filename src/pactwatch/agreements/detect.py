@@ -430,7 +430,7 @@ def _put_off_or_planned(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple
     put_off = _put_off(stmt, body, lex)
     found = [("negation", put_off)] if put_off is not None else []
     for category, label in _LEADS:
-        hits = list(lex.cues[category].find(folded, start, anchor.start))
+        hits = list(lex.cues[category].find(folded, start, anchor.start, original=body.text))
         if not hits or not _LEAD_GAP.fullmatch(folded, hits[-1].end, anchor.start):
             continue
         lead = hits[-1]
