@@ -133,11 +133,14 @@ def _html_text(html: str) -> str:
     tree = LexborHTMLParser(html)
     # NukeViet's lead paragraph is a div (.hometext): the site profile reads it, so do we;
     # pactwatch.article reads figure captions as paragraphs of their own, so do we.
-    # A table row is a paragraph with its cells apart, as pactwatch.article reads it.
-    blocks = tree.css("p, li, h1, h2, h3, .hometext, figcaption, tr")
-    return "\n".join(
-        " ".join(n.text(separator=" " if n.tag == "tr" else "").split()) for n in blocks
-    )
+    # A table cell is a paragraph of its own, as pactwatch.article reads it (a cell that
+    # holds paragraphs is read through them).
+    blocks = [
+        n
+        for n in tree.css("p, li, h1, h2, h3, .hometext, figcaption, td, th")
+        if n.tag not in {"td", "th"} or n.css_first("p, li") is None
+    ]
+    return "\n".join(" ".join(n.text(separator="").split()) for n in blocks)
 
 
 def load_institutions(path: Path = FIXTURES / "institutions.yaml") -> dict[str, InstitutionConfig]:

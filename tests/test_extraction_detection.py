@@ -2058,10 +2058,18 @@ def test_an_announcement_headline_tells_a_ceremony_to_come() -> None:
     assert not decision.is_agreement, decision.reasons
 
 
-def test_a_row_of_a_table_of_counts_is_a_statistic() -> None:
+@pytest.mark.parametrize(
+    "table",
+    # A row read as one line, or cell by cell as the crawl reads a table.
+    [
+        "Chỉ tiêu 2023 2024\nThỏa thuận hợp tác mới được ký kết 21 27",
+        "Chỉ tiêu\n2023\n2024\nThỏa thuận hợp tác mới được ký kết\n21\n27",
+    ],
+)
+def test_a_row_of_a_table_of_counts_is_a_statistic(table: str) -> None:
     decision = read(
         "Năm 2024, hoạt động hợp tác quốc tế của Đại học Bách khoa Hà Nội đạt nhiều kết quả.\n"
-        "Chỉ tiêu 2023 2024\nThỏa thuận hợp tác mới được ký kết 21 27",
+        + table,
         title="Năm 2024: hợp tác với Tập đoàn Samsung Việt Nam đạt nhiều kết quả",
     )
     assert not decision.is_agreement, decision.reasons

@@ -572,9 +572,24 @@ def _other_acts(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[str, Hi
     ("Thỏa thuận hợp tác mới được ký kết | 21 | 27"), an event's sponsorship, a document of
     another kind."""
     found: list[tuple[str, Hit]] = []
-    if _COUNTS_ONLY.fullmatch(body.folded, stmt.anchor.end, stmt.sentence.end):
+    if _COUNTS_ONLY.fullmatch(body.folded, stmt.anchor.end, stmt.sentence.end) or _counts_follow(
+        stmt, body
+    ):
         found.append(("statistic", stmt.anchor))
     return found + _event_sponsorship(stmt, body, lex) + _other_documents(stmt, body, lex)
+
+
+def _counts_follow(stmt: Statement, body: Body) -> bool:
+    """Whether the act closes its line and numbers alone follow ("Thỏa thuận hợp tác mới
+    được ký kết" | "21" | "27": the cells of a table of counts, read one by one)."""
+    folded, s = body.folded, stmt.sentence
+    if folded[stmt.anchor.end : s.end].strip(" .:") or stmt.index + 1 >= len(body.sentences):
+        return False
+    after = body.sentences[stmt.index + 1]
+    return _NUMBER_CELL.fullmatch(folded, after.start, after.end) is not None
+
+
+_NUMBER_CELL = re.compile(r"\s*\d[\d.,%]*\s*")
 
 
 def _event_sponsorship(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[str, Hit]]:
