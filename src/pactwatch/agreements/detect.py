@@ -600,7 +600,7 @@ def _event_sponsorship(stmt: Statement, body: Body, lex: Lexicon) -> list[tuple[
     sponsor = lex.cues["sponsorship"].first(folded, s.start, s.end)
     if sponsor is None or not as_written(lex, "sponsorship", sponsor, body):
         return []
-    title = next((t for t in body.sentences if t.is_title), None)
+    title = body.title
     events = lex.cues["sponsored_events"]
     if events.first(folded, s.start, s.end) is None and (
         title is None or events.first(folded, title.start, title.end) is None
@@ -771,7 +771,7 @@ def other_topic(
     article is about that, and a signing told after its lead paragraph is background; so
     is one told in the lead, unless the home is a signer and it is dated within two weeks
     before publication. The words of the headline's topic, or ""."""
-    title = next((st for st in body.sentences if st.is_title), None)
+    title = body.title
     if title is None or any(stmt.sentence.is_title for stmt in statements):
         return ""
     hit = lex.cues["other_topics"].first(body.folded, title.start, title.end)
@@ -1004,7 +1004,7 @@ def procurement(statements: list[Statement], body: Body, lex: Lexicon) -> None:
     is a supplier, not a party to a cooperation. A short line of a list ("Date de signature
     du contrat : 15/08/2025") belongs to the paragraph that opens the list."""
     folded = body.folded
-    title = next((s for s in body.sentences if s.is_title), None)
+    title = body.title
     spans: dict[int, tuple[int, int]] = {}
     for sentence in body.sentences:
         lo, hi = spans.get(sentence.paragraph, (sentence.start, sentence.end))
@@ -1363,6 +1363,13 @@ def mark_time(
     para_starts: dict[int, int] = {}
     for sentence in body.sentences:
         para_starts.setdefault(sentence.paragraph, sentence.start)
+    # No publication day to measure against: the latest year the article writes stands for
+    # it (see below).
+    latest = (
+        max((int(y) for y in _YEAR_WRITTEN.findall(body.folded)), default=None)
+        if published is None
+        else None
+    )
     for stmt in statements:
         s = stmt.sentence
         before = None if s.is_title else para_starts.get(s.paragraph)
@@ -1379,11 +1386,9 @@ def mark_time(
             when -= timedelta(days=back)
         out[stmt.index] = when
         if published is None:
-            # No publication day to measure against: the latest year the article writes
-            # stands for it; a signing dated ten years or more before that is history ("the
-            # exchange of notes signed in Paris on 21 September 1973", in a text of 2023). A
-            # period ahead ("2025-2030") may be that latest year: only decades count.
-            latest = max((int(y) for y in _YEAR_WRITTEN.findall(body.folded)), default=None)
+            # A signing dated ten years or more before the latest year written is history
+            # ("the exchange of notes signed in Paris on 21 September 1973", in a text of
+            # 2023). A period ahead ("2025-2030") may be that latest year: only decades count.
             if when is not None and latest is not None and latest - when.year >= _HISTORY_YEARS:
                 stmt.qualifiers.setdefault("background", stmt.anchor)
             continue
@@ -1800,14 +1805,7 @@ def _between_parties(
         stmt.party, stmt.home_hit = "home", (inside.start(), inside.end())
         return True
     own = _self_reference(body, lex, start, stop) or next(
-        (
-            _span(o)
-            for o in orgs
-            if _own_unit(o)
-            and getattr(o, "kind", "") != "government"
-            and start <= _span(o)[0] < stop
-        ),
-        None,
+        (_span(o) for o in orgs if _own_side_unit(o) and start <= _span(o)[0] < stop), None
     )
     if own is not None:
         stmt.party, stmt.home_hit = "home", own
@@ -2392,11 +2390,16 @@ def _own_unit_leads(stmt: Statement, body: Body, lex: Lexicon, orgs: Sequence[ob
     first = next((o for o in named if _span(o) == spans[0]), None)
     return (
         first is not None
-        and _own_unit(first)
-        and getattr(first, "kind", "") != "government"
+        and _own_side_unit(first)
         # "Faculté des sciences de l'Université ouverte de Malaisie": its owner is in its name.
         and sum(1 for _ in lex.cues["org_heads"].find(body.folded, *_span(first))) <= 1
     )
+
+
+def _own_side_unit(org: object) -> bool:
+    """A unit named without an owner that may sign for the home: a faculty, an office; not a
+    government's department ("Service de l'éducation de Hô Chi Minh-Ville")."""
+    return _own_unit(org) and getattr(org, "kind", "") != "government"
 
 
 def _home_unit(org: object, home: HomeSide) -> bool:

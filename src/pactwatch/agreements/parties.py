@@ -730,7 +730,7 @@ def _place_reference(ctx: _Ctx, mention: OrgMention, i: int) -> bool:
         k -= 1
     if k == 0 or not _phrase_ends(ctx, "place_prepositions", k):
         return False
-    if k >= 2 and any(t.end == toks[k - 2].end for t in ctx.titles):
+    if k >= 2 and _title_ends(ctx, k - 1):
         # "Chairman of the Hau Giang Provincial People's Committee": whom a person heads.
         return False
     return _place_only(ctx, mention.start, mention.end)

@@ -1014,37 +1014,33 @@ _AFFILIATION_BREAK = re.compile(r"[;:]|(?<![a-z])(?:and|va|et)(?![a-z])")
 def _introduced_with(reading: _Reading, idx: int, after: int) -> OrgMention | None:
     """The body named right after a person and a title in sentence idx ("X, Rector of Y",
     "PGS.TS X, Hiệu trưởng Trường Y")."""
-    folded = reading.body.folded
     for org in reading.sentence_orgs(idx):
         if org.start < after or not (org.has_head or org.acronym):
             continue  # words of the title ("Pro Vice-Chancellor (International)")
-        if (
-            org.start - after > _AFFILIATION_REACH
-            or _AFFILIATION_BREAK.search(folded, after, org.start)
-            or reading.lex.cues["titles"].first(folded, after, org.start) is None
-        ):
-            return None
-        return org
+        return org if _titled_between(reading, after, org.start) else None
     return None
+
+
+def _titled_between(reading: _Reading, start: int, end: int) -> bool:
+    """Whether a person and a body are tied by a title between them: close, a title, no
+    other person or clause ("X, Rector of Y", "Y, conduite par son président, M. X")."""
+    folded = reading.body.folded
+    return (
+        end - start <= _AFFILIATION_REACH
+        and _AFFILIATION_BREAK.search(folded, start, end) is None
+        and reading.lex.cues["titles"].first(folded, start, end) is not None
+    )
 
 
 def _led_by(reading: _Reading, idx: int, at: int) -> OrgMention | None:
     """The body named right before a person and the title the person holds in it ("une
     délégation du CNRAE, conduite par son président-directeur général, M. X")."""
-    folded = reading.body.folded
     before = [
         o
         for o in reading.sentence_orgs(idx)
         if o.end <= at and at - o.end <= _AFFILIATION_REACH and (o.has_head or o.acronym)
     ]
-    if not before:
-        return None
-    org = before[-1]
-    if _AFFILIATION_BREAK.search(folded, org.end, at) or not reading.lex.cues["titles"].first(
-        folded, org.end, at
-    ):
-        return None
-    return org
+    return before[-1] if before and _titled_between(reading, before[-1].end, at) else None
 
 
 # "The delegation was led by X", "đoàn do X dẫn đầu", "conduite par X".

@@ -192,6 +192,11 @@ class Body:
         """The index of the sentence that holds text position `pos` (-1 before the first)."""
         return bisect_right(self.starts, pos) - 1
 
+    @property
+    def title(self) -> Sentence | None:
+        """The headline's sentence, when the article has one."""
+        return next((s for s in self.sentences if s.is_title), None)
+
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]
         return self.text[s.start : s.end]
