@@ -2090,7 +2090,11 @@ def test_a_heading_of_a_signing_between_a_group_of_others() -> None:
         "Ngày 19/5, Đại học Bách khoa Hà Nội tổ chức Diễn đàn Kết nối doanh nghiệp Việt – Nhật.\n"
         "Ký kết hợp tác giữa các doanh nghiệp\nTrong khuôn khổ diễn đàn, Công ty TNHH Cơ khí"
         " Chính xác Minh Phát và Tập đoàn Yamashiro Industries (Nhật Bản) đã ký kết biên bản ghi"
-        " nhớ hợp tác.",
+        " nhớ hợp tác.\n"
+        # The caption names the companies again: without the group, the heading would be the
+        # home signing with them.
+        "Lễ ký kết giữa Công ty TNHH Cơ khí Chính xác Minh Phát và Tập đoàn Yamashiro Industries"
+        " dưới sự chứng kiến của lãnh đạo Đại học Bách khoa Hà Nội",
         title="Diễn đàn Kết nối doanh nghiệp Việt – Nhật tại Đại học Bách khoa Hà Nội",
     )
     assert not decision.is_agreement, decision.reasons
