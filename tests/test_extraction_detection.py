@@ -1275,6 +1275,24 @@ def test_the_homes_parent_system_signing_alone_is_not_the_homes_signing() -> Non
     assert read(text.format(signer="VNU University of Science (HUS)"), home=hus).is_agreement
 
 
+def test_the_parent_set_off_by_commas_after_the_homes_name_qualifies_the_venue() -> None:
+    hus = InstitutionConfig(
+        id="hus",
+        name="VNU University of Science",
+        aliases=("VNU-HUS", "Trường Đại học Khoa học Tự nhiên"),
+        country="VN",
+    )
+    text = (
+        "Chiều 18/4, tại Trường Đại học Khoa học Tự nhiên, ĐHQG Hà Nội{after}"
+        " Công ty Cổ phần Hóa dược Minh Khang đã ký kết biên bản ghi nhớ hợp tác."
+    )
+    decision = read(text.format(after=", Khoa Hóa học và"), home=hus)
+    assert decision.is_agreement, decision.reasons
+    assert [p.name for p in decision.agreement.partners] == ["Công ty Cổ phần Hóa dược Minh Khang"]
+    # Without a signer after it, the parent heads the list of signers.
+    assert not read(text.format(after=" (ĐHQGHN) và"), home=hus).is_agreement
+
+
 def test_a_signing_scheduled_in_the_headline_is_a_plan() -> None:
     text = "On May 20, HUST welcomed a delegation of the University of Stirling."
     assert not read(

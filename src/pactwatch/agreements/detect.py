@@ -2265,11 +2265,36 @@ def _parent_among_subjects(
     spans = _subject_spans(named, body, stmt.anchor.start, aside=True)
     if len(spans) < 2:
         return ""
-    for org in named:
+    previous: object | None = None
+    for org in sorted(named, key=_span):
         forms = {key(str(m)) for m in getattr(org, "mentions", ())}
-        if _span(org) in spans and forms & home.parents and not forms & home.keys:
+        if (
+            _span(org) in spans
+            and forms & home.parents
+            and not forms & home.keys
+            and not (previous is not None and _qualifies_home(previous, org, body, lex, home))
+        ):
             return str(getattr(org, "name", ""))
+        previous = org
     return ""
+
+
+def _qualifies_home(
+    home_name: object, parent: object, body: Body, lex: Lexicon, home: HomeSide
+) -> bool:
+    """Whether the parent is written as part of the home's name: right after it, set off by
+    commas ("tại Trường Đại học Khoa học Tự nhiên, ĐHQG Hà Nội, Khoa Hóa học và X đã ký": the
+    venue, then the signers). Without the second comma the parent heads the list of signers
+    ("tại Trường Đại học Kinh tế, Đại học Quốc gia Hà Nội (ĐHQGHN) và UBND tỉnh X đã ký")."""
+    folded = body.folded
+    return (
+        _names_home(home_name, folded, lex, home)
+        and _QUALIFIER_GAP.fullmatch(folded, _span(home_name)[1], _span(parent)[0]) is not None
+        and folded.startswith(",", _span(parent)[1])
+    )
+
+
+_QUALIFIER_GAP = re.compile(r"\s*,\s*")
 
 
 def _previous_owner(
