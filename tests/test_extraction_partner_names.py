@@ -1968,6 +1968,16 @@ def test_who_led_the_delegation_signs_for_the_body_it_came_from() -> None:
             "Sáng 18/6, USTH và Cảng vụ Hàng hải Đồng Nai đã ký kết thỏa thuận hợp tác đào tạo.",
             ["Cảng vụ Hàng hải Đồng Nai"],
         ),
+        (
+            "Ngày 18/6, tại trụ sở chính ở 91 Chùa Láng, USTH và Ngân hàng TMCP Quân đội (MB)"
+            " đã ký kết biên bản ghi nhớ hợp tác.",
+            ["Ngân hàng TMCP Quân đội"],
+        ),
+        (
+            "Ngay 18/6, tai tru so chinh o 91 Chua Lang, USTH va Ngan hang TMCP Quan doi (MB) da"
+            " ky ket bien ban ghi nho hop tac.",
+            ["Ngan hang TMCP Quan doi"],
+        ),
     ],
 )
 def test_a_street_after_a_house_number_is_no_party_and_a_port_authority_is(

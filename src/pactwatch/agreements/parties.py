@@ -1641,9 +1641,11 @@ def _country_at(ctx: _Ctx, k: int) -> str | None:
     return ctx.lex.countries.label_of(text)
 
 
-# "tại cơ sở 35–37 Hồ Hảo Hớn", "at 334 Nguyen Trai Street": a house number after a word
-# that announces an address.
-_ADDRESS_NUMBER = re.compile(r"(?<![a-z])(?:co so|so nha|so|dia chi|address|at|tai)\s+[\d–-]+\s*\Z")
+# "tại cơ sở 35–37 Hồ Hảo Hớn", "at 334 Nguyen Trai Street", "trụ sở chính ở 91 Chùa Láng":
+# a house number after a word that announces an address.
+_ADDRESS_NUMBER = re.compile(
+    r"(?<![a-z])(?:co so|so nha|so|dia chi|address|at|tai|o)\s+[\d–-]+\s*\Z"
+)
 
 
 def _past_address(ctx: _Ctx, i: int) -> int | None:
