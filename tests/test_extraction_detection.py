@@ -1293,6 +1293,17 @@ def test_the_parent_set_off_by_commas_after_the_homes_name_qualifies_the_venue()
     assert not read(text.format(after=" (ĐHQGHN) và"), home=hus).is_agreement
 
 
+def test_a_word_that_folds_like_the_institute_word_is_no_self_reference() -> None:
+    text = (
+        "Ngày 18/5/2025, HUST đăng cai Diễn đàn bán dẫn. Trong khuôn khổ diễn đàn, Sở Khoa học"
+        " và Công nghệ TP.HCM và {other} Điện tử và Viễn thông Hàn Quốc (ETRI) đã ký kết biên"
+        " bản ghi nhớ hợp tác, dưới sự chứng kiến của lãnh đạo các trường, trong đó có HUST."
+    )
+    # "Viễn thông" (telecommunications) is not "Viện" (the institute speaking of itself).
+    assert not read(text.format(other="Viện Nghiên cứu")).is_agreement
+    assert read(text.format(other="Viện và Trung tâm")).is_agreement
+
+
 def test_a_signing_scheduled_in_the_headline_is_a_plan() -> None:
     text = "On May 20, HUST welcomed a delegation of the University of Stirling."
     assert not read(

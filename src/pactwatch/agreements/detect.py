@@ -2821,6 +2821,9 @@ def _self_reference(
     for hit in lex.cues["org_heads"].find(folded, start, end, original=text):
         if hit.label not in {"university", "research_institute"}:
             continue
+        if not as_written(lex, "org_heads", hit, body):
+            # "Viễn thông" (telecommunications) folds like "Viện" (an institute).
+            continue
         if not text[hit.start].isupper() and not (
             unnamed and _DEFINITE_BEFORE.search(folded, max(0, hit.start - 5), hit.start)
         ):
