@@ -295,6 +295,30 @@ def test_vietnamese_country_from_the_name_and_renewal() -> None:
     assert decision.agreement.kind == "mou"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "USTH and Chienkuo Technology University have renewed their Memorandum of"
+            " Understanding. The renewal was signed on June 7 in Changhua City.",
+            "mou",
+        ),
+        (
+            "USTH et l'Université de Montpellier ont procédé le 3 juin au renouvellement de leur"
+            " accord-cadre de coopération.\nLa signature s'est déroulée à Hanoï en présence du"
+            " vice-président de l'Université de Montpellier.",
+            "framework_agreement",
+        ),
+    ],
+)
+def test_a_signing_without_a_noun_takes_the_kind_of_the_agreement_it_refers_to(
+    text: str, kind: str
+) -> None:
+    decision = read(text)
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.kind == kind
+
+
 # -- French ----------------------------------------------------------------------------------
 
 

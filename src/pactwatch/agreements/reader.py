@@ -186,7 +186,7 @@ def read_article(
         return Decision(False, 0.7, (*reading.reasons, coming), language=language)
     if signed_on is not None:
         reading.reasons.append(f"signed on {signed_on.isoformat()}")
-    nouns = [h for s in clean for h in s.nouns]
+    nouns = [h for s in clean for h in s.nouns] or _referred_nouns(reading, main)
     kind, noun = refine_kind(*choose_kind(nouns), body, lex, nouns)
     if noun is not None:
         reading.reasons.append(f"kind {kind} from '{reading.quote(noun.start, noun.end)}'")
@@ -1278,6 +1278,21 @@ def _without_legal_form(lex: Lexicon, form: str) -> str:
     }:
         words.pop()
     return " ".join(words)
+
+
+def _referred_nouns(reading: _Reading, main: Statement) -> list[Hit]:
+    """The agreement a signing names by no noun of its own refers to ("have renewed their
+    Memorandum of Understanding ... The renewal was signed on Nov. 7"): the nouns of the
+    sentence before it, else of the headline."""
+    body, nouns = reading.body, reading.lex.cues["agreement_nouns"]
+    previous = body.sentences[main.index - 1] if main.index > 0 else None
+    for sentence in (previous, body.title):
+        found = (
+            [] if sentence is None else list(nouns.find(body.folded, sentence.start, sentence.end))
+        )
+        if found:
+            return found
+    return []
 
 
 def _marks_agree(body: Body, lex: Lexicon, hit: Hit) -> bool:
