@@ -1304,6 +1304,55 @@ def test_a_word_that_folds_like_the_institute_word_is_no_self_reference() -> Non
     assert read(text.format(other="Viện và Trung tâm")).is_agreement
 
 
+@pytest.mark.parametrize(
+    ("home", "text", "partner"),
+    [
+        (
+            InstitutionConfig(
+                id="ou", name="Ho Chi Minh City Open University", aliases=("OU",), country="VN"
+            ),
+            "Le 16 janvier, l'Université Ouverte de Hô Chi Minh-Ville et l'Université TÉLUQ"
+            " (Québec, Canada) ont signé un accord relatif à un programme conjoint de master.",
+            "Université TÉLUQ",
+        ),
+        (
+            InstitutionConfig(
+                id="dntu", name="Dong Nai Technology University", aliases=("DNTU",), country="VN"
+            ),
+            "On 5 May, a delegation of Dong Nai University of Technology signed a Memorandum of"
+            " Understanding with the Hokuriku Precision Manufacturing Consortium (HPMC).",
+            "Hokuriku Precision Manufacturing Consortium",
+        ),
+        (
+            ULIS,
+            "Le 12 mai, le Département de français de l'Université des Langues et Études"
+            " internationales et l'Université Savoie Mont Blanc ont renouvelé leur accord"
+            " d'échange.",
+            "Université Savoie Mont Blanc",
+        ),
+    ],
+)
+def test_a_page_may_name_its_home_by_a_translation_of_its_configured_name(
+    home: InstitutionConfig, text: str, partner: str
+) -> None:
+    decision = read(text, home=home)
+    assert decision.agreement is not None, decision.reasons
+    assert [p.name for p in decision.agreement.partners] == [partner]
+
+
+def test_a_university_of_the_same_words_is_another_on_a_page_that_names_its_home() -> None:
+    usth = InstitutionConfig(
+        id="usth", name="University of Science and Technology of Hanoi", aliases=("USTH",)
+    )
+    text = (
+        "Le 16 mai, HUST a accueilli une délégation de l'Université TÉLUQ. Le même jour,"
+        " Hanoi University of Science and Technology et l'Université TÉLUQ ont signé un"
+        " accord de coopération."
+    )
+    # Only on a page that never names its home is such a name the home's.
+    assert not read(text.replace("HUST a accueilli", "USTH a accueilli"), home=usth).is_agreement
+
+
 def test_a_signing_scheduled_in_the_headline_is_a_plan() -> None:
     text = "On May 20, HUST welcomed a delegation of the University of Stirling."
     assert not read(

@@ -101,6 +101,8 @@ class HomeSide:
     # The parent named in the home's own names ("Trường ĐH Bách khoa - ĐHQG-HCM", "VNU-HUS",
     # "..., Vietnam National University, Hanoi"): never a counterpart of the home.
     parents: set[str] = field(default_factory=set)
+    # The words that tell the home's configured names apart, in English (`name_signature`).
+    signatures: frozenset[frozenset[str]] = frozenset()
     _regex: re.Pattern[str] | None = None
     _scan: re.Pattern[str] | None = None
     # is_home's verdicts by mention (kept with it, so that its id stays its own): the same
@@ -118,6 +120,7 @@ class HomeSide:
         if lex is not None:
             side.keys |= _place_forms(keys, lex.cues["places"], lex.cities)
             side.keys |= _without_truong(keys, lex.generic_name_words)
+            side.signatures = _signatures(institution.names, lex)
         side.keys |= _initialisms(frozenset(institution.names))
         # "Đại học UEH", "Trường ĐH USTH", "l'Université VinUni": a university's head
         # before its own acronym.
@@ -177,6 +180,23 @@ class HomeSide:
             if own and own not in self.keys:
                 self.keys.add(own)
                 self._regex = self._scan = None
+
+    def adopt_translations(self, orgs: Iterable[OrgMention], lex: Lexicon) -> None:
+        """Take as the home's the universities named by the same words as one of its
+        configured names in another language ("Université Ouverte de Hô Chi Minh-Ville" for
+        "Ho Chi Minh City Open University"), and the units of such a university. Only for a
+        page that names its home by no configured name: elsewhere a name of the same words
+        may be another university ("University of Science and Technology of Hanoi" and
+        "Hanoi University of Science and Technology")."""
+        for org in orgs:
+            named = org.parent if org.is_unit and org.parent else org.name
+            if org.kind != "university" and not org.is_unit:
+                continue
+            if name_signature(named, lex) not in self.signatures:
+                continue
+            self.keys |= {k for k in (key(named), key(org.name)) if k}
+            self._regex = self._scan = None
+            self._verdicts.clear()
 
     def _parent_is_home(self, parent: str) -> bool:
         return any(
@@ -327,6 +347,30 @@ _BRACKETED = re.compile(r"\s*\(([^()]{4,80})\)$")
 # Words that link a unit to its parent at the end of its name.
 _BRACKETS = re.compile(r"[()]")
 _PARENT_LINK = re.compile(r"(?:\s(?:of|the|de|du|des|d|l|la|cua|truong))+$")
+
+
+def name_signature(name: str, lex: Lexicon) -> frozenset[str]:
+    """The words of a university's name that tell it from others, in English, singular and
+    in no order: "Université Ouverte de Hô Chi Minh-Ville" and "Ho Chi Minh City Open
+    University" both give {ho, chi, minh, city, open}. Organisation words, connectors and
+    acronyms (a parent's, "VNU") are left out."""
+    words: set[str] = set()
+    for written in _NAME_WORD.findall(name):
+        if _is_acronym(written):
+            continue
+        for word in lex.name_words.get(fold(written), key(written)).split():
+            if word not in lex.signature_stops:
+                words.add(word[:-1] if len(word) > 3 and word.endswith("s") else word)
+    return frozenset(words)
+
+
+_NAME_WORD = re.compile(r"[^\s\-–—,;:()'’/&]+")
+
+
+def _signatures(names: tuple[str, ...], lex: Lexicon) -> frozenset[frozenset[str]]:
+    """The signatures of an institution's configured names that say enough to tell it (two
+    words at least: "Hanoi University" alone is only a place)."""
+    return frozenset(sig for name in names if len(sig := name_signature(name, lex)) >= 2)
 
 
 @lru_cache(maxsize=256)

@@ -449,6 +449,10 @@ class Lexicon:
     adjective_endings: tuple[str, ...]
     abbreviations: frozenset[str]
     head_forms: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # The English word a university name's word stands for in another language (folded).
+    name_words: Mapping[str, str] = field(default_factory=dict)
+    # What a university name's signature leaves out: connectors and university words.
+    signature_stops: frozenset[str] = frozenset()
     # One-word entries of some categories, for token-level tests: folded, and as written.
     single_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     written_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -492,6 +496,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     by_lang = {lang: _read(directory, f"{lang}.yaml") for lang in LANGUAGES}
     lists: dict[str, list[_Entry]] = {c: [] for c in (*_LIST_CATEGORIES, *_MAP_CATEGORIES)}
     months: dict[str, int] = {}
+    name_words: dict[str, str] = {}
     syllables: set[str] = set()
     generic: set[str] = set()
     connectors: set[str] = set()
@@ -514,6 +519,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         )
         for name, number in (data.get("months") or {}).items():
             months[" ".join(fold(str(name)).split())] = int(number)
+        for word, english in (data.get("name_words_en") or {}).items():
+            name_words[fold(str(word))] = fold(str(english))
         syllables.update(fold(str(s)) for s in data.get("syllables") or ())
         generic.update(fold(str(s)) for s in data.get("generic_name_words") or ())
         connectors.update(fold(str(s)) for s in data.get("name_connectors") or ())
@@ -616,6 +623,12 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         adjective_endings=tuple(sorted(endings)),
         abbreviations=frozenset(abbreviations),
         head_forms={k: frozenset(v) for k, v in forms.items()},
+        name_words=name_words,
+        signature_stops=frozenset(
+            word
+            for phrase in (*connectors, *heads.get("university", ()))
+            for word in re.sub(r"[^a-z0-9]+", " ", phrase).split()
+        ),
     )
 
 

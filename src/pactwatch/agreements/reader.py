@@ -107,17 +107,7 @@ def read_article(
             for idx, category, hit in qualified_mentions(body, lex)
         ]
         return Decision(False, 0.95, (_NO_CUE, *reasons), language=language)
-    # Definitions ("Full Name (ACRONYM)") in the title, the lead and the statements teach
-    # the home institution's aliases before anyone is judged a party; so do its units and
-    # member schools named with it ("le Département de français de l'Université de Hanoï",
-    # "l'Université de Médecine et de Pharmacie, Université de Hué"), which may sign for it.
-    lead = [
-        i
-        for i, s in enumerate(body.sentences)
-        if s.paragraph <= 1 and home.mentioned(body.folded, s.start, s.end)
-    ][:8]
-    for idx in sorted({*lead, *(s.index for s in statements)}):
-        home.learn(reading.sentence_orgs(idx))
+    _learn_home(reading, statements)
     # "l'établissement a accueilli ...": a page may name its home only by such a word.
     home_in_article = (
         home.mentioned(body.folded, 0, len(body.folded)) is not None
@@ -1278,6 +1268,26 @@ def _without_legal_form(lex: Lexicon, form: str) -> str:
     }:
         words.pop()
     return " ".join(words)
+
+
+def _learn_home(reading: _Reading, statements: list[Statement]) -> None:
+    """Definitions ("Full Name (ACRONYM)") in the title, the lead and the statements teach
+    the home institution's aliases before anyone is judged a party; so do its units and
+    member schools named with it ("le Département de français de l'Université de Hanoï",
+    "l'Université de Médecine et de Pharmacie, Université de Hué"), which may sign for it."""
+    body, home = reading.body, reading.home
+    lead = [
+        i
+        for i, s in enumerate(body.sentences)
+        if s.paragraph <= 1 and home.mentioned(body.folded, s.start, s.end)
+    ][:8]
+    for idx in sorted({*lead, *(s.index for s in statements)}):
+        home.learn(reading.sentence_orgs(idx))
+    if not lead and home.mentioned(body.folded, 0, len(body.folded)) is None:
+        # A page that never names its home as configured may name it in another language.
+        opening = [i for i, s in enumerate(body.sentences) if s.paragraph <= 1][:8]
+        for idx in sorted({*(s.index for s in statements), *opening}):
+            home.adopt_translations(reading.sentence_orgs(idx), reading.lex)
 
 
 def _referred_nouns(reading: _Reading, main: Statement) -> list[Hit]:
