@@ -1995,6 +1995,14 @@ def test_an_ownerless_faculty_and_another_body_before_the_verb_sign_for_the_home
     assert partners(decision) == [("Geological Survey of Finland", "FI")]
 
 
+def test_a_description_between_commas_after_the_last_signer_keeps_the_faculty_signing() -> None:
+    text = (
+        "Yesterday, the Faculty of Vehicle Engineering and Kessler Antriebstechnik GmbH, a"
+        " German manufacturer of electric drives, signed a cooperation agreement on training."
+    )
+    assert partners(read(text)) == [("Kessler Antriebstechnik GmbH", "DE")]
+
+
 def test_a_bracket_writing_the_name_in_german_is_an_alias_that_gives_the_country() -> None:
     text = (
         "On 18 June, USTH and the Rhine-Waal University of Applied Sciences (Hochschule"

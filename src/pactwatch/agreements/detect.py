@@ -2772,7 +2772,7 @@ def _subject_spans(
         end = spans[last][1]
         gap = body.folded[end:anchor] if 0 <= end <= anchor else ","
         if aside:
-            gap = re.sub(r"^\s*\([^()]{0,80}\)", " ", gap)
+            gap = _ASIDE.sub(" ", gap, count=1)
         if lex is not None:
             gap = _without_country(lex, gap)
         if re.search(r"[,;:()]", gap) or not all(
@@ -2786,6 +2786,10 @@ def _subject_spans(
     return []
 
 
+# What may stand between the last signer and the verb: a parenthesis ("Techcombank (TCB)
+# signed"), or a description between commas ("X GmbH, a German manufacturer of drives,
+# signed").
+_ASIDE = re.compile(r"^\s*(?:\([^()]{0,80}\)|,\s*(?:a|an|un|une|mot)\s[^,;:()]{1,80},)")
 _COUNTRY_APPOSITION = re.compile(r"^\s*,\s*([^,;:()]{2,48}?)\s*,")
 
 
