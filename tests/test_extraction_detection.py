@@ -1353,6 +1353,18 @@ def test_a_university_of_the_same_words_is_another_on_a_page_that_names_its_home
     assert not read(text.replace("HUST a accueilli", "USTH a accueilli"), home=usth).is_agreement
 
 
+def test_a_lead_about_the_homes_school_makes_the_signers_bodies_the_other_side() -> None:
+    lead = (
+        "Chiều 20/5, {who} đã tiếp đoàn công tác của Công ty Cổ phần Vi mạch Sao Mai do ông Đỗ"
+        " Quang Vinh, Tổng Giám đốc, dẫn đầu.\nVề phía Nhà trường có PGS.TS. Lê Văn Hùng,"
+        " Hiệu trưởng Trường Điện - Điện tử.\nKết thúc buổi làm việc, PGS.TS. Lê Văn Hùng và"
+        " ông Đỗ Quang Vinh đã ký thỏa thuận hợp tác giai đoạn 2025 - 2028."
+    )
+    decision = read(lead.format(who="Trường Điện - Điện tử"))
+    assert decision.agreement is not None, decision.reasons
+    assert [p.name for p in decision.agreement.partners] == ["Công ty Cổ phần Vi mạch Sao Mai"]
+
+
 def test_a_signing_scheduled_in_the_headline_is_a_plan() -> None:
     text = "On May 20, HUST welcomed a delegation of the University of Stirling."
     assert not read(

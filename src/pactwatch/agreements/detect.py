@@ -36,6 +36,7 @@ from itertools import pairwise
 from pactwatch.agreements.counterparts import party_slot
 from pactwatch.agreements.home import HomeSide, key
 from pactwatch.agreements.lexicon import Hit, Lexicon
+from pactwatch.agreements.parties import OrgMention
 from pactwatch.agreements.signing_date import (
     TextDate,
     find_dates,
@@ -2048,7 +2049,12 @@ def implied_evidence(
             # "l'AFD et le ministère signent un accord": the article is about their signing.
             return _leave_unnamed(implied)
         others = len(_other_parties(orgs_of(idx), body, lex, home))
-        if _party_mention(home, body, lex, st.start, st.end)[0] is not None:
+        if _party_mention(home, body, lex, st.start, st.end)[0] is not None or any(
+            # "Trường Điện - Điện tử đã tiếp đoàn ...": a unit or school named without an
+            # owner is the home's own.
+            _own_side_unit(o) or (isinstance(o, OrgMention) and o.generic and home.is_home(o))
+            for o in orgs_of(idx)
+        ):
             # "USTH and Aalto University strengthen cooperation": about the home, not only
             # at the home ("... signent une convention à l'Institut X").
             return ""

@@ -1842,7 +1842,8 @@ def _generic(ctx: _Ctx, start: int, end: int) -> bool:
     for h in ctx.heads_in(start, end):
         text = text[: h.start - start] + " " * (h.end - h.start) + text[h.end - start :]
     # "d'economie": an elided connector is a word of its own.
-    split = [w[2:] if w[:2] in _ELIDED else w for w in text.replace("-", " ").split()]
+    # A name that ends a sentence keeps its full stop in the span ("Trường Điện - Điện tử.").
+    split = [w[2:] if w[:2] in _ELIDED else w for w in text.replace("-", " ").rstrip(".").split()]
     words = [w for w in split if w and w not in ctx.lex.name_connectors]
     generic = ctx.lex.generic_name_words
     k = 0
