@@ -1365,6 +1365,26 @@ def test_a_lead_about_the_homes_school_makes_the_signers_bodies_the_other_side()
     assert [p.name for p in decision.agreement.partners] == ["Công ty Cổ phần Vi mạch Sao Mai"]
 
 
+def test_a_past_days_programme_item_with_the_signing_of_an_agreement_is_a_signing() -> None:
+    decision = read(
+        "From 12 to 16 May, HUST hosted its International Week.\nWednesday 14 May: signing of"
+        " a student exchange agreement with Tainan Hsinhua University of Technology (THUT,"
+        " Taiwan).\nFriday 16 May: culture night."
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.kind == "exchange_agreement"
+    assert decision.agreement.signed_on == date(2025, 5, 14)
+
+
+def test_an_and_after_a_capitalised_word_goes_on_with_the_name_not_the_home() -> None:
+    text = (
+        "On 19 May, HUST hosted the signing of an intergovernmental agreement between the"
+        " Ministry of Education and Training of Vietnam and the French Ministry of Higher"
+        " Education and Research."
+    )
+    assert not read(text).is_agreement
+
+
 def test_a_signing_scheduled_in_the_headline_is_a_plan() -> None:
     text = "On May 20, HUST welcomed a delegation of the University of Stirling."
     assert not read(

@@ -2851,6 +2851,11 @@ def _self_reference(
         before = folded[max(start, hit.start - 12) : hit.start].split()
         if before and before[-1] not in _SELF_BEFORE and before[-1][-1] not in ",;:":
             continue
+        if hit.lang != "vi" and _NAME_GOES_ON.search(text, max(start, hit.start - 40), hit.start):
+            # "the French Ministry of Higher Education and Research": English and French
+            # write an article before the home's word alone; "and" right after a capitalised
+            # word joins the name it ends.
+            continue
         if hit.start > start and text[hit.start - 1 : hit.start] not in {" ", "'", "’"}:
             continue
         after = text[hit.end : hit.end + 30].split()
@@ -2963,6 +2968,7 @@ _PARTNER_OF = re.compile(
     r"\s+(?:of|de|du|des|cua)(?:\s+(?:the|la|le)\s*|\s*l')?\s*$"
 )
 _OF_WORDS = frozenset({"of", "de", "des", "du", "d'", "cua"})
+_NAME_GOES_ON = re.compile(r"[A-ZÀ-Þ][\w-]*\s+(?:and|et|&)\s+\Z")
 _SELF_BEFORE = frozenset({"the", "l", "l'", "la", "le", "va", "and", "et", ",", "giua", "between"})
 
 
