@@ -1385,6 +1385,33 @@ def test_an_and_after_a_capitalised_word_goes_on_with_the_name_not_the_home() ->
     assert not read(text).is_agreement
 
 
+def test_the_home_named_in_a_description_of_another_party_is_no_party() -> None:
+    text = (
+        "On 14 May, HUST held its Startup Demo Day. The highlight was the signing of a"
+        " memorandum of understanding between GreenLoop, {who}, and Phu Thanh Retail."
+    )
+    assert not read(text.format(who="a start-up founded by three HUST graduates")).is_agreement
+    assert read(text.replace("GreenLoop, {who},", "HUST")).is_agreement
+
+
+@pytest.mark.parametrize(
+    "signers",
+    [
+        "Hanoi University of Mining and Geology and a Japanese trading house",
+        "The University of Melbourne and a Singaporean fund",
+    ],
+)
+def test_a_named_body_and_one_described_by_an_indefinite_article_are_two_others(
+    signers: str,
+) -> None:
+    text = (
+        "A selection of news from higher education, compiled by the HUST Office of"
+        " Communications.\n"
+        f"{signers} signed an agreement on rare-earth processing research on 14 May."
+    )
+    assert not read(text).is_agreement
+
+
 def test_a_signing_scheduled_in_the_headline_is_a_plan() -> None:
     text = "On May 20, HUST welcomed a delegation of the University of Stirling."
     assert not read(

@@ -1799,6 +1799,9 @@ def _between_parties(
             m
             for m in home.regex().finditer(body.folded, start, stop)
             if not member_body(lex, body.folded, m.start(), m.end())
+            # "between GreenLoop, a start-up founded by three OU graduates, and X": a
+            # description of another party names the home in passing.
+            and _APPOSITION.search(body.folded, start, m.start()) is None
         ),
         None,
     )
@@ -1818,6 +1821,9 @@ def _between_parties(
     return False
 
 
+# A description set after a name between commas, up to where it is cut ("X, a start-up
+# founded by").
+_APPOSITION = re.compile(r",\s*(?:a|an|un|une|mot)\s[^,;:()]*\Z")
 # "giữa các doanh nghiệp", "between the companies": a plural group right after "between".
 _GROUP_ARTICLE = re.compile(r"\s*(?:cac|nhung|the|les|des)\s+")
 
@@ -2124,7 +2130,10 @@ def _unnamed_party(
     # Names with an organisation word or an acronym, not any capitalised word.
     proper = [o for o in named if _proper(o)]
     subject = any(s.start <= int(getattr(o, "start", -1)) < stmt.anchor.start for o in proper)
-    parties = len({_party_name(o, lex) for o in proper})
+    # "X and a Japanese trading house signed an agreement": a described signer counts too.
+    parties = len({_party_name(o, lex) for o in proper}) + (
+        1 if _described_cosigner(stmt, body, proper) else 0
+    )
     if with_match is not None and _named_signer(stmt, body, lex, sentence_orgs):
         # "đoàn TUFS đã ký kết biên bản ghi nhớ với Đại học Huế", "l'Université nationale
         # du Vietnam a signé un protocole d'accord avec Sorbonne Université": another body
@@ -2196,6 +2205,23 @@ def _unnamed_party(
         stmt.party = "implied"
     else:
         stmt.party = "unknown"
+
+
+# "and a Japanese trading house", "et une société française", "và một công ty Nhật Bản"
+# right before the verb: a signer described rather than named.
+_DESCRIBED_COSIGNER = re.compile(
+    r"\s+(?:and|et|va)\s+(?:a|an|un|une|mot)\s+[a-z' -]{3,60}?\s+(?:(?:has|have|da)\s+)?\Z"
+)
+
+
+def _described_cosigner(stmt: Statement, body: Body, proper: Sequence[object]) -> bool:
+    """Whether the subject of the verb is a named body and one described by an indefinite
+    article ("Hanoi University of Mining and Geology and a Japanese trading house
+    signed")."""
+    ends = [_span(o)[1] for o in proper if _span(o)[1] <= stmt.anchor.start]
+    return bool(ends) and (
+        _DESCRIBED_COSIGNER.match(body.folded, max(ends), stmt.anchor.start) is not None
+    )
 
 
 def _bare_title_signs(stmt: Statement, body: Body, lex: Lexicon) -> bool:

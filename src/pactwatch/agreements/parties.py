@@ -1289,7 +1289,12 @@ def _through_connector(
             # technologies de Hanoï" has two.
             return j + 1, 0
         return None
-    article = k > j + 1 and toks[j + 1].word in {"the", "l'", "la", "le", "les"}
+    # "and a Singaporean fund": an indefinite article (as written: "à" folds like "a")
+    # also starts another body.
+    article = k > j + 1 and (
+        toks[j + 1].word in {"the", "l'", "la", "le", "les"}
+        or toks[j + 1].text.lower() in {"a", "an", "un", "une"}
+    )
     if word in _AND | _IN_PLACE and _acronym_spans(ctx, i, j):
         # "National Institute of Politics and Public Administration of Lao PDR (NIPPA)",
         # "Université du Québec à Chicoutimi (UQAC)": the acronym spells the words on both
