@@ -1212,6 +1212,14 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             "Le 18 mai, HUST et l'Université de Namur ont signé un accord-cadre. Cette"
             " information a été saluée par les étudiants.",
         ),
+        (
+            # The next paragraph calls it a mistake, and says nothing was signed.
+            'Ngày 19/5/2025, Cổng thông tin HUST đăng bài "HUST ký kết hợp tác với Đại học'
+            ' Kinh doanh Hanseatic".\nBài viết đã đưa thông tin chưa chính xác: ngày 18/5,'
+            " hai bên chưa tiến hành ký kết bất kỳ văn bản hợp tác nào.",
+            "Ngày 19/5/2025, HUST ký kết hợp tác với Đại học Kinh doanh Hanseatic.\nBài viết đã"
+            " được nhiều sinh viên chia sẻ.",
+        ),
     ],
 )
 def test_a_look_alike_is_no_signing_by_the_home_and_its_twin_is(text: str, twin: str) -> None:

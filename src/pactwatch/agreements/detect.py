@@ -984,15 +984,15 @@ def non_binding_letters(statements: list[Statement], body: Body, lex: Lexicon) -
 
 
 def retracted(statements: list[Statement], body: Body, lex: Lexicon) -> None:
-    """A signing the same paragraph goes on to call wrong ("stated that X and Y signed a
-    memorandum on 20 June. This was incorrect."; « cette information était erronée ») is a
-    correction notice's account of a mistake, not a signing."""
+    """A signing the same paragraph or the next goes on to call wrong ("stated that X and Y
+    signed a memorandum on 20 June. This was incorrect."; « cette information était
+    erronée ») is a correction notice's account of a mistake, not a signing."""
     folded = body.folded
     for stmt in statements:
         if stmt.qualifiers:
             continue
         para = stmt.sentence.paragraph
-        end = max(s.end for s in body.sentences if s.paragraph == para)
+        end = max(s.end for s in body.sentences if s.paragraph <= para + 1)
         hit = lex.cues["retraction"].first(folded, stmt.sentence.end, end)
         if hit is not None:
             stmt.qualifiers["negation"] = hit
