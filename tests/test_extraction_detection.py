@@ -127,7 +127,7 @@ def test_attending_the_signing_on_behalf_of_a_side_is_signing_it() -> None:
     ],
 )
 def test_the_homes_alumni_sign_for_themselves(title: str | None, text: str, twin: str) -> None:
-    assert not read(text, title=title).is_agreement, read(text, title=title).reasons
+    assert not read(text, title=title, home=ULIS).is_agreement, read(text, title=title).reasons
     assert read(twin).is_agreement, read(twin).reasons
 
 
@@ -1418,6 +1418,19 @@ def test_a_named_body_and_one_described_by_an_indefinite_article_are_two_others(
         f"{signers} signed an agreement on rare-earth processing research on 14 May."
     )
     assert not read(text).is_agreement
+
+
+def test_an_institute_word_before_a_nationality_adjective_opens_a_name() -> None:
+    text = (
+        "Le 16 mai, à l'occasion de sa rencontre annuelle, l'Association des anciens étudiants"
+        " du Département de langue et civilisation françaises a signé une convention de"
+        " partenariat avec l'Institut"
+        " français du Vietnam.\nLa convention a été signée par Mme Vu Thi Lan Anh, présidente"
+        " de l'Association et diplômée de la promotion 2005, et par le directeur de l'Institut"
+        " français à Hanoi."
+    )
+    title = "L'Association des anciens étudiants signe une convention avec l'Institut français"
+    assert not read(text, title=title, home=ULIS).is_agreement
 
 
 def test_a_signing_scheduled_in_the_headline_is_a_plan() -> None:
