@@ -2003,6 +2003,15 @@ def test_a_description_between_commas_after_the_last_signer_keeps_the_faculty_si
     assert partners(read(text)) == [("Kessler Antriebstechnik GmbH", "DE")]
 
 
+def test_an_unmarked_name_with_ky_nam_is_no_signing_in_an_earlier_year() -> None:
+    # "Khoa kỹ Nam Đài Loan" written without marks: "ky Nam" is no "ký năm" (signed in).
+    text = (
+        "Chieu 18/6, tai co so 1, USTH va Dai hoc Khoa ky Nam Dai Loan (STUST) da ky ket bien"
+        " ban ghi nho hop tac."
+    )
+    assert [n for n, _ in partners(read(text))] == ["Dai hoc Khoa ky Nam Dai Loan"]
+
+
 def test_a_bracket_writing_the_name_in_german_is_an_alias_that_gives_the_country() -> None:
     text = (
         "On 18 June, USTH and the Rhine-Waal University of Applied Sciences (Hochschule"

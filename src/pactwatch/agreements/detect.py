@@ -401,6 +401,13 @@ def _finite_weak(weak: Hit, body: Body, lex: Lexicon, end: int) -> bool:
 _CLAUSE_END = re.compile(r";|(?<!\d):(?!\d)")
 
 
+def _ends_in_a_name(body: Body, hit: Hit) -> bool:
+    """Whether a Vietnamese cue's lowercase start runs into a capitalised word, which opens
+    a name."""
+    words = body.text[hit.start : hit.end].split()
+    return hit.lang == "vi" and words[0][:1].islower() and any(w[:1].isupper() for w in words[1:])
+
+
 def _recent(lex: Lexicon, folded: str, hit: Hit) -> bool:
     """Whether a background word is part of a phrase of the last days ("earlier this week")."""
     recent = lex.cues["recent"].first(folded, max(0, hit.start - 1), hit.end + 24)
@@ -468,6 +475,8 @@ def _qualifiers(
             and not (category == "statistic" and _LIST_FOLLOWS.match(folded, hit.end))
             # "Earlier this week, X and Y signed": the news of the week, not history.
             and not (category == "background" and _recent(lex, folded, hit))
+            # "Dai hoc Khoa ky Nam Dai Loan": "ky Nam" is no "ký năm" (signed in the year).
+            and not (category == "background" and _ends_in_a_name(body, hit))
             # "Students will go to Singapore from next year after the university sealed a
             # partnership": the plan is the main clause's, the signing came before it.
             and not (category == "plan" and _after_clause(folded, hit, stmt.anchor))
