@@ -319,6 +319,30 @@ def test_a_signing_without_a_noun_takes_the_kind_of_the_agreement_it_refers_to(
     assert decision.agreement.kind == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        (
+            "The career fair took place on 18 June.\nThe rector of USTH and the director of"
+            " MB Bank re-signed the strategic cooperation agreement the two sides first"
+            " concluded in 2019, extending it for five years.",
+            True,
+        ),
+        (
+            "Students go to Tsukuba under the exchange agreement that USTH and the University of"
+            " Tsukuba signed in 2019 and renewed in 2023.",
+            False,
+        ),
+    ],
+)
+def test_a_year_in_a_renewals_clause_dates_what_it_renews(text: str, signed: bool) -> None:
+    decision = read(text)
+    assert decision.is_agreement is signed, decision.reasons
+    if signed:
+        assert decision.agreement is not None
+        assert decision.agreement.renewal
+
+
 # -- French ----------------------------------------------------------------------------------
 
 

@@ -401,6 +401,17 @@ def _finite_weak(weak: Hit, body: Body, lex: Lexicon, end: int) -> bool:
 _CLAUSE_END = re.compile(r";|(?<!\d):(?!\d)")
 
 
+def _renews_other(stmt: Statement, body: Body, lex: Lexicon, year_at: int) -> bool:
+    """Whether a year after the signing word dates what it renews: "re-signed the agreement
+    the two sides first concluded in 2019" (the signing word is a renewal's, the year not
+    right after it: "renewed in 2023" is its own)."""
+    anchor = stmt.anchor
+    if year_at <= anchor.end + 4:
+        return False
+    hit = lex.cues["renewal"].first(body.folded, max(0, anchor.start - 24), anchor.end + 1)
+    return hit is not None and hit.start <= anchor.end and anchor.start <= hit.end
+
+
 def _ends_in_a_name(body: Body, hit: Hit) -> bool:
     """Whether a Vietnamese cue's lowercase start runs into a capitalised word, which opens
     a name."""
@@ -1363,6 +1374,7 @@ _YEAR_LEAD = re.compile(r"\s*((?:19|20)\d\d)\s*(?::|[-–—]\s)")
 def mark_time(
     statements: list[Statement],
     body: Body,
+    lex: Lexicon,
     dates: list[TextDate],
     published: date | None,
 ) -> tuple[dict[int, date | None], list[str]]:
@@ -1416,6 +1428,7 @@ def mark_time(
                 or (found.start < stmt.anchor.start and year_after.start() - stmt.anchor.end <= 40)
             )
             and not _reanchor_before(stmt, found)
+            and not _renews_other(stmt, body, lex, year_after.start())
         ):
             # "the cooperation agreement that LHU signed with Career Bridge in 2022": the
             # year in the verb's own clause, whatever date another sentence gave.
@@ -1437,9 +1450,14 @@ def mark_time(
             # "ont renouvelé leur convention, signée pour la première fois en 2014": a year
             # after a clause mark that follows the act tells of an earlier one.
             clause = _CLAUSE_MARKS.search(body.folded, stmt.anchor.end, s.end)
+            signed_in = _SIGNED_IN_YEAR.search(
+                body.folded, s.start, clause.start() if clause else s.end
+            )
+            if signed_in is not None and _renews_other(stmt, body, lex, signed_in.start()):
+                signed_in = None
             year = (
                 _YEAR_LEAD.match(body.folded, s.start, s.end)
-                or _SIGNED_IN_YEAR.search(body.folded, s.start, clause.start() if clause else s.end)
+                or signed_in
                 or _CUE_YEAR.match(body.folded, stmt.anchor.end, s.end)
                 or _YEAR_CUE.search(
                     body.folded, max(s.start, stmt.anchor.start - 6), stmt.anchor.start

@@ -126,7 +126,7 @@ def read_article(
     )
     implied_evidence(statements, body, lex, home, reading.sentence_orgs)
     dates = find_dates(body.folded, 0, len(body.folded), lex)
-    stmt_dates, time_reasons = mark_time(statements, body, dates, reading.published)
+    stmt_dates, time_reasons = mark_time(statements, body, lex, dates, reading.published)
     reading.reasons.extend(time_reasons)
     same_contract(statements, body)
     procurement(statements, body, lex)
