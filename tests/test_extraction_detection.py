@@ -1213,6 +1213,17 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             " information a été saluée par les étudiants.",
         ),
         (
+            # A claim reported to be denied.
+            "Một công ty tư vấn đăng tải thông tin cho rằng công ty này “vừa ký kết hợp tác"
+            " chiến lược với HUST” ngày 18/5/2025.",
+            "Ngày 18/5/2025, một công ty tư vấn đã ký kết hợp tác chiến lược với HUST.",
+        ),
+        (
+            "A consultancy falsely claimed that it signed a strategic partnership with HUST on"
+            " 18 May.",
+            "A consultancy said that it signed a strategic partnership with HUST on 18 May.",
+        ),
+        (
             # The next paragraph calls it a mistake, and says nothing was signed.
             'Ngày 19/5/2025, Cổng thông tin HUST đăng bài "HUST ký kết hợp tác với Đại học'
             ' Kinh doanh Hanseatic".\nBài viết đã đưa thông tin chưa chính xác: ngày 18/5,'
