@@ -2012,6 +2012,19 @@ def test_an_unmarked_name_with_ky_nam_is_no_signing_in_an_earlier_year() -> None
     assert [n for n, _ in partners(read(text))] == ["Dai hoc Khoa ky Nam Dai Loan"]
 
 
+def test_the_homes_head_and_the_leaders_of_others_sign_with_all_of_them() -> None:
+    text = (
+        "The summit was held in Bangkok last week.\nOn the sidelines of the summit, USTH's"
+        " Provost and the leaders of Mahidol University, Universiti Malaya and Kyoto University"
+        " signed a four-party collaboration agreement."
+    )
+    assert [n for n, _ in partners(read(text))] == [
+        "Mahidol University",
+        "Universiti Malaya",
+        "Kyoto University",
+    ]
+
+
 def test_a_bracket_writing_the_name_in_german_is_an_alias_that_gives_the_country() -> None:
     text = (
         "On 18 June, USTH and the Rhine-Waal University of Applied Sciences (Hochschule"

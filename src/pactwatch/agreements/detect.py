@@ -401,6 +401,23 @@ def _finite_weak(weak: Hit, body: Body, lex: Lexicon, end: int) -> bool:
 _CLAUSE_END = re.compile(r";|(?<!\d):(?!\d)")
 
 
+# "VinUni's Provost and the leaders of X, Y and Z signed": the home's head heads the list.
+_POSSESSIVE_HEAD = re.compile(r"['’]s\s+([a-z-]+)")
+_AND_THE_HEADS = re.compile(r"\s+(?:and|et)\s+the\s+(?:[a-z-]+\s+){1,2}of\s+(?:the\s+)?\Z")
+
+
+def _head_among_signers(body: Body, lex: Lexicon, home_end: int, first_signer: int) -> bool:
+    """Whether the home is named as the owner of the first of the people who sign, the
+    others' bodies after them ("VinUni's Provost and the leaders of Mahidol University ...
+    signed")."""
+    owned = _POSSESSIVE_HEAD.match(body.folded, home_end)
+    return (
+        owned is not None
+        and lex.has_word("titles", owned.group(1), owned.group(1), marked=False)
+        and _AND_THE_HEADS.match(body.folded, owned.end(), first_signer) is not None
+    )
+
+
 def _renews_other(stmt: Statement, body: Body, lex: Lexicon, year_at: int) -> bool:
     """Whether a year after the signing word dates what it renews: "re-signed the agreement
     the two sides first concluded in 2019" (the signing word is a renewal's, the year not
@@ -1652,8 +1669,13 @@ def assign_parties(
         if match is not None:
             in_sentence = orgs_of(stmt.index) if orgs_of else orgs_in.get(stmt.index, [])
             signers = _other_subjects(stmt, body, lex, home, in_sentence)
-            if signers and (
-                match.start() < signers[0][0] or _named_after_verb(stmt, body, lex, match.start())
+            if (
+                signers
+                and (
+                    match.start() < signers[0][0]
+                    or _named_after_verb(stmt, body, lex, match.start())
+                )
+                and not _head_among_signers(body, lex, match.end(), signers[0][0])
             ):
                 # "On September 28, at the gathering of HUST alumni, the HUST Alumni
                 # Association and Techcombank signed": the subject of the verb names the

@@ -462,10 +462,12 @@ def _counterpart_mentions(reading: _Reading, stmt: Statement) -> list[OrgMention
     start = max(start, _after_time_clause(reading, stmt))
     venues = _venues(reading, stmt.sentence.start, stmt.sentence.end)
     out = []
-    previous_home_possessive = False
+    owner_end = -1
     for org in reading.sentence_orgs(stmt.index):
-        owned = previous_home_possessive
-        previous_home_possessive = reading.home.owns(org)
+        # "USTH's Faculty of Physics": the name right after the home's possessive is the
+        # home's own ("USTH's Provost and the leaders of X" names X after a title).
+        owned = owner_end >= 0 and not reading.body.folded[owner_end : org.start].strip()
+        owner_end = org.end if reading.home.owns(org) else -1
         if org.start < start or org.start >= end or owned:
             continue
         gap = [reading.body.folded[v : org.start].strip() for v in venues if v <= org.start]
