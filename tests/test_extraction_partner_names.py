@@ -1846,6 +1846,15 @@ def test_the_homes_head_named_by_title_alone_signs_for_it() -> None:
     ]
 
 
+def test_our_rector_in_an_interview_answer_signs_for_the_home() -> None:
+    text = (
+        "Q: Has USTH signed new agreements this year?\nYes, and a very recent one. This"
+        " morning, our Rector and the Dean of Kyoto University signed a double degree agreement"
+        " for our Master programme."
+    )
+    assert [n for n, _ in partners(read(text))] == ["Kyoto University"]
+
+
 def test_the_home_and_its_acronym_after_a_venue_then_a_partner_and_its_country_sign() -> None:
     text = (
         "Sáng ngày 18/6/2025, tại Hội trường Rùa, Trường Đại học Khoa học và Công nghệ Hà Nội"

@@ -2274,19 +2274,20 @@ def _described_cosigner(stmt: Statement, body: Body, proper: Sequence[object]) -
 
 
 def _bare_title_signs(stmt: Statement, body: Body, lex: Lexicon) -> bool:
-    """Whether a title after a definite article and with no owner named after it ("la
-    rectrice", "the Rector") stands among the subjects of the signing verb."""
+    """Whether a title after a definite article or "our", with no owner named after it ("la
+    rectrice", "the Rector", "our Rector"), stands among the subjects of the signing verb."""
     if stmt.verb is None:
         return False
     folded, s = body.folded, stmt.sentence
     for title in lex.cues["titles"].find(folded, s.start, stmt.anchor.start):
-        if _DEFINITE_BEFORE.search(folded, max(s.start, title.start - 5), title.start) is None:
+        if _OWN_TITLE_BEFORE.search(folded, max(s.start, title.start - 6), title.start) is None:
             continue
         if _BARE_TITLE_AFTER.match(folded, title.end):
             return True
     return False
 
 
+_OWN_TITLE_BEFORE = re.compile(r"(?<![a-z])(?:the|l'|la|le|our|notre)\s*\Z")
 # After a bare title: the next subject or the verb, no owner ("of", "de", "của") between.
 _BARE_TITLE_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|et|va)\s")
 
