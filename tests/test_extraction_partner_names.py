@@ -1846,6 +1846,18 @@ def test_the_homes_head_named_by_title_alone_signs_for_it() -> None:
     ]
 
 
+def test_the_dean_of_the_units_page_signs_for_the_home_with_the_other_head() -> None:
+    text = (
+        "On the morning of 18 June, the Faculty of Journalism held a gathering for Press Day.\n"
+        "At the close of the gathering, Assoc. Prof. Dr. Nguyen Thi Thu Ha, Dean of the Faculty"
+        " of Journalism, and Mr. Tran Quoc Vinh, Deputy General Director of the Vietnam News"
+        " Agency, signed a memorandum of understanding on internships."
+    )
+    home = InstitutionConfig(id="ussh", name="University of Social Sciences and Humanities")
+    decision = read(text, title="Faculty of Journalism celebrates Press Day", home=home)
+    assert [n for n, _ in partners(decision)] == ["Vietnam News Agency"]
+
+
 def test_our_rector_in_an_interview_answer_signs_for_the_home() -> None:
     text = (
         "Q: Has USTH signed new agreements this year?\nYes, and a very recent one. This"

@@ -2170,7 +2170,15 @@ def _unnamed_party(
     ]
     # "the Ministry of Home Affairs of Vietnam and the Ministry of Home Affairs of Laos": one
     # name, two countries, two bodies.
-    others = len({(_party_name(o, lex), getattr(o, "country", None)) for o in named})
+    # "X, Dean of the Faculty of Journalism, and Y, Deputy Director of Z, signed": a unit
+    # named without an owner is the home's, not another party.
+    others = len(
+        {
+            (_party_name(o, lex), getattr(o, "country", None))
+            for o in named
+            if not _titled_own_unit(body, lex, o)
+        }
+    )
     # "la signature d'un accord avec l'Université de Cần Thơ": the other side follows
     # "with"; the one who signs with it is the home institution, unless the sentence
     # names who signs with it ("the Department of Science signed an MoU with Viettel").
@@ -2271,6 +2279,20 @@ def _described_cosigner(stmt: Statement, body: Body, proper: Sequence[object]) -
     return bool(ends) and (
         _DESCRIBED_COSIGNER.match(body.folded, max(ends), stmt.anchor.start) is not None
     )
+
+
+def _titled_own_unit(body: Body, lex: Lexicon, org: object) -> bool:
+    """Whether `org` is a unit named without an owner, right after a person's title ("Dean
+    of the Faculty of Journalism"): the home's unit, whose head signs for the home."""
+    if not _own_side_unit(org):
+        return False
+    start = _span(org)[0]
+    return _TITLE_OF.search(body.folded, max(0, start - 40), start) is not None and (
+        lex.cues["titles"].first(body.folded, max(0, start - 40), start) is not None
+    )
+
+
+_TITLE_OF = re.compile(r"(?:of|de|du|cua)\s+(?:the\s+|la\s+|l')?\Z")
 
 
 def _bare_title_signs(stmt: Statement, body: Body, lex: Lexicon) -> bool:

@@ -112,6 +112,7 @@ def read_article(
     home_in_article = (
         home.mentioned(body.folded, 0, len(body.folded)) is not None
         or lex.cues["self_sides"].first(body.folded) is not None
+        or _unit_heads_the_page(reading)
     )
     others = {s.index: _counterpart_mentions(reading, s) for s in statements}
     named = {s.index: others[s.index] + _bare_names(reading, s) for s in statements}
@@ -1270,6 +1271,21 @@ def _without_legal_form(lex: Lexicon, form: str) -> str:
     }:
         words.pop()
     return " ".join(words)
+
+
+def _unit_heads_the_page(reading: _Reading) -> bool:
+    """Whether the headline names a unit without an owner ("Faculty of Journalism and
+    Communication celebrates ..."): a unit's page on its university's site, about the
+    home."""
+    title = reading.body.title
+    if title is None:
+        return False
+    index = reading.body.sentences.index(title)
+    return any(
+        # A unit's word alone ("Ban", "Bản") names no unit.
+        o.is_unit and o.parent is None and o.kind != "government" and len(o.name.split()) >= 2
+        for o in reading.sentence_orgs(index)
+    )
 
 
 def _learn_home(reading: _Reading, statements: list[Statement]) -> None:
