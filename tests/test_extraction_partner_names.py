@@ -1045,6 +1045,16 @@ def test_partner_names_with_or_without_a_headline(
             [("Institut français du Vietnam", "FR")],
         ),
         (
+            # A foundation a party of its state runs, after an organisation word.
+            "Ngày 12/6/2025, USTH và Quỹ Konrad Adenauer đã ký kết thỏa thuận hợp tác.",
+            [("Quỹ Konrad Adenauer", "DE")],
+        ),
+        (
+            "On June 12, USTH and Swisscontact signed a cooperation agreement on vocational"
+            " training.",
+            [("Swisscontact", "CH")],
+        ),
+        (
             # "nhân dịp" (on the occasion of) ends a name; "nhân" alone goes on ("nhân tạo").
             "Ngày 12/6/2025, USTH vừa ký thỏa thuận hợp tác với Trường Đại học FPT nhân dịp kỷ"
             " niệm 20 năm thành lập.",

@@ -219,8 +219,14 @@ def country_of(cand: Candidate, ctx: CountryContext) -> tuple[str | None, str]:
             return m.country, "written next to the name"
     agencies = ctx.lex.cues["foreign_agencies"]
     for m in cand.mentions:
-        agency = agencies.first(fold(m.name))
-        if agency is not None and agency.start == 0:
+        folded = fold(m.name)
+        agency = agencies.first(folded)
+        # "Quỹ Konrad Adenauer", "Fondation Friedrich Ebert": an organisation word may come
+        # first.
+        if agency is not None and (
+            agency.start == 0
+            or ctx.lex.cues["org_heads"].label_of(folded[: agency.start].strip()) is not None
+        ):
             return agency.label, "an agency of its state abroad"
     for m in cand.mentions:
         name = _unseated(ctx.lex, m.name)
