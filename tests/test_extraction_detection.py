@@ -1249,6 +1249,23 @@ def test_a_programme_for_an_event_to_come_holds_no_signing_yet() -> None:
     assert read(notice.format(day="20/05")).is_agreement
 
 
+@pytest.mark.parametrize(
+    ("when", "signed"),
+    [
+        ("sẽ diễn ra vào sáng mai", False),
+        ("will take place tomorrow", False),
+        ("đã diễn ra vào sáng hôm qua", True),
+    ],
+)
+def test_a_programme_of_tomorrows_event_holds_no_signing_yet(when: str, signed: bool) -> None:
+    text = (
+        f"Ngày hội Hợp tác quốc tế của Đại học Bách khoa Hà Nội {when} tại Thư viện Tạ Quang"
+        " Bửu.\n08:00 – 08:30\nKhai mạc\n10:00 – 10:30\nLễ ký kết biên bản ghi nhớ với Đại"
+        " học Kyushu (Nhật Bản)"
+    )
+    assert read(text).is_agreement is signed
+
+
 def test_a_duration_before_the_agreement_noun_is_no_count() -> None:
     decision = read(
         "Le 20 mai, l'Université des sciences et technologies de Hanoï et le Cirad ont renouvelé"

@@ -741,6 +741,10 @@ def test_the_lead_date_serves_when_no_signing_sentence_has_one() -> None:
         ("on 30 June 2025", date(2025, 6, 20), "future"),
         ("on 18 June 2025", date(2025, 6, 20), "recent"),
         ("en juin 2025", date(2025, 6, 20), "recent"),
+        ("tomorrow", date(2025, 6, 20), "future"),
+        ("chiều mai", date(2025, 6, 20), "future"),
+        ("demain", date(2025, 6, 20), "future"),
+        ("hier", date(2025, 6, 20), "recent"),
     ],
 )
 def test_timing_of_written_dates(text: str, published: date, timing_of: str) -> None:

@@ -43,6 +43,7 @@ _LIST_CATEGORIES = (
     "renewal",
     "today",
     "yesterday",
+    "tomorrow",
     "witness",
     "future",
     "commercial",

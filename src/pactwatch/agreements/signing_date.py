@@ -47,7 +47,7 @@ class TextDate:
     today: bool = False
     # Only a month (day 0) or only a year (day and month 0) is known.
     month_only: bool = False
-    # "hôm qua", "yesterday": days before the publication day (with `today`).
+    # "hôm qua", "yesterday": days before the publication day (with `today`); "tomorrow": -1.
     days_back: int = 0
     # "On Thursday", "jeudi dernier" (with `today`): the last such weekday up to the
     # publication day, Monday 0; -1 for none.
@@ -154,7 +154,7 @@ def _valid(day: int, month: int, year: int | None) -> bool:
     return year is None or 1900 <= year <= 2100
 
 
-_RELATIVE = ("today", "yesterday", "two_days_ago", "weekdays")
+_RELATIVE = ("today", "yesterday", "two_days_ago", "tomorrow", "weekdays")
 # A weekday followed by its date ("Thursday, March 20", "jeudi 20 mars") is that date.
 _DATED_WEEKDAY = re.compile(r"\s{0,3},?\s{0,3}(?:\(\s*)?(?:\d|the\s+\d|le\s+\d|ngay\s)")
 
@@ -234,7 +234,7 @@ def _relative(folded: str, start: int, end: int, lex: Lexicon, dated: set[int]) 
     ]
     out += [
         TextDate(h.start, h.end, 0, 0, None, today=True, days_back=days)
-        for days, category in ((1, "yesterday"), (2, "two_days_ago"))
+        for days, category in ((1, "yesterday"), (2, "two_days_ago"), (-1, "tomorrow"))
         for h in lex.cues[category].find(folded, start, end)
     ]
     for hit in lex.cues["weekdays"].find(folded, start, end):
@@ -275,7 +275,9 @@ def resolve(
 ) -> date | None:
     """The calendar date of `found`, never after `published`; None for a month alone."""
     if found.today:
-        return published - timedelta(days=days_back(found, published)) if published else None
+        back = days_back(found, published) if published else -1
+        # "tomorrow" is after publication: no date of a signing.
+        return published - timedelta(days=back) if published and back >= 0 else None
     if found.month_only:
         return None
     year = found.year
@@ -350,7 +352,7 @@ def timing(found: TextDate, published: date | None) -> str:
     if published is None:
         return "unknown"
     if found.today:
-        return "recent"
+        return "future" if found.days_back < 0 and found.weekday < 0 else "recent"
     if found.year is None and not found.month_only:
         # A day and month without a year is written for the news of the day: the year is
         # the publication's (or the previous one), never a sign of background; but a day
