@@ -1045,6 +1045,11 @@ def test_partner_names_with_or_without_a_headline(
             [("Institut français du Vietnam", "FR")],
         ),
         (
+            # An agricultural cooperative, written without marks.
+            "Ngay 12/6/2025, USTH da ky thoa thuan hop tac voi Hop tac xa Nong nghiep Tan Long.",
+            [("Hop tac xa Nong nghiep Tan Long", "VN")],
+        ),
+        (
             # A foundation a party of its state runs, after an organisation word.
             "Ngày 12/6/2025, USTH và Quỹ Konrad Adenauer đã ký kết thỏa thuận hợp tác.",
             [("Quỹ Konrad Adenauer", "DE")],
