@@ -1873,6 +1873,15 @@ def test_the_dean_of_the_units_page_signs_for_the_home_with_the_other_head() -> 
     assert [n for n, _ in partners(decision)] == ["Vietnam News Agency"]
 
 
+def test_a_title_after_et_and_its_article_ends_a_french_name() -> None:
+    text = (
+        "Le vendredi 13 juin, HUST et la Ville de Blois ont signé une convention de"
+        " coopération.\nLe vice-président de l'Institut polytechnique de Hanoï et"
+        " l'adjointe au maire de Blois chargée des relations internationales signent la convention."
+    )
+    assert [n for n, _ in partners(read(text, home=HUST))] == ["Ville de Blois"]
+
+
 def test_our_rector_in_an_interview_answer_signs_for_the_home() -> None:
     text = (
         "Q: Has USTH signed new agreements this year?\nYes, and a very recent one. This"

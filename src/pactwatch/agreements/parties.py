@@ -1284,6 +1284,16 @@ def _through_connector(
         # "et de l'Université d'économie": a second name after "and".
         return None
     if k >= len(toks) or not toks[k].is_cap or not toks[k].is_word:
+        if (
+            word in _AND
+            and k == j + 2
+            and toks[j + 1].word in {"l'", "la", "le", "les"}
+            and k < len(toks)
+            and ctx.lex.has_word("titles", toks[k].text, toks[k].word, lang="fr")
+        ):
+            # "l'Université de Hué et l'adjointe au maire": a person's title after "et"
+            # and its article is the next signer, not a word of the name.
+            return None
         if vi_mode and not _stop(ctx, tok, head_lang):
             # A joining word is not a lowercase word of the name: "des sciences et des
             # technologies de Hanoï" has two.
