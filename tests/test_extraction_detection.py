@@ -1213,6 +1213,13 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             " information a été saluée par les étudiants.",
         ),
         (
+            # A loan or a grant for a project is money, not cooperation.
+            "On 18 May, HUST and the World Bank signed the financing agreement for the"
+            " university's new research campus.",
+            "On 18 May, HUST and the World Bank signed a cooperation agreement for the"
+            " university's new research campus.",
+        ),
+        (
             # A claim reported to be denied.
             "Một công ty tư vấn đăng tải thông tin cho rằng công ty này “vừa ký kết hợp tác"
             " chiến lược với HUST” ngày 18/5/2025.",

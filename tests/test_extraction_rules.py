@@ -1214,7 +1214,7 @@ def test_a_partner_named_after_the_home_institution_is_no_member() -> None:
         (
             None,
             "Le 12 juin 2025, à l'USTH, l'Agence française de développement et le ministère "
-            "de l'Éducation et de la Formation ont signé une convention de financement.",
+            "de l'Éducation et de la Formation ont signé une convention de partenariat.",
             "fr",
         ),
         (
