@@ -1188,6 +1188,8 @@ def test_a_city_named_as_where_the_signing_took_place_is_no_partner() -> None:
     [
         "Le 12 juin, l'USTH a signé un accord avec l'Agence universitaire de la Francophonie.",
         "Ngày 12/6/2025, USTH và Quỹ Nhi đồng Liên hợp quốc (UNICEF) đã ký kết thỏa thuận hợp tác.",
+        "On 12 June, USTH and the International Organization for Migration (IOM) signed a"
+        " memorandum of understanding in Paris.",
     ],
 )
 def test_an_international_organisation_has_no_country(text: str) -> None:
