@@ -1884,6 +1884,35 @@ def test_a_title_after_et_and_its_article_ends_a_french_name() -> None:
     assert [n for n, _ in partners(read(text, home=HUST))] == ["Ville de Blois"]
 
 
+@pytest.mark.parametrize("heading", ["Party", "Organisation"])
+def test_the_parties_may_be_named_only_in_a_table_of_signatories(heading: str) -> None:
+    # Each table cell is a paragraph, as the crawl reads them.
+    text = "\n".join(
+        [
+            "At the end of the talk, the three parties signed a cooperation agreement on"
+            " training engineers.",
+            heading,
+            "Signatory",
+            "Title",
+            "University of Science and Technology of Hanoi",
+            "Dr. Nguyen Van Thanh",
+            "Vice Rector",
+            "Hokuriku Seiki Group (Japan)",
+            "Mr. Takeda Shinji",
+            "Regional Director",
+            "Department of Labour of Phu Tho Province",
+            "Ms. Ha Thi Lan",
+            "Deputy Director",
+            "Students may register at the International Office.",
+        ]
+    )
+    decision = read(text, title="USTH and partners sign agreement on engineering training")
+    assert [n for n, _ in partners(decision)] == [
+        "Hokuriku Seiki Group",
+        "Department of Labour of Phu Tho Province",
+    ]
+
+
 def test_our_rector_in_an_interview_answer_signs_for_the_home() -> None:
     text = (
         "Q: Has USTH signed new agreements this year?\nYes, and a very recent one. This"

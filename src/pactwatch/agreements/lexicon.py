@@ -37,6 +37,8 @@ _LIST_CATEGORIES = (
     "put_off",
     "attendance",
     "representing",
+    "party_columns",
+    "signer_columns",
     "two_sides",
     "self_sides",
     "clause_breaks",

@@ -54,7 +54,7 @@ from pactwatch.agreements.home import HomeSide, key
 from pactwatch.agreements.lexicon import Hit, Lexicon
 from pactwatch.agreements.parties import OrgMention, find_orgs
 from pactwatch.agreements.signing_date import TextDate, find_dates, lead_ahead, lead_date
-from pactwatch.agreements.text import Body, fold, has_vietnamese_marks, prepare
+from pactwatch.agreements.text import Body, Sentence, fold, has_vietnamese_marks, prepare
 from pactwatch.config import InstitutionConfig
 from pactwatch.model import AgreementDraft, Article, Decision, PartnerDraft
 
@@ -779,6 +779,7 @@ def _collect_partners(
     # the surer source first.
     fallbacks: list[tuple[str, Callable[[], list[OrgMention]]]] = [
         ("counterparts from who represented each side", lambda: _represented(reading)),
+        ("counterparts from a table of signatories", lambda: _signatories_table(reading)),
     ]
     if ordered:
         first = ordered[0]
@@ -856,6 +857,49 @@ def _listed_parties(reading: _Reading) -> list[OrgMention]:
             continue
         out += [o for o in orgs if (o.has_head or o.acronym) and _is_candidate(reading, o)]
     return out
+
+
+def _signatories_table(reading: _Reading) -> list[OrgMention]:
+    """The parties of a table of signatories, read cell by cell: a heading of the parties'
+    column ("Bên", "Party"), one of who signed ("Đại diện ký", "Signatory"), then rows
+    whose cells are a body, a person, a title. The bodies named alone in a cell, by an
+    organisation word, are the parties."""
+    body, lex = reading.body, reading.lex
+    sentences = body.sentences
+    for idx in range(len(sentences) - 1):
+        cell, following = sentences[idx], sentences[idx + 1]
+        if lex.cues["party_columns"].label_of(body.text[cell.start : cell.end]) is None:
+            continue
+        if lex.cues["signer_columns"].label_of(body.text[following.start : following.end]) is None:
+            continue
+        out = []
+        for row in range(idx + 2, min(len(sentences), idx + 2 + _TABLE_CELLS)):
+            sentence = sentences[row]
+            if len(body.folded[sentence.start : sentence.end].split()) > _CELL_WORDS:
+                break  # the table ends at the next paragraph of prose
+            orgs = reading.sentence_orgs(row)
+            whole = [o for o in orgs if o.has_head and _fills_cell(body, sentence, o)]
+            out += [o for o in whole if _is_candidate(reading, o)]
+        return out
+    return []
+
+
+# A table of signatories: at most this many cells after its headings, of at most this many
+# words each.
+_TABLE_CELLS = 40
+_CELL_WORDS = 16
+
+
+def _fills_cell(body: Body, sentence: Sentence, org: OrgMention) -> bool:
+    """Whether a name is all the cell holds but its country in brackets ("Tập đoàn X (Nhật
+    Bản)")."""
+    rest = body.folded[org.end : sentence.end]
+    return not body.folded[sentence.start : org.start].strip() and (
+        _CELL_TAIL.fullmatch(rest) is not None
+    )
+
+
+_CELL_TAIL = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[.;]?\s*")
 
 
 def _list_items(reading: _Reading, first: int) -> list[OrgMention]:
