@@ -1468,6 +1468,20 @@ def test_an_institute_word_before_a_nationality_adjective_opens_a_name() -> None
     assert not read(text, title=title, home=ULIS).is_agreement
 
 
+@pytest.mark.parametrize("clause", ["Nhân dịp này, Khoa", "Khoa"])
+def test_the_faculty_word_alone_opening_a_vietnamese_clause_is_the_homes(clause: str) -> None:
+    text = (
+        "Mùa cao điểm du lịch đang đến gần, nhu cầu nhân sự của các khách sạn tăng mạnh.\n"
+        "Ngày 18/5, Khoa Du lịch tổ chức buổi gặp gỡ doanh nghiệp với hơn 20 đơn vị.\n"
+        f"{clause} đã ký kết thỏa thuận hợp tác với Khách sạn Liberty Central Saigon Riverside."
+    )
+    decision = read(text, title="Sinh viên Du lịch thêm cơ hội thực tập")
+    assert decision.agreement is not None, decision.reasons
+    assert [p.name for p in decision.agreement.partners] == [
+        "Khách sạn Liberty Central Saigon Riverside"
+    ]
+
+
 def test_a_signing_scheduled_in_the_headline_is_a_plan() -> None:
     text = "On May 20, HUST welcomed a delegation of the University of Stirling."
     assert not read(

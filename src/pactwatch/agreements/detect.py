@@ -418,6 +418,12 @@ def _head_among_signers(body: Body, lex: Lexicon, home_end: int, first_signer: i
     )
 
 
+def _opens_clause(folded: str, start: int, at: int) -> bool:
+    """Whether `at` opens a clause of the span from `start`: its start, or after a comma."""
+    before = folded[start:at].rstrip()
+    return not before or before.endswith(",")
+
+
 def _renews_other(stmt: Statement, body: Body, lex: Lexicon, year_at: int) -> bool:
     """Whether a year after the signing word dates what it renews: "re-signed the agreement
     the two sides first concluded in 2019" (the signing word is a renewal's, the year not
@@ -2922,7 +2928,11 @@ def _self_reference(
         # "Breitmann GmbH and the Faculty signed": the home's unit named by its word alone.
         if (
             text[unit.start].isupper()
-            and _DEFINITE_BEFORE.search(folded, max(0, unit.start - 5), unit.start)
+            and (
+                _DEFINITE_BEFORE.search(folded, max(0, unit.start - 5), unit.start)
+                # "Nhân dịp này, Khoa đã ký kết ... với X": Vietnamese writes no article.
+                or (unit.lang == "vi" and _opens_clause(folded, start, unit.start))
+            )
             and _UNIT_ALONE.match(text, unit.end)
         ):
             return unit.start, unit.end
