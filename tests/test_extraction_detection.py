@@ -1482,6 +1482,28 @@ def test_the_faculty_word_alone_opening_a_vietnamese_clause_is_the_homes(clause:
     ]
 
 
+UEB = InstitutionConfig(
+    id="ueb",
+    name="VNU University of Economics and Business",
+    aliases=("UEB", "Trường Đại học Kinh tế"),
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trong khuôn khổ Diễn đàn, đã diễn ra lễ ký kết thỏa thuận hợp tác giữa Trường Đại học"
+        " Kinh tế Quốc dân và Công ty Cổ phần An Phát.",
+        "Trong khuôn khổ Diễn đàn, Trường Đại học Kinh tế Quốc dân và Công ty Cổ phần An Phát"
+        " đã ký kết thỏa thuận hợp tác.",
+    ],
+)
+def test_a_longer_name_that_starts_with_the_homes_is_another_university(sentence: str) -> None:
+    lead = "Ngày 10/5, Trường Đại học Kinh tế, ĐHQGHN đăng cai tổ chức Diễn đàn Kinh tế số.\n"
+    assert not read(lead + sentence, home=UEB).is_agreement
+    assert read(lead + sentence.replace(" Quốc dân", ""), home=UEB).is_agreement
+
+
 def test_a_signing_scheduled_in_the_headline_is_a_plan() -> None:
     text = "On May 20, HUST welcomed a delegation of the University of Stirling."
     assert not read(

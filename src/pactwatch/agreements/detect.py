@@ -45,7 +45,7 @@ from pactwatch.agreements.signing_date import (
     timing,
     year_before,
 )
-from pactwatch.agreements.text import Body, Sentence, fold, same_tones
+from pactwatch.agreements.text import Body, Sentence, fold, has_vietnamese_marks, same_tones
 
 # Categories that disqualify a statement, with the words used in reasons.
 DISQUALIFIERS = {
@@ -1854,6 +1854,7 @@ def _between_parties(
             m
             for m in home.regex().finditer(body.folded, start, stop)
             if not member_body(lex, body.folded, m.start(), m.end())
+            and not _vietnamese_name_goes_on(body, lex, m)
             # "between GreenLoop, a start-up founded by three OU graduates, and X": a
             # description of another party names the home in passing.
             and _APPOSITION.search(body.folded, start, m.start()) is None
@@ -2699,8 +2700,9 @@ def _party_mention(
     last_host_end = last_member_end = -1
     folded = body.folded
     for match in home.regex().finditer(folded, start, end):
-        if _abroad_after(lex, body, match.end()):
-            # "Trường Đại học Ngoại ngữ Hàn Quốc": the home's name goes on into another's.
+        if _abroad_after(lex, body, match.end()) or _vietnamese_name_goes_on(body, lex, match):
+            # "Trường Đại học Ngoại ngữ Hàn Quốc", "Trường Đại học Kinh tế Quốc dân": the
+            # home's name goes on into another's.
             continue
         witness = lex.cues["attendance"].first(
             folded, max(start, match.start() - 50), match.start()
@@ -2757,6 +2759,25 @@ _PARTNER_GAP = re.compile(
 _ATTENDEES = re.compile(r"(?:['’]s)?(?:\s+[a-z-]+){0,2}\s+")
 # The home's possessive before a partner word: "UEH's long-standing partner".
 _POSSESSED_PARTNER = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}partners?(?![a-z])")
+
+
+def _vietnamese_name_goes_on(body: Body, lex: Lexicon, match: re.Match[str]) -> bool:
+    """Whether a Vietnamese name of the home of several words runs on, one space after it,
+    into a capitalised word that is no title ("Trường Đại học Kinh tế Quốc dân" is another
+    university than "Trường Đại học Kinh tế")."""
+    text, end = body.text, match.end()
+    written = text[match.start() : end]
+    if " " not in written or not has_vietnamese_marks(written):
+        return False
+    after = _NEXT_WORD.match(text, end)
+    return (
+        after is not None
+        and after.group(1)[:1].isupper()
+        and lex.cues["titles"].at(body.folded, end + 1) is None
+    )
+
+
+_NEXT_WORD = re.compile(r" (\w+)")
 
 
 def _abroad_after(lex: Lexicon, body: Body, end: int) -> bool:
