@@ -1913,6 +1913,19 @@ def test_the_parties_may_be_named_only_in_a_table_of_signatories(heading: str) -
     ]
 
 
+def test_a_name_particle_keeps_the_signer_whose_delegation_names_the_partner() -> None:
+    text = (
+        "Sáng 18/6, Viện Nghiên cứu Phát triển của USTH tiếp đoàn công tác của Wageningen"
+        " University & Research (WUR, Hà Lan) do GS. Pieter de Vries, Giám đốc chương trình,"
+        " làm trưởng đoàn.\nKết thúc buổi làm việc, PGS.TS. Huỳnh Văn Tâm, Viện trưởng, và GS."
+        " Pieter de Vries đã ký biên bản ghi nhớ hợp tác giai đoạn 2025 - 2030."
+    )
+    decision = read(text)
+    assert [n for n, _ in partners(decision)] == ["Wageningen University & Research"]
+    assert decision.agreement is not None
+    assert "Pieter de Vries" in [s.name for s in decision.agreement.signatories]
+
+
 def test_our_rector_in_an_interview_answer_signs_for_the_home() -> None:
     text = (
         "Q: Has USTH signed new agreements this year?\nYes, and a very recent one. This"

@@ -2309,7 +2309,12 @@ def _bare_title_signs(stmt: Statement, body: Body, lex: Lexicon) -> bool:
         return False
     folded, s = body.folded, stmt.sentence
     for title in lex.cues["titles"].find(folded, s.start, stmt.anchor.start):
-        if _OWN_TITLE_BEFORE.search(folded, max(s.start, title.start - 6), title.start) is None:
+        if _OWN_TITLE_BEFORE.search(
+            folded, max(s.start, title.start - 6), title.start
+        ) is None and not (
+            # "PGS.TS. X, Viện trưởng, và GS. Y đã ký": a title set after a name, no owner.
+            title.lang == "vi" and folded[max(s.start, title.start - 2) : title.start] == ", "
+        ):
             continue
         if _BARE_TITLE_AFTER.match(folded, title.end):
             return True

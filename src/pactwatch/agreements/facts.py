@@ -131,6 +131,9 @@ def find_areas(body: Body, lex: Lexicon, start: int = 0) -> tuple[str, ...]:
 
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+# Lowercase words between the parts of a person's name ("Pieter de Vries", "Ursula von der
+# Leyen").
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "del", "dos"})
 
 
 def find_signatories(
@@ -144,7 +147,16 @@ def find_signatories(
         for hit in titles.find(body.folded, start, end):
             toks = tokens(body.text, body.folded, hit.end, min(end, hit.end + 80))
             name: list[str] = []
-            for tok in toks:
+            for k, tok in enumerate(toks):
+                if (
+                    name
+                    and tok.text in _NAME_PARTICLES
+                    and k + 1 < len(toks)
+                    and toks[k + 1].is_cap
+                ):
+                    # "GS. Pieter de Vries", "M. Jean van Damme": a particle inside a name.
+                    name.append(tok.text)
+                    continue
                 if tok.is_word and tok.is_cap and _NAME_WORD.match(tok.text):
                     if lex.has_word("titles", tok.text, tok.folded.rstrip(".")):
                         if name:
