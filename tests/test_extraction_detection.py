@@ -1504,6 +1504,20 @@ def test_a_longer_name_that_starts_with_the_homes_is_another_university(sentence
     assert read(lead + sentence.replace(" Quốc dân", ""), home=UEB).is_agreement
 
 
+def test_not_only_after_the_signing_word_speaks_of_the_document_just_signed() -> None:
+    lead = "Sáng 20/5, HUST khai trương Trung tâm Đào tạo Cơ điện tử HUST – Fuji Seiki.\n"
+    signed = read(
+        lead + "Văn bản thỏa thuận hợp tác mà HUST và Công ty Cổ phần Fuji Seiki vừa cùng đặt"
+        " bút ký cách đây ít phút không chỉ là một thủ tục."
+    )
+    assert signed.is_agreement, signed.reasons
+    remark = read(
+        lead + "Hợp tác với doanh nghiệp không chỉ là ký kết văn bản thỏa thuận hợp tác với"
+        " Công ty Cổ phần Fuji Seiki."
+    )
+    assert not remark.is_agreement, remark.reasons
+
+
 def test_a_signing_scheduled_in_the_headline_is_a_plan() -> None:
     text = "On May 20, HUST welcomed a delegation of the University of Stirling."
     assert not read(

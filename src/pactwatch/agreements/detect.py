@@ -511,6 +511,10 @@ def _qualifiers(
             and not (category == "background" and _recent(lex, folded, hit))
             # "Dai hoc Khoa ky Nam Dai Loan": "ky Nam" is no "ký năm" (signed in the year).
             and not (category == "background" and _ends_in_a_name(body, hit))
+            # "Hợp tác không chỉ là ký kết": the remark leads to the signing word; after it
+            # ("văn bản mà tôi và ông X vừa đặt bút ký ... không chỉ là một thủ tục") it
+            # speaks of the document just signed.
+            and not (category == "generic" and hit.start >= stmt.anchor.end)
             # "Students will go to Singapore from next year after the university sealed a
             # partnership": the plan is the main clause's, the signing came before it.
             and not (category == "plan" and _after_clause(folded, hit, stmt.anchor))
