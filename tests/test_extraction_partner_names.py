@@ -1045,6 +1045,12 @@ def test_partner_names_with_or_without_a_headline(
             [("Institut français du Vietnam", "FR")],
         ),
         (
+            # A national park; the venue before the faculty and it is no signer.
+            "Ngày 12/6/2025, tại Trung tâm Du khách, Khoa Sinh học và VQG Cúc Phương đã ký thỏa"
+            " thuận hợp tác.\nKhoa Sinh học của USTH tổ chức thực tập tại đây hằng năm.",
+            [("VQG Cúc Phương", "VN")],
+        ),
+        (
             # An agricultural cooperative, written without marks.
             "Ngay 12/6/2025, USTH da ky thoa thuan hop tac voi Hop tac xa Nong nghiep Tan Long.",
             [("Hop tac xa Nong nghiep Tan Long", "VN")],

@@ -2528,7 +2528,14 @@ def _own_unit_leads(stmt: Statement, body: Body, lex: Lexicon, orgs: Sequence[ob
     """Whether the signers before the verb are a unit named without an owner and one other
     body ("the Faculty of Geology and the Geological Survey of Finland (GTK) signed"): the
     unit is the home's, signing with the other."""
-    named = [o for o in orgs if _party_name(o, lex) and not getattr(o, "system", False)]
+    named = [
+        o
+        for o in orgs
+        if _party_name(o, lex)
+        and not getattr(o, "system", False)
+        # "tại Trung tâm Du khách, Khoa Sinh học và VQG Cúc Phương đã ký": the venue.
+        and lex.cues["hosting"].before(body.folded, _span(o)[0]) is None
+    ]
     spans = _subject_spans(named, body, stmt.anchor.start, aside=True)
     if len(spans) != 2:
         return False
