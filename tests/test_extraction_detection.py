@@ -1518,6 +1518,26 @@ def test_not_only_after_the_signing_word_speaks_of_the_document_just_signed() ->
     assert not remark.is_agreement, remark.reasons
 
 
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        (
+            "Ngày 18/5, HUST làm việc trực tuyến với Đại học Minh Tân. Kết thúc buổi làm việc, hai"
+            " bên thống nhất sẽ tiến hành ký kết biên bản ghi nhớ trong thời gian tới, khi điều"
+            " kiện cho phép tổ chức lễ ký kết trực tiếp.",
+            False,
+        ),
+        (
+            "Ngày 18/5, HUST làm việc với Đại học Minh Tân. Hai bên thống nhất sẽ mở rộng hợp tác"
+            " trong thời gian tới; sau đó, lễ ký kết biên bản ghi nhớ đã diễn ra tại hội trường.",
+            True,
+        ),
+    ],
+)
+def test_a_ceremony_told_after_a_planned_signing_is_that_plan(text: str, signed: bool) -> None:
+    assert read(text).is_agreement is signed
+
+
 def test_a_signing_scheduled_in_the_headline_is_a_plan() -> None:
     text = "On May 20, HUST welcomed a delegation of the University of Stirling."
     assert not read(

@@ -1342,11 +1342,22 @@ def _qualify(stmt: Statement, body: Body, lex: Lexicon, published: date | None) 
     if not found:
         return
     if len(stmt.cues) >= 2:
-        taken: set[int] = set()
-        for _category, hit in found:
-            nearest = min(range(len(stmt.cues)), key=lambda i: _distance(stmt.cues[i], hit))
-            taken.add(nearest)
-        free = [c for i, c in enumerate(stmt.cues) if i not in taken]
+        nearest = [
+            (category, min(range(len(stmt.cues)), key=lambda i: _distance(stmt.cues[i], hit)))
+            for category, hit in found
+        ]
+        taken = {i for _category, i in nearest}
+        planned = [stmt.cues[i].end for category, i in nearest if category == "plan"]
+        free = [
+            c
+            for i, c in enumerate(stmt.cues)
+            if i not in taken
+            # "hai bên sẽ tiến hành ký kết ..., khi điều kiện cho phép tổ chức lễ ký kết": the
+            # ceremony told after a planned signing, with no past between, is that plan's.
+            and not any(
+                end <= c.start and not _PAST.search(body.folded, end, c.start) for end in planned
+            )
+        ]
         if free:
             stmt.anchor_on(free[0])
             # The nouns of the qualified cues name the earlier document, not this one.
@@ -1355,6 +1366,10 @@ def _qualify(stmt: Statement, body: Body, lex: Lexicon, published: date | None) 
             return
     for category, hit in found:
         stmt.qualifiers.setdefault(category, hit)
+
+
+# A past tense or a clause that tells of what was done: "đã", "have", "ont", "was".
+_PAST = re.compile(r"(?<![a-z])(?:da|vua|have|has|had|was|were|ont|a ete|avaient|avait)(?![a-z])|;")
 
 
 def _own_signing(stmt: Statement, body: Body, lex: Lexicon, hit: Hit) -> bool:
