@@ -1538,6 +1538,21 @@ def test_a_ceremony_told_after_a_planned_signing_is_that_plan(text: str, signed:
     assert read(text).is_agreement is signed
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Thư mời báo chí: Lễ ký kết hợp tác đào tạo với Công ty Sao Việt",
+        "Press invitation: signing ceremony between HUST and Sao Viet Company",
+    ],
+)
+def test_a_press_invitation_announces_a_ceremony_to_come(title: str) -> None:
+    text = (
+        "HUST trân trọng kính mời Quý cơ quan cử phóng viên đến dự Lễ ký kết thỏa thuận hợp tác"
+        " giữa Nhà trường và Công ty Sao Việt.\nChương trình:\n9g15: Ký kết thỏa thuận hợp tác."
+    )
+    assert not read(text, title=title).is_agreement
+
+
 def test_a_signing_scheduled_in_the_headline_is_a_plan() -> None:
     text = "On May 20, HUST welcomed a delegation of the University of Stirling."
     assert not read(
