@@ -1051,6 +1051,15 @@ def test_partner_names_with_or_without_a_headline(
             [("VQG Cúc Phương", "VN")],
         ),
         (
+            "Ngày 12/6/2025, USTH và Tòa án nhân dân tỉnh Nghệ An đã ký kết thỏa thuận hợp tác.",
+            [("Tòa án nhân dân tỉnh Nghệ An", "VN")],
+        ),
+        (
+            "Le 12 juin, l'USTH et la Chambre de commerce et d'industrie France Vietnam ont signé"
+            " une convention de partenariat.",
+            [("Chambre de commerce et d'industrie France Vietnam", "VN")],
+        ),
+        (
             # An agricultural cooperative, written without marks.
             "Ngay 12/6/2025, USTH da ky thoa thuan hop tac voi Hop tac xa Nong nghiep Tan Long.",
             [("Hop tac xa Nong nghiep Tan Long", "VN")],
