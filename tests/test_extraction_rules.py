@@ -90,6 +90,23 @@ def test_every_lexicon_file_loads_and_documents_itself() -> None:
         assert set(areas[area]) == {"en", "vi", "fr"}
 
 
+@pytest.mark.parametrize(
+    ("category", "text", "found"),
+    [
+        ("attendance", "signé en présence d'une représentante du consulat", "en presence d'"),
+        ("plan_leads", "ils étudient la possibilité d'un accord", "possibilite d'"),
+        # The phrase still starts at a word's start.
+        ("attendance", "signé en présenced'une représentante", None),
+    ],
+)
+def test_a_phrase_that_ends_with_an_elision_runs_into_the_next_word(
+    category: str, text: str, found: str | None
+) -> None:
+    folded = fold(text)
+    hit = load_lexicon().cues[category].first(folded)
+    assert (folded[hit.start : hit.end] if hit else None) == found
+
+
 # -- dates -----------------------------------------------------------------------------------
 
 

@@ -312,11 +312,14 @@ class PhraseMatcher:
         self.first_words = frozenset(k.split()[0] for k in whole if k)
         self.last_words = frozenset(k.split()[-1] for k in whole if k)
         trie = _trie_regex(plain) if plain else ""
-        self._regex = re.compile(r"(?<![a-z0-9])" + trie + r"(?![a-z0-9])") if plain else None
+        # A phrase ends before a letter or digit, unless it ends with an elision ("en
+        # présence d'", "possibilité d'" before "une", "un").
+        end = r"(?:(?<=')|(?![a-z0-9]))"
+        self._regex = re.compile(r"(?<![a-z0-9])" + trie + end) if plain else None
         # The same phrases after one character that is not a letter or digit, consumed: the
         # engine skips straight to such characters instead of trying the lookbehind at every
         # position (see `boundary_matches`).
-        self._scan = re.compile(r"[^a-z0-9](" + trie + r")(?![a-z0-9])") if plain else None
+        self._scan = re.compile(r"[^a-z0-9](" + trie + ")" + end) if plain else None
         self._exact_regex = _exact_regex(list(exact)) if exact else None
 
     def _label(self, matched: str) -> _Entry | None:
