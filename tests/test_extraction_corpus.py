@@ -1,12 +1,12 @@
 """The quality gate: scores on every labelled page we have.
 
 The shared corpus and seeds, the hand-written hard cases, and the sets written blind by
-independent readers (tests/fixtures/extraction/heldout, final…final103, cases2), each with the
+independent readers (tests/fixtures/extraction/heldout, final…final105, cases2), each with the
 institution aliases an admin would configure. Floors sit slightly under what the extractor
 achieves, so a regression fails. Measure with::
 
     .venv/bin/python bench/extraction.py ../shared/corpus ../shared/seeds \
-        tests/fixtures/extraction/{cases,heldout,final,final2,final3,cases2,final4,final5,final6,final7,final8,final9,final10,final11,final12,final13,final14,final15,final16,final17,final18,final19,final20,final21,final22,final23,final24,final25,final26,final27,final28,final29,final30,final31,final32,final33,final34,final35,final36,final37,final38,final39,final40,final41,final42,final43,final44,final45,final46,final47,final48,final49,final50,final51,final52,final53,final54,final55,final56,final57,final58,final59,final60,final61,final62,final63,final64,final65,final66,final67,final68,final69,final70,final71,final72,final73,final74,final75,final76,final77,final78,final79,final80,final81,final82,final83,final84,final85,final86,final87,final88,final89,final90,final91,final92,final93,final94,final95,final96,final97,final98,final99,final100,final101,final102,final103}
+        tests/fixtures/extraction/{cases,heldout,final,final2,final3,cases2,final4,final5,final6,final7,final8,final9,final10,final11,final12,final13,final14,final15,final16,final17,final18,final19,final20,final21,final22,final23,final24,final25,final26,final27,final28,final29,final30,final31,final32,final33,final34,final35,final36,final37,final38,final39,final40,final41,final42,final43,final44,final45,final46,final47,final48,final49,final50,final51,final52,final53,final54,final55,final56,final57,final58,final59,final60,final61,final62,final63,final64,final65,final66,final67,final68,final69,final70,final71,final72,final73,final74,final75,final76,final77,final78,final79,final80,final81,final82,final83,final84,final85,final86,final87,final88,final89,final90,final91,final92,final93,final94,final95,final96,final97,final98,final99,final100,final101,final102,final103,final104,final105}
 """
 
 from __future__ import annotations
@@ -126,13 +126,16 @@ SETS = (
     "final101",
     "final102",
     "final103",
+    "final104",
+    "final105",
 )
 # Partner F1 sits lower than the rest: the sets from final46 on hold the hardest names
-# (units of partners, names in two languages, adversarial look-alikes in final51).
+# (units of partners, names in two languages, adversarial look-alikes in final51; partners
+# named only through their signatories or in tables in final103 and final105).
 FLOORS = {
     "recall": 0.985,
     "precision": 0.985,
-    "partner_f1": 0.96,
+    "partner_f1": 0.955,
     "date_accuracy": 0.98,
     "kind_accuracy": 0.975,
     "country_accuracy": 0.975,
