@@ -1941,6 +1941,26 @@ def test_a_name_particle_keeps_the_signer_whose_delegation_names_the_partner() -
     assert "Pieter de Vries" in [s.name for s in decision.agreement.signatories]
 
 
+@pytest.mark.parametrize(
+    ("school", "expected"),
+    [
+        # A school named after its city belongs to the university after the comma.
+        (
+            "the Rotterdam School of Management, Erasmus University",
+            ["Rotterdam School of Management, Erasmus University"],
+        ),
+        # A school with a name of its own is a body of its own.
+        (
+            "NEOMA Business School, Université de Lyon",
+            ["NEOMA Business School", "Université de Lyon"],
+        ),
+    ],
+)
+def test_a_school_then_a_comma_then_a_university(school: str, expected: list[str]) -> None:
+    text = f"On 18 June, USTH and {school} signed a double degree agreement."
+    assert [n for n, _ in partners(read(text))] == expected
+
+
 def test_our_rector_in_an_interview_answer_signs_for_the_home() -> None:
     text = (
         "Q: Has USTH signed new agreements this year?\nYes, and a very recent one. This"

@@ -633,7 +633,13 @@ def _school_of(
     if other is None or other.kind != "university" or other.is_unit or other.system:
         return None
     own = _proper_words(ctx, mention.start, school.start)
-    if own and not own <= _proper_words(ctx, other.start, other.end):
+    if (
+        own
+        and not own <= _proper_words(ctx, other.start, other.end)
+        # "Rotterdam School of Management, Erasmus University": a school named after its
+        # city belongs to the university after the comma.
+        and not all(ctx.lex.cities.label_of(w) for w in own)
+    ):
         return None
     merged = replace(
         mention,
