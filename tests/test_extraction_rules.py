@@ -110,6 +110,16 @@ def test_a_phrase_that_ends_with_an_elision_runs_into_the_next_word(
 # -- dates -----------------------------------------------------------------------------------
 
 
+def test_a_day_of_the_current_month_dates_the_signing() -> None:
+    decision = read(
+        "La convention-cadre entre USTH et l'Université de Liège a été signée"
+        " électroniquement le 12 courant.",
+        published=date(2025, 6, 20),
+    )
+    assert decision.agreement is not None, decision.reasons
+    assert decision.agreement.signed_on == date(2025, 6, 12)
+
+
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
@@ -762,6 +772,9 @@ def test_the_lead_date_serves_when_no_signing_sentence_has_one() -> None:
         ("chiều mai", date(2025, 6, 20), "future"),
         ("demain", date(2025, 6, 20), "future"),
         ("hier", date(2025, 6, 20), "recent"),
+        ("le 12 courant", date(2025, 6, 20), "recent"),
+        ("le 25 courant", date(2025, 6, 20), "future"),
+        ("ngày 12 tháng này", date(2025, 6, 20), "recent"),
     ],
 )
 def test_timing_of_written_dates(text: str, published: date, timing_of: str) -> None:

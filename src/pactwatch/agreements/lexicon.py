@@ -46,6 +46,7 @@ _LIST_CATEGORIES = (
     "today",
     "yesterday",
     "tomorrow",
+    "this_month",
     "witness",
     "future",
     "commercial",

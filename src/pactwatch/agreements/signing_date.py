@@ -45,7 +45,8 @@ class TextDate:
     month: int
     year: int | None
     today: bool = False
-    # Only a month (day 0) or only a year (day and month 0) is known.
+    # Only a month (day 0) or only a year (day and month 0) is known; only a day of the
+    # month of publication ("le 12 courant"): month 0.
     month_only: bool = False
     # "hôm qua", "yesterday": days before the publication day (with `today`); "tomorrow": -1.
     days_back: int = 0
@@ -155,6 +156,8 @@ def _valid(day: int, month: int, year: int | None) -> bool:
 
 
 _RELATIVE = ("today", "yesterday", "two_days_ago", "tomorrow", "weekdays")
+# A day's number right before "courant", "of this month" ("the 12th of this month").
+_DAY_BEFORE = re.compile(r"(?<![\d/.-])(\d{1,2})(?:er|st|nd|rd|th)?\s+\Z")
 # A weekday followed by its date ("Thursday, March 20", "jeudi 20 mars") is that date.
 _DATED_WEEKDAY = re.compile(r"\s{0,3},?\s{0,3}(?:\(\s*)?(?:\d|the\s+\d|le\s+\d|ngay\s)")
 
@@ -213,6 +216,11 @@ def find_dates(folded: str, start: int, end: int, lex: Lexicon) -> list[TextDate
         month = int(match.group(1))
         if 1 <= month <= 12:
             found.append(_month(match.start(), match, month, None))
+    for hit in lex.cues["this_month"].find(folded, start, end):
+        # "le 12 courant", "ngày 12 tháng này": a day of the month of publication (month 0).
+        number = _DAY_BEFORE.search(folded, max(start, hit.start - 12), hit.start)
+        if number is not None and 1 <= int(number.group(1)) <= 31:
+            found.append(TextDate(number.start(1), hit.end, int(number.group(1)), 0, None))
     # One search rules them all out: few pages say "today", "yesterday" or a weekday.
     if lex.any_of(_RELATIVE).any_match(folded, start, end):
         found += _relative(folded, start, end, lex, {d.start for d in found})
@@ -280,6 +288,8 @@ def resolve(
         return published - timedelta(days=back) if published and back >= 0 else None
     if found.month_only:
         return None
+    if not found.month:
+        return _this_month(published, found.day) if published is not None else None
     year = found.year
     if year is None:
         if published is not None:
@@ -295,6 +305,11 @@ def resolve(
     if result is not None and published is not None and result > published:
         return None
     return result
+
+
+def _this_month(published: date, day: int) -> date | None:
+    """Day `day` of the month of publication; None when that day is still to come."""
+    return date(published.year, published.month, day) if day <= published.day else None
 
 
 def days_back(found: TextDate, published: date) -> int:
@@ -353,6 +368,9 @@ def timing(found: TextDate, published: date | None) -> str:
         return "unknown"
     if found.today:
         return "future" if found.days_back < 0 and found.weekday < 0 else "recent"
+    if not found.month and found.day:
+        # "le 25 courant" in a page of the 20th: a day still to come.
+        return "future" if found.day > published.day else "recent"
     if found.year is None and not found.month_only:
         # A day and month without a year is written for the news of the day: the year is
         # the publication's (or the previous one), never a sign of background; but a day
