@@ -110,6 +110,19 @@ def test_a_phrase_that_ends_with_an_elision_runs_into_the_next_word(
 # -- dates -----------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "USTH trains the engineers of tomorrow.",
+        "L'USTH forme les ingénieurs de demain.",
+        "USTH đào tạo nhân lực cho ngày mai.",
+    ],
+)
+def test_tomorrow_in_general_is_no_day(lead: str) -> None:
+    decision = read(lead + "\nUSTH and Kyoto University signed a memorandum of understanding.")
+    assert decision.is_agreement, decision.reasons
+
+
 def test_a_day_of_the_current_month_dates_the_signing() -> None:
     decision = read(
         "La convention-cadre entre USTH et l'Université de Liège a été signée"

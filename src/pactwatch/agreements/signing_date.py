@@ -156,6 +156,7 @@ def _valid(day: int, month: int, year: int | None) -> bool:
 
 
 _RELATIVE = ("today", "yesterday", "two_days_ago", "tomorrow", "weekdays")
+_OF_BEFORE = re.compile(r"(?<![a-z])(?:of|for|de|d'|cua|cho)\s*\Z")
 # A day's number right before "courant", "of this month" ("the 12th of this month").
 _DAY_BEFORE = re.compile(r"(?<![\d/.-])(\d{1,2})(?:er|st|nd|rd|th)?\s+\Z")
 # A weekday followed by its date ("Thursday, March 20", "jeudi 20 mars") is that date.
@@ -244,6 +245,9 @@ def _relative(folded: str, start: int, end: int, lex: Lexicon, dated: set[int]) 
         TextDate(h.start, h.end, 0, 0, None, today=True, days_back=days)
         for days, category in ((1, "yesterday"), (2, "two_days_ago"), (-1, "tomorrow"))
         for h in lex.cues[category].find(folded, start, end)
+        # "the engineers of tomorrow", "les métiers de demain", "nhân lực của ngày mai": the
+        # future in general, no day.
+        if not (days < 0 and _OF_BEFORE.search(folded, max(start, h.start - 6), h.start))
     ]
     for hit in lex.cues["weekdays"].find(folded, start, end):
         if _DATED_WEEKDAY.match(folded, hit.end, end) or any(
