@@ -443,9 +443,18 @@ def _ends_in_a_name(body: Body, hit: Hit) -> bool:
 
 
 def _recent(lex: Lexicon, folded: str, hit: Hit) -> bool:
-    """Whether a background word is part of a phrase of the last days ("earlier this week")."""
-    recent = lex.cues["recent"].first(folded, max(0, hit.start - 1), hit.end + 24)
-    return recent is not None and recent.start <= hit.start and hit.end <= recent.end
+    """Whether a word is part of a phrase of the last days ("earlier this week", "Week in
+    Review")."""
+    return any(
+        recent.start <= hit.start and hit.end <= recent.end
+        for recent in lex.cues["recent"].find(
+            folded, max(0, hit.start - _RECENT_REACH), hit.end + _RECENT_REACH
+        )
+    )
+
+
+# How far a phrase of the last days may reach on either side of the word it holds.
+_RECENT_REACH = 24
 
 
 def _put_off(stmt: Statement, body: Body, lex: Lexicon) -> Hit | None:
@@ -825,8 +834,7 @@ def other_topic(
     hit = lex.cues["other_topics"].first(body.folded, title.start, title.end)
     if hit is None:
         return ""
-    recent = lex.cues["recent"].first(body.folded, max(title.start, hit.start - 12), hit.end)
-    if recent is not None and recent.start <= hit.start and hit.end <= recent.end:
+    if _recent(lex, body.folded, hit):
         # "Week in Review": the news of the week, not a look back.
         return ""
     lead = next(
@@ -2116,7 +2124,7 @@ def implied_evidence(
     if not implied or any(s.party == "home" and not s.qualifiers for s in statements):
         return ""
     folded = body.folded
-    heads = [i for i, st in enumerate(body.sentences) if st.is_title][:1]
+    heads = [body.title_index] if body.title_index >= 0 else []
     # The lead: the first sentence of words, not a date line ("13/03/2025") or a byline.
     heads += [
         i
@@ -2322,22 +2330,25 @@ _TITLE_OF = re.compile(r"(?:of|de|du|cua)\s+(?:the\s+|la\s+|l')?\Z")
 
 
 def _bare_title_signs(stmt: Statement, body: Body, lex: Lexicon) -> bool:
-    """Whether a title after a definite article or "our", with no owner named after it ("la
-    rectrice", "the Rector", "our Rector"), stands among the subjects of the signing verb."""
+    """Whether a title written as the home's own head's (`_unowned_title`: "la rectrice",
+    "our Rector"), with no owner named after it, stands among the subjects of the signing
+    verb."""
     if stmt.verb is None:
         return False
     folded, s = body.folded, stmt.sentence
-    for title in lex.cues["titles"].find(folded, s.start, stmt.anchor.start):
-        if _OWN_TITLE_BEFORE.search(
-            folded, max(s.start, title.start - 6), title.start
-        ) is None and not (
-            # "PGS.TS. X, Viện trưởng, và GS. Y đã ký": a title set after a name, no owner.
-            title.lang == "vi" and folded[max(s.start, title.start - 2) : title.start] == ", "
-        ):
-            continue
-        if _BARE_TITLE_AFTER.match(folded, title.end):
-            return True
-    return False
+    return any(
+        _unowned_title(folded, s.start, title) and _BARE_TITLE_AFTER.match(folded, title.end)
+        for title in lex.cues["titles"].find(folded, s.start, stmt.anchor.start)
+    )
+
+
+def _unowned_title(folded: str, start: int, title: Hit) -> bool:
+    """Whether a title is written as the home's own head's: after a definite article or
+    "our" ("la rectrice", "our Rector"), or set after a name between commas with no owner
+    ("PGS.TS. X, Viện trưởng, và GS. Y đã ký")."""
+    if _OWN_TITLE_BEFORE.search(folded, max(start, title.start - 6), title.start) is not None:
+        return True
+    return title.lang == "vi" and folded[max(start, title.start - 2) : title.start] == ", "
 
 
 _OWN_TITLE_BEFORE = re.compile(r"(?<![a-z])(?:the|l'|la|le|our|notre)\s*\Z")

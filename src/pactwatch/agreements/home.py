@@ -189,9 +189,9 @@ class HomeSide:
         may be another university ("University of Science and Technology of Hanoi" and
         "Hanoi University of Science and Technology")."""
         for org in orgs:
-            named = org.parent if org.is_unit and org.parent else org.name
             if org.kind != "university" and not org.is_unit:
                 continue
+            named = org.parent if org.is_unit and org.parent else org.name
             if name_signature(named, lex) not in self.signatures:
                 continue
             self.keys |= {k for k in (key(named), key(org.name)) if k}

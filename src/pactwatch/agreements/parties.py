@@ -1293,7 +1293,7 @@ def _through_connector(
         if (
             word in _AND
             and k == j + 2
-            and toks[j + 1].word in {"l'", "la", "le", "les"}
+            and toks[j + 1].word in _ARTICLES
             and k < len(toks)
             and ctx.lex.has_word("titles", toks[k].text, toks[k].word, lang="fr")
         ):
@@ -1308,8 +1308,7 @@ def _through_connector(
     # "and a Singaporean fund": an indefinite article (as written: "à" folds like "a")
     # also starts another body.
     article = k > j + 1 and (
-        toks[j + 1].word in {"the", "l'", "la", "le", "les"}
-        or toks[j + 1].text.lower() in {"a", "an", "un", "une"}
+        toks[j + 1].word in _ARTICLES or toks[j + 1].text.lower() in {"a", "an", "un", "une"}
     )
     if word in _AND | _IN_PLACE and _acronym_spans(ctx, i, j):
         # "National Institute of Politics and Public Administration of Lao PDR (NIPPA)",

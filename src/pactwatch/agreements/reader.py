@@ -1321,10 +1321,9 @@ def _unit_heads_the_page(reading: _Reading) -> bool:
     """Whether the headline names a unit without an owner ("Faculty of Journalism and
     Communication celebrates ..."): a unit's page on its university's site, about the
     home."""
-    title = reading.body.title
-    if title is None:
+    index = reading.body.title_index
+    if index < 0:
         return False
-    index = reading.body.sentences.index(title)
     return any(
         # A unit's word alone ("Ban", "Bản") names no unit.
         o.is_unit and o.parent is None and o.kind != "government" and len(o.name.split()) >= 2
@@ -1367,21 +1366,11 @@ def _referred_nouns(reading: _Reading, main: Statement) -> list[Hit]:
     return []
 
 
-def _marks_agree(body: Body, lex: Lexicon, hit: Hit) -> bool:
-    """Whether a Vietnamese renewal phrase is written with its own marks, in a text that
-    writes marks: "thỏa thuận cụ thể" (a specific agreement) folds like "thỏa thuận cũ" (the
-    old one)."""
-    written = lex.cues["renewal"].written(body.folded[hit.start : hit.end])
-    if not body.marked or written is None or written[1] != "vi":
-        return True
-    phrase = " ".join(body.text[hit.start : hit.end].lower().split())
-    return phrase == written[0].lower() or not has_vietnamese_marks(written[0])
-
-
 def _renewal(reading: _Reading, statements: list[Statement], candidates: list[Candidate]) -> bool:
     body, lex = reading.body, reading.lex
     hit = next(
-        (h for h in lex.cues["renewal"].find(body.folded) if _marks_agree(body, lex, h)), None
+        (h for h in lex.cues["renewal"].find(body.folded) if as_written(lex, "renewal", h, body)),
+        None,
     )
     if hit is not None:
         reading.reasons.append(f"renewal cue '{reading.quote(hit.start, hit.end)}'")

@@ -287,9 +287,11 @@ def resolve(
 ) -> date | None:
     """The calendar date of `found`, never after `published`; None for a month alone."""
     if found.today:
-        back = days_back(found, published) if published else -1
+        if published is None:
+            return None
+        back = days_back(found, published)
         # "tomorrow" is after publication: no date of a signing.
-        return published - timedelta(days=back) if published and back >= 0 else None
+        return published - timedelta(days=back) if back >= 0 else None
     if found.month_only:
         return None
     if not found.month:

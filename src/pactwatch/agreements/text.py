@@ -184,9 +184,13 @@ class Body:
     marked: bool = False
     # Where each sentence starts, for `sentence_at`.
     starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    # The index of the headline's sentence, -1 when the article has none.
+    title_index: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", tuple(s.start for s in self.sentences))
+        title = next((i for i, s in enumerate(self.sentences) if s.is_title), -1)
+        object.__setattr__(self, "title_index", title)
 
     def sentence_at(self, pos: int) -> int:
         """The index of the sentence that holds text position `pos` (-1 before the first)."""
@@ -195,7 +199,7 @@ class Body:
     @property
     def title(self) -> Sentence | None:
         """The headline's sentence, when the article has one."""
-        return next((s for s in self.sentences if s.is_title), None)
+        return self.sentences[self.title_index] if self.title_index >= 0 else None
 
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]
