@@ -1226,8 +1226,7 @@ def test_two_of_any_organisation_word_are_the_two_sides_with_the_home_among_them
             "Ngày 18/5/2025, một công ty tư vấn đã ký kết hợp tác chiến lược với HUST.",
         ),
         (
-            "A consultancy falsely claimed that it signed a strategic partnership with HUST on"
-            " 18 May.",
+            "A consultancy falsely claims it signed a strategic partnership with HUST on 18 May.",
             "A consultancy said that it signed a strategic partnership with HUST on 18 May.",
         ),
         (

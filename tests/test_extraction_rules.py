@@ -113,8 +113,8 @@ def test_a_phrase_that_ends_with_an_elision_runs_into_the_next_word(
 @pytest.mark.parametrize(
     "lead",
     [
-        "USTH trains the engineers of tomorrow.",
-        "L'USTH forme les ingénieurs de demain.",
+        "USTH builds the laboratories of tomorrow on its Hoa Lac campus.",
+        "L'USTH construit sur son campus de Hoa Lac les laboratoires de demain.",
         "USTH đào tạo nhân lực cho ngày mai.",
     ],
 )
@@ -339,8 +339,9 @@ def test_vietnamese_country_from_the_name_and_renewal() -> None:
     ("text", "kind"),
     [
         (
-            "USTH and Chienkuo Technology University have renewed their Memorandum of"
-            " Understanding. The renewal was signed on June 7 in Changhua City.",
+            "Bien Hoa, Dong Nai – USTH and Chienkuo Technology University (Taiwan) have renewed"
+            " their Memorandum of Understanding, extending a partnership that began five years"
+            " ago. The renewal was signed on June 7 in Changhua City during a working visit.",
             "mou",
         ),
         (
