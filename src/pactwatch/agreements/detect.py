@@ -47,6 +47,9 @@ from pactwatch.agreements.signing_date import (
 )
 from pactwatch.agreements.text import Body, Sentence, fold, has_vietnamese_marks, same_tones
 
+# An indefinite article (folded: "một" is "mot"): what opens a description of a body
+# rather than its name ("X, a start-up founded by ...", "and a Japanese trading house").
+_INDEFINITE = r"(?:a|an|un|une|mot)"
 # Categories that disqualify a statement, with the words used in reasons.
 DISQUALIFIERS = {
     "plan": "a plan or intention",
@@ -1906,7 +1909,7 @@ def _between_parties(
 
 # A description set after a name between commas, up to where it is cut ("X, a start-up
 # founded by").
-_APPOSITION = re.compile(r",\s*(?:a|an|un|une|mot)\s[^,;:()]*\Z")
+_APPOSITION = re.compile(rf",\s*{_INDEFINITE}\s[^,;:()]*\Z")
 # "giữa các doanh nghiệp", "between the companies": a plural group right after "between".
 _GROUP_ARTICLE = re.compile(r"\s*(?:cac|nhung|the|les|des)\s+")
 
@@ -2301,7 +2304,7 @@ def _unnamed_party(
 # "and a Japanese trading house", "et une société française", "và một công ty Nhật Bản"
 # right before the verb: a signer described rather than named.
 _DESCRIBED_COSIGNER = re.compile(
-    r"\s+(?:and|et|va)\s+(?:a|an|un|une|mot)\s+[a-z' -]{3,60}?\s+(?:(?:has|have|da)\s+)?\Z"
+    rf"\s+(?:and|et|va)\s+{_INDEFINITE}\s+[a-z' -]{{3,60}}?\s+(?:(?:has|have|da)\s+)?\Z"
 )
 
 
@@ -2962,7 +2965,7 @@ def _subject_spans(
 # What may stand between the last signer and the verb: a parenthesis ("Techcombank (TCB)
 # signed"), or a description between commas ("X GmbH, a German manufacturer of drives,
 # signed").
-_ASIDE = re.compile(r"^\s*(?:\([^()]{0,80}\)|,\s*(?:a|an|un|une|mot)\s[^,;:()]{1,80},)")
+_ASIDE = re.compile(rf"^\s*(?:\([^()]{{0,80}}\)|,\s*{_INDEFINITE}\s[^,;:()]{{1,80}},)")
 _COUNTRY_APPOSITION = re.compile(r"^\s*,\s*([^,;:()]{2,48}?)\s*,")
 
 

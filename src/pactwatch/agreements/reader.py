@@ -868,6 +868,8 @@ def _signatories_table(reading: _Reading) -> list[OrgMention]:
     sentences = body.sentences
     for idx in range(len(sentences) - 1):
         cell, following = sentences[idx], sentences[idx + 1]
+        if cell.end - cell.start > _HEADING_CHARS:
+            continue  # prose, no column heading
         if lex.cues["party_columns"].label_of(body.text[cell.start : cell.end]) is None:
             continue
         if lex.cues["signer_columns"].label_of(body.text[following.start : following.end]) is None:
@@ -888,6 +890,8 @@ def _signatories_table(reading: _Reading) -> list[OrgMention]:
 # words each.
 _TABLE_CELLS = 40
 _CELL_WORDS = 16
+# A column heading is a word or a few ("Bên", "Đại diện ký", "Signing party").
+_HEADING_CHARS = 30
 
 
 def _fills_cell(body: Body, sentence: Sentence, org: OrgMention) -> bool:
